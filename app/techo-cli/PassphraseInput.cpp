@@ -1,0 +1,85 @@
+#include "app/techo-cli/PassphraseInput.h"
+
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <fcntl.h>
+#include <termios.h>
+#include <unistd.h>
+
+namespace techo::cli {
+namespace {
+
+constexpr std::size_t kMaxPassphrase = 1024;
+
+// Reads one line from fd into a secret buffer (no std::string copies of the passphrase).
+Result<crypto::SecretBytes> readLine(int fd)
+{
+    crypto::SecretBytes buffer(kMaxPassphrase);
+    std::size_t length = 0;
+    while (length < kMaxPassphrase) {
+        char c = 0;
+        const ssize_t n = ::read(fd, &c, 1);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0 || c == '\n')
+            break;
+        buffer.data()[length++] = static_cast<std::uint8_t>(c);
+    }
+    if (length == kMaxPassphrase)
+        return makeError(ErrorCode::Usage, "the passphrase is longer than 1024 bytes");
+    if (length > 0 && buffer.data()[length - 1] == '\r')
+        --length;
+    buffer.truncate(length);
+    return buffer;
+}
+
+Result<crypto::SecretBytes> promptOnTerminal(const char* prompt)
+{
+    const int tty = ::open("/dev/tty", O_RDWR | O_CLOEXEC);
+    if (tty < 0)
+        return makeError(ErrorCode::Usage,
+            "no passphrase given: use --passphrase-file FILE or the TECHO_PASSPHRASE "
+            "environment variable, or run on a terminal");
+    termios original {};
+    const bool isTerminal = ::tcgetattr(tty, &original) == 0;
+    if (isTerminal) {
+        termios silent = original;
+        silent.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+        silent.c_lflag |= ECHONL;
+        (void)::tcsetattr(tty, TCSAFLUSH, &silent);
+    }
+    (void)!::write(tty, prompt, std::strlen(prompt));
+    auto line = readLine(tty);
+    if (isTerminal)
+        (void)::tcsetattr(tty, TCSAFLUSH, &original);
+    ::close(tty);
+    return line;
+}
+
+} // namespace
+
+Result<crypto::SecretBytes> readPassphrase(const PassphraseSource& source)
+{
+    if (source.file) {
+        const int fd = ::open(source.file->c_str(), O_RDONLY | O_CLOEXEC);
+        if (fd < 0)
+            return makeError(
+                ErrorCode::Usage, "cannot read the passphrase file " + *source.file + ": " + std::strerror(errno));
+        auto line = readLine(fd);
+        ::close(fd);
+        return line;
+    }
+    if (const char* fromEnv = std::getenv(source.environmentVariable); fromEnv != nullptr)
+        return crypto::SecretBytes::fromString(fromEnv);
+
+    TECHO_ASSIGN(crypto::SecretBytes first, promptOnTerminal(source.prompt));
+    if (source.confirm) {
+        TECHO_ASSIGN(crypto::SecretBytes second, promptOnTerminal("Repeat to confirm: "));
+        if (!first.equals(second))
+            return makeError(ErrorCode::Usage, "the two passphrases do not match");
+    }
+    return first;
+}
+
+} // namespace techo::cli

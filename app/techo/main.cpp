@@ -1,0 +1,45 @@
+#include "core/crypto/ProcessHardening.h"
+#include "core/vault/Vault.h"
+#include "ui/MainWindow.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QTimer>
+#include <QTranslator>
+
+int main(int argc, char** argv)
+{
+    techo::crypto::hardenProcess();
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("Techo"));
+    QApplication::setApplicationVersion(QStringLiteral("0.1.0"));
+    QApplication::setOrganizationName(QStringLiteral("Techo"));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Techo (健康手帳) — personal health record"));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption vaultOption(QStringLiteral("vault"), QStringLiteral("Vault file to open."),
+        QStringLiteral("path"), QString::fromStdString(techo::vault::Vault::defaultPath()));
+    const QCommandLineOption langOption(
+        QStringLiteral("lang"), QStringLiteral("UI language: ja or en."), QStringLiteral("code"));
+    parser.addOption(vaultOption);
+    parser.addOption(langOption);
+    parser.process(app);
+
+    const QLocale locale = parser.isSet(langOption) ? QLocale(parser.value(langOption)) : QLocale::system();
+    QTranslator qtTranslator;
+    if (qtTranslator.load(
+            locale, QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QApplication::installTranslator(&qtTranslator);
+    QTranslator translator;
+    if (translator.load(locale, QStringLiteral("techo"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        QApplication::installTranslator(&translator);
+
+    techo::ui::MainWindow window(parser.value(vaultOption));
+    window.show();
+    QTimer::singleShot(0, &window, &techo::ui::MainWindow::unlockOrCreate);
+    return QApplication::exec();
+}

@@ -1,0 +1,50 @@
+#pragma once
+
+#include "core/crypto/SecretBytes.h"
+#include "core/util/Result.h"
+
+#include <array>
+#include <cstdint>
+#include <string>
+
+namespace techo::crypto {
+
+inline constexpr std::size_t kSaltSize = 16;
+inline constexpr std::size_t kKeySize = 32;
+using Salt = std::array<std::uint8_t, kSaltSize>;
+
+// Argon2id parameters, stored in the vault header so a vault always opens with what created it.
+struct KdfParams {
+    std::uint32_t memoryKib = 0;
+    std::uint32_t iterations = 0;
+    std::uint32_t parallelism = 1; // libsodium's Argon2id is single-lane
+
+    // 128 MiB and 8 passes: about 0.5 s on the reference 2-core machine (docs/vault-format.md).
+    [[nodiscard]] static KdfParams interactiveDefault() noexcept { return {128 * 1024, 8, 1}; }
+    // Deliberately weak; only for test suites that create many vaults. Never the default anywhere.
+    [[nodiscard]] static KdfParams insecureForTestsOnly() noexcept { return {8 * 1024, 1, 1}; }
+
+    [[nodiscard]] bool isWeakerThanDefault() const noexcept;
+    bool operator==(const KdfParams&) const = default;
+};
+
+// Bounds accepted when reading a header: below the floor is refused as damaged or hostile,
+// above the ceiling would let a crafted file exhaust memory.
+inline constexpr std::uint32_t kMinMemoryKib = 8 * 1024;
+inline constexpr std::uint32_t kMaxMemoryKib = 4 * 1024 * 1024;
+inline constexpr std::uint32_t kMaxIterations = 64;
+
+[[nodiscard]] Salt randomSalt();
+[[nodiscard]] Result<SecretBytes> deriveKey(const SecretBytes& passphrase, const Salt& salt, const KdfParams& params);
+
+// A short public value that tells "wrong passphrase" apart from "damaged file": a keyed BLAKE2b of a
+// fixed label. It reveals nothing an attacker could not learn by trying the key on the database itself.
+[[nodiscard]] std::array<std::uint8_t, 16> keyCheckValue(const SecretBytes& key);
+
+// "x'<64 hex digits>'": SQLCipher's raw-key form, which skips its own (weak) PBKDF2.
+[[nodiscard]] SecretBytes sqlcipherRawKey(const SecretBytes& key);
+
+[[nodiscard]] std::string toHex(std::span<const std::uint8_t> bytes);
+[[nodiscard]] bool fromHex(std::string_view hex, std::span<std::uint8_t> out);
+
+} // namespace techo::crypto

@@ -1,0 +1,53 @@
+#pragma once
+
+#include "core/crypto/SecretBytes.h"
+#include "core/util/Result.h"
+#include "core/vault/Statement.h"
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+
+struct sqlite3;
+
+namespace techo::vault {
+
+// One SQLCipher connection (RAII over sqlite3*). Opening keys it with a raw 256-bit key, refuses to
+// run if encryption is not active, and sets the connection rules every vault relies on.
+class Database final {
+public:
+    Database() = default;
+    ~Database();
+    Database(Database&& other) noexcept;
+    Database& operator=(Database&& other) noexcept;
+    Database(const Database&) = delete;
+    Database& operator=(const Database&) = delete;
+
+    // path is a vault file (header + SQLCipher pages). createIfMissing is for Vault::create only.
+    [[nodiscard]] static Result<Database> open(
+        const std::string& path, const crypto::SecretBytes& key, bool createIfMissing);
+
+    [[nodiscard]] Status exec(std::string_view sql);
+    [[nodiscard]] Result<Statement> prepare(std::string_view sql);
+    [[nodiscard]] Result<std::int64_t> queryInt(std::string_view sql);
+    [[nodiscard]] std::int64_t lastInsertRowId() const noexcept;
+    [[nodiscard]] int changes() const noexcept;
+    [[nodiscard]] bool isOpen() const noexcept { return m_db != nullptr; }
+    void close() noexcept;
+
+    // Maps the connection's last error onto Techo's codes, prefixed with what was being done.
+    [[nodiscard]] Error lastError(std::string_view context) const;
+    [[nodiscard]] sqlite3* handle() const noexcept { return m_db; }
+
+private:
+    explicit Database(sqlite3* db)
+        : m_db(db)
+    { }
+    sqlite3* m_db = nullptr;
+};
+
+// Maps a SQLite result code to an Error (disk full → Io, corrupt → Damaged, …).
+[[nodiscard]] Error sqliteError(int rc, std::string_view context, std::string_view detail);
+
+} // namespace techo::vault

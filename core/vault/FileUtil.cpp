@@ -1,0 +1,169 @@
+#include "core/vault/FileUtil.h"
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace techo::vault {
+namespace {
+
+struct Fd {
+    int fd = -1;
+    explicit Fd(int f)
+        : fd(f)
+    { }
+    ~Fd()
+    {
+        if (fd >= 0)
+            ::close(fd);
+    }
+    Fd(const Fd&) = delete;
+    Fd& operator=(const Fd&) = delete;
+};
+
+std::string parentOf(const std::string& path)
+{
+    const auto slash = path.find_last_of('/');
+    if (slash == std::string::npos)
+        return ".";
+    return slash == 0 ? "/" : path.substr(0, slash);
+}
+
+} // namespace
+
+Error ioError(const std::string& what, int err)
+{
+    std::string reason = std::strerror(err);
+    if (err == ENOSPC || err == EDQUOT)
+        reason = "the disk is full";
+    else if (err == EACCES || err == EPERM || err == EROFS)
+        reason = "permission denied";
+    else if (err == ENOENT)
+        return makeError(ErrorCode::NotFound, what + ": no such file or directory");
+    return makeError(ErrorCode::Io, what + ": " + reason);
+}
+
+Result<std::vector<char>> readFilePrefix(const std::string& path, std::size_t maxBytes)
+{
+    Fd f(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+    if (f.fd < 0)
+        return ioError("cannot open " + path, errno);
+    std::vector<char> out(maxBytes);
+    std::size_t got = 0;
+    while (got < maxBytes) {
+        const ssize_t n = ::read(f.fd, out.data() + got, maxBytes - got);
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            return ioError("cannot read " + path, errno);
+        }
+        if (n == 0)
+            break;
+        got += static_cast<std::size_t>(n);
+    }
+    out.resize(got);
+    return out;
+}
+
+Status writeNewFile(const std::string& path, const std::vector<char>& content)
+{
+    Fd f(::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600));
+    if (f.fd < 0)
+        return errno == EEXIST ? makeError(ErrorCode::AlreadyExists, path + " already exists")
+                               : ioError("cannot create " + path, errno);
+    std::size_t done = 0;
+    while (done < content.size()) {
+        const ssize_t n = ::write(f.fd, content.data() + done, content.size() - done);
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            const int err = errno;
+            ::unlink(path.c_str());
+            return ioError("cannot write " + path, err);
+        }
+        done += static_cast<std::size_t>(n);
+    }
+    if (::fsync(f.fd) != 0) {
+        const int err = errno;
+        ::unlink(path.c_str());
+        return ioError("cannot sync " + path, err);
+    }
+    return {};
+}
+
+Status fsyncPath(const std::string& path)
+{
+    Fd f(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+    if (f.fd < 0)
+        return ioError("cannot open " + path, errno);
+    if (::fsync(f.fd) != 0)
+        return ioError("cannot sync " + path, errno);
+    return {};
+}
+
+Status fsyncParentDirectory(const std::string& path)
+{
+    Fd f(::open(parentOf(path).c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+    if (f.fd < 0)
+        return ioError("cannot open the folder of " + path, errno);
+    if (::fsync(f.fd) != 0 && errno != EINVAL)
+        return ioError("cannot sync the folder of " + path, errno);
+    return {};
+}
+
+Status renameReplacing(const std::string& from, const std::string& to)
+{
+    if (::rename(from.c_str(), to.c_str()) != 0)
+        return ioError("cannot replace " + to, errno);
+    return fsyncParentDirectory(to);
+}
+
+Status renameNoReplace(const std::string& from, const std::string& to)
+{
+    // link()+unlink() gives "fail if the target exists" on every POSIX filesystem we care about.
+    if (::link(from.c_str(), to.c_str()) != 0)
+        return errno == EEXIST ? makeError(ErrorCode::AlreadyExists, to + " already exists")
+                               : ioError("cannot create " + to, errno);
+    ::unlink(from.c_str());
+    return fsyncParentDirectory(to);
+}
+
+Status createDirectories(const std::string& dir)
+{
+    if (dir.empty())
+        return {};
+    std::string partial;
+    std::size_t pos = 0;
+    while (pos != std::string::npos) {
+        pos = dir.find('/', pos + 1);
+        partial = dir.substr(0, pos);
+        if (partial.empty())
+            continue;
+        if (::mkdir(partial.c_str(), 0700) != 0 && errno != EEXIST)
+            return ioError("cannot create folder " + partial, errno);
+    }
+    return {};
+}
+
+bool fileExists(const std::string& path)
+{
+    struct stat st { };
+    return ::stat(path.c_str(), &st) == 0;
+}
+
+Result<std::uint64_t> fileSize(const std::string& path)
+{
+    struct stat st { };
+    if (::stat(path.c_str(), &st) != 0)
+        return ioError("cannot inspect " + path, errno);
+    return static_cast<std::uint64_t>(st.st_size);
+}
+
+void removeFileIfExists(const std::string& path) noexcept
+{
+    ::unlink(path.c_str());
+}
+
+} // namespace techo::vault

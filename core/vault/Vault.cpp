@@ -1,0 +1,238 @@
+#include "core/vault/Vault.h"
+
+#include "core/vault/FileUtil.h"
+#include "core/vault/Migrations.h"
+#include "core/vault/Statement.h"
+
+#include <cstdlib>
+#include <utility>
+
+namespace techo::vault {
+namespace {
+
+// Table per record kind; the order is the order `info` prints.
+constexpr std::pair<const char*, const char*> kCountedKinds[] = {
+    {"profiles", "profiles"},
+    {"providers", "providers"},
+    {"checkups", "checkups"},
+    {"observations", "observations"},
+    {"vaccinations", "vaccinations"},
+    {"dispensings", "dispensings"},
+    {"medication_lines", "medication_lines"},
+    {"consents", "consents"},
+    {"share_records", "share_records"},
+    {"audit_events", "audit_events"},
+    {"import_runs", "import_runs"},
+};
+
+std::string creatingPath(const std::string& path)
+{
+    return path + ".creating";
+}
+
+std::string rekeyPath(const std::string& path)
+{
+    return path + ".rekey";
+}
+
+std::string parentDir(const std::string& path)
+{
+    const auto slash = path.find_last_of('/');
+    return slash == std::string::npos ? std::string() : path.substr(0, slash);
+}
+
+VaultHeader newHeader(const crypto::SecretBytes& key, const crypto::Salt& salt, const crypto::KdfParams& kdf)
+{
+    VaultHeader header;
+    header.kdf = kdf;
+    header.salt = salt;
+    header.keyCheck = crypto::keyCheckValue(key);
+    return header;
+}
+
+} // namespace
+
+Vault::Vault(std::string path, VaultHeader header, Database db)
+    : m_path(std::move(path))
+    , m_header(header)
+    , m_db(std::move(db))
+{ }
+
+Vault::~Vault()
+{
+    lock();
+}
+
+void Vault::lock() noexcept
+{
+    m_db.close();
+}
+
+std::string Vault::defaultPath()
+{
+    const char* xdg = std::getenv("XDG_DATA_HOME");
+    std::string base;
+    if (xdg != nullptr && xdg[0] == '/')
+        base = xdg;
+    else if (const char* home = std::getenv("HOME"); home != nullptr && home[0] != '\0')
+        base = std::string(home) + "/.local/share";
+    else
+        base = ".";
+    return base + "/techo/vault.techo";
+}
+
+Result<std::unique_ptr<Vault>> Vault::create(
+    const std::string& path, const crypto::SecretBytes& passphrase, const crypto::KdfParams& kdf)
+{
+    if (passphrase.empty())
+        return makeError(ErrorCode::Usage, "the passphrase must not be empty");
+    if (fileExists(path))
+        return makeError(ErrorCode::AlreadyExists, "a file already exists at " + path);
+    TECHO_TRY(createDirectories(parentDir(path)));
+
+    const crypto::Salt salt = crypto::randomSalt();
+    TECHO_ASSIGN(crypto::SecretBytes key, crypto::deriveKey(passphrase, salt, kdf));
+    const VaultHeader header = newHeader(key, salt, kdf);
+
+    // Build the whole vault under a temporary name, then link it into place: no half-made vault ever
+    // sits at `path`, and an existing file is never overwritten.
+    const std::string temp = creatingPath(path);
+    removeFileIfExists(temp);
+    TECHO_TRY(writeNewFile(temp, header.serialize()));
+    {
+        auto db = Database::open(temp, key, false);
+        if (!db.ok()) {
+            removeFileIfExists(temp);
+            return std::move(db).error();
+        }
+        if (Status migrated = migrate(db.value(), schemaMigrations()); !migrated.ok()) {
+            db->close();
+            removeFileIfExists(temp);
+            return std::move(migrated).error();
+        }
+    }
+    if (Status linked = renameNoReplace(temp, path); !linked.ok()) {
+        removeFileIfExists(temp);
+        return std::move(linked).error();
+    }
+    return openWithKey(path, header, key);
+}
+
+Result<std::unique_ptr<Vault>> Vault::open(const std::string& path, const crypto::SecretBytes& passphrase)
+{
+    TECHO_ASSIGN(const VaultHeader header, VaultHeader::readFrom(path));
+    TECHO_ASSIGN(const std::uint64_t size, fileSize(path));
+    if (size <= VaultHeader::kSize || (size - VaultHeader::kSize) % VaultHeader::kCipherPageSize != 0)
+        return makeError(ErrorCode::Damaged, "the vault file is truncated or damaged (its size is not whole pages)");
+
+    TECHO_ASSIGN(crypto::SecretBytes key, crypto::deriveKey(passphrase, header.salt, header.kdf));
+    if (crypto::keyCheckValue(key) != header.keyCheck)
+        return makeError(ErrorCode::WrongPassphrase, "the passphrase is not correct for this vault");
+
+    // A crash during changePassphrase can leave the unfinished copy behind; it is never the vault.
+    removeFileIfExists(rekeyPath(path));
+    return openWithKey(path, header, key);
+}
+
+Result<std::unique_ptr<Vault>> Vault::openWithKey(
+    const std::string& path, const VaultHeader& header, const crypto::SecretBytes& key)
+{
+    auto db = Database::open(path, key, false);
+    if (!db.ok()) {
+        Error error = std::move(db).error();
+        // The key check passed, so a key-level failure here means damaged pages.
+        if (error.code == ErrorCode::Damaged || error.code == ErrorCode::Internal)
+            return makeError(ErrorCode::Damaged, "the vault is damaged: " + error.message);
+        return error;
+    }
+    TECHO_TRY(migrate(db.value(), schemaMigrations()));
+    return std::unique_ptr<Vault>(new Vault(path, header, std::move(db).value()));
+}
+
+Result<int> Vault::schemaVersion()
+{
+    TECHO_ASSIGN(const std::int64_t version, m_db.queryInt("PRAGMA user_version"));
+    return static_cast<int>(version);
+}
+
+Result<RecordCounts> Vault::counts()
+{
+    RecordCounts out;
+    for (const auto& [kind, table] : kCountedKinds) {
+        TECHO_ASSIGN(const std::int64_t n, m_db.queryInt(std::string("SELECT count(*) FROM ") + table));
+        out[kind] = n;
+    }
+    return out;
+}
+
+Status Vault::exportTo(const std::string& target, const crypto::SecretBytes& key)
+{
+    const crypto::SecretBytes rawKey = crypto::sqlcipherRawKey(key);
+    {
+        TECHO_ASSIGN(Statement attach, m_db.prepare("ATTACH DATABASE ? AS rekey KEY ?"));
+        attach.bind(1, target).bindSecret(2, rawKey);
+        TECHO_TRY(attach.run());
+    }
+    Status exported = [&]() -> Status {
+        TECHO_TRY(m_db.exec("PRAGMA rekey.cipher_page_size = " + std::to_string(VaultHeader::kCipherPageSize)));
+        TECHO_TRY(m_db.exec("SELECT sqlcipher_export('rekey')"));
+        TECHO_ASSIGN(const int version, schemaVersion());
+        return m_db.exec("PRAGMA rekey.user_version = " + std::to_string(version));
+    }();
+    Status detached = m_db.exec("DETACH DATABASE rekey");
+    if (!exported.ok())
+        return exported;
+    return detached;
+}
+
+Status Vault::changePassphrase(const crypto::SecretBytes& newPassphrase, const crypto::KdfParams& kdf)
+{
+    if (!m_db.isOpen())
+        return makeError(ErrorCode::Usage, "the vault is locked");
+    if (newPassphrase.empty())
+        return makeError(ErrorCode::Usage, "the new passphrase must not be empty");
+
+    const crypto::Salt salt = crypto::randomSalt();
+    TECHO_ASSIGN(crypto::SecretBytes key, crypto::deriveKey(newPassphrase, salt, kdf));
+    const VaultHeader header = newHeader(key, salt, kdf);
+    TECHO_ASSIGN(const RecordCounts before, counts());
+
+    const std::string temp = rekeyPath(m_path);
+    removeFileIfExists(temp);
+    auto fail = [&](Error error) -> Status {
+        removeFileIfExists(temp);
+        return error;
+    };
+    if (Status written = writeNewFile(temp, header.serialize()); !written.ok())
+        return fail(std::move(written).error());
+    if (Status exported = exportTo(temp, key); !exported.ok())
+        return fail(std::move(exported).error());
+    if (Status synced = fsyncPath(temp); !synced.ok())
+        return fail(std::move(synced).error());
+
+    // Prove the copy opens under the new key and holds the same records before it replaces anything.
+    {
+        auto copy = openWithKey(temp, header, key);
+        if (!copy.ok())
+            return fail(std::move(copy).error());
+        auto after = copy.value()->counts();
+        if (!after.ok())
+            return fail(std::move(after).error());
+        if (after.value() != before)
+            return fail(makeError(ErrorCode::Internal, "the re-encrypted copy does not match the vault"));
+    }
+
+    // The old connection stays open (on the old inode, with no transaction) until the rename has
+    // happened, so a failed rename leaves this object exactly as it was.
+    if (Status renamed = renameReplacing(temp, m_path); !renamed.ok())
+        return fail(std::move(renamed).error());
+    m_db.close();
+    auto reopened = openWithKey(m_path, header, key);
+    if (!reopened.ok())
+        return std::move(reopened).error();
+    m_header = header;
+    m_db = std::move(reopened.value()->m_db);
+    return {};
+}
+
+} // namespace techo::vault

@@ -1,0 +1,62 @@
+#pragma once
+
+#include "core/crypto/KeyDerivation.h"
+#include "core/crypto/SecretBytes.h"
+#include "core/util/Result.h"
+#include "core/vault/Database.h"
+#include "core/vault/VaultHeader.h"
+
+#include <map>
+#include <memory>
+#include <string>
+
+namespace techo::vault {
+
+// Record kinds as counted by `techo-cli info --json` and the sandbox's /_sandbox/stats.
+using RecordCounts = std::map<std::string, std::int64_t>;
+
+// An open, unlocked vault: one file holding a plaintext header and a SQLCipher database keyed with
+// Argon2id(passphrase). See docs/vault-format.md for the byte layout.
+class Vault final {
+public:
+    ~Vault();
+    Vault(const Vault&) = delete;
+    Vault& operator=(const Vault&) = delete;
+
+    // Fails with AlreadyExists rather than overwrite anything. The file appears atomically, complete.
+    [[nodiscard]] static Result<std::unique_ptr<Vault>> create(
+        const std::string& path, const crypto::SecretBytes& passphrase, const crypto::KdfParams& kdf);
+    // Distinct errors: NotFound, NotAVault, Damaged, NewerFormat, WrongPassphrase, Io.
+    // A failed open writes nothing.
+    [[nodiscard]] static Result<std::unique_ptr<Vault>> open(
+        const std::string& path, const crypto::SecretBytes& passphrase);
+
+    // Writes a complete copy under the new key next to the vault, syncs it and renames it over the
+    // vault: at every instant exactly one complete vault is at `path`, under the old or the new key.
+    [[nodiscard]] Status changePassphrase(const crypto::SecretBytes& newPassphrase, const crypto::KdfParams& kdf);
+
+    // Closes the connection; SQLCipher wipes its copy of the key. The object is unusable afterwards.
+    void lock() noexcept;
+    [[nodiscard]] bool isOpen() const noexcept { return m_db.isOpen(); }
+
+    [[nodiscard]] Database& database() noexcept { return m_db; }
+    [[nodiscard]] const std::string& path() const noexcept { return m_path; }
+    [[nodiscard]] const VaultHeader& header() const noexcept { return m_header; }
+    [[nodiscard]] Result<int> schemaVersion();
+    [[nodiscard]] Result<RecordCounts> counts();
+
+    // $XDG_DATA_HOME/techo/vault.techo (or ~/.local/share/techo/vault.techo).
+    [[nodiscard]] static std::string defaultPath();
+
+private:
+    Vault(std::string path, VaultHeader header, Database db);
+    [[nodiscard]] static Result<std::unique_ptr<Vault>> openWithKey(
+        const std::string& path, const VaultHeader& header, const crypto::SecretBytes& key);
+    [[nodiscard]] Status exportTo(const std::string& target, const crypto::SecretBytes& key);
+
+    std::string m_path;
+    VaultHeader m_header;
+    Database m_db;
+};
+
+} // namespace techo::vault

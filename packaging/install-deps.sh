@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Installs every Debian 12 package that building, testing and running Techo needs.
+# Idempotent and non-interactive: a second run installs nothing and takes about a second.
+set -euo pipefail
+
+packages=(
+  # build
+  cmake ninja-build pkg-config g++ ccache
+  # Qt 6 (libqt6opengl6-dev is needed by Qt Charts' CMake config; see docs/development.md)
+  qt6-base-dev libqt6opengl6-dev qt6-charts-dev qt6-svg-dev qt6-tools-dev qt6-translations-l10n libxkbcommon-dev
+  # core libraries
+  libsqlcipher-dev libsodium-dev nlohmann-json3-dev libcurl4-openssl-dev libcpp-httplib-dev libssl-dev
+  # runtime: Japanese fonts for the UI and the PDF report
+  fonts-noto-cjk
+  # tests: headless display, PDF rendering, certificates, the independent vault-opening check, fuzzing
+  xvfb xauth poppler-utils openssl sqlcipher python3 python3-nacl clang libclang-rt-14-dev
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "install-deps: all ${#packages[@]} packages present"
+  exit 0
+fi
+
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO="sudo"
+echo "install-deps: installing ${missing[*]}"
+$SUDO apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+echo "install-deps: done"

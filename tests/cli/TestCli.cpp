@@ -1,0 +1,247 @@
+// techo-cli as a user or a script drives it: the real executable, a real vault in a temp folder.
+#include "core/vault/Vault.h"
+#include "tests/support/TestSupport.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QProcessEnvironment>
+#include <QRandomGenerator>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace techo;
+
+namespace {
+
+const QString kPass = QStringLiteral("TECHO_PASSPHRASE=") + QString::fromUtf8(test::kTestPassphrase);
+
+test::ProcessResult cli(const QStringList& args, const QStringList& env = {})
+{
+    return test::runTool(test::builtTool(QStringLiteral("techo-cli")), args, env);
+}
+
+// Without a controlling terminal, so a missing passphrase cannot fall back to a prompt.
+test::ProcessResult cliDetached(const QStringList& args, const QStringList& env = {})
+{
+    QStringList all {QStringLiteral("-w"), test::builtTool(QStringLiteral("techo-cli"))};
+    all << args;
+    return test::runTool(QStringLiteral("/usr/bin/setsid"), all, env);
+}
+
+QString initVault(const QTemporaryDir& dir)
+{
+    const QString p = dir.filePath(QStringLiteral("cli.techo"));
+    const auto r
+        = cli({QStringLiteral("--vault"), p, QStringLiteral("--insecure-fast-kdf"), QStringLiteral("init")}, {kPass});
+    if (r.exitCode != 0)
+        qWarning("init failed: %s", r.err.constData());
+    return p;
+}
+
+// Fills a vault with enough rows that re-encrypting it takes a while (a wide window to kill in).
+void fillVault(const QString& p, int rows)
+{
+    auto v = vault::Vault::open(p.toStdString(), test::secret(test::kTestPassphrase));
+    QVERIFY(v.ok());
+    auto& db = v.value()->database();
+    QVERIFY(db.exec("BEGIN").ok());
+    auto stmt = db.prepare("INSERT INTO audit_events (occurred_at, action, detail) VALUES "
+                           "('2026-01-01T00:00:00Z', 'test.fill', ?)");
+    QVERIFY(stmt.ok());
+    const std::string padding(200, 'x');
+    for (int i = 0; i < rows; ++i) {
+        stmt->bind(1, padding + std::to_string(i));
+        QVERIFY(stmt->run().ok());
+    }
+    QVERIFY(db.exec("COMMIT").ok());
+}
+
+QJsonObject infoJson(const QString& p, const QString& passEnv)
+{
+    const auto r = cli({QStringLiteral("--vault"), p, QStringLiteral("info"), QStringLiteral("--json")}, {passEnv});
+    if (r.exitCode != 0)
+        return {};
+    return QJsonDocument::fromJson(r.out).object();
+}
+
+} // namespace
+
+class TestCli : public QObject {
+    Q_OBJECT
+
+private slots:
+    void help_listsCommandsAndExitCodes()
+    {
+        const auto r = cli({QStringLiteral("--help")});
+        QCOMPARE(r.exitCode, 0);
+        for (const char* word : {"init", "info", "change-passphrase", "TECHO_PASSPHRASE", "3  wrong passphrase",
+                 "4  not a Techo vault", "5  network", "6  invalid data", "2  usage"})
+            QVERIFY2(r.out.contains(word), word);
+        const auto v = cli({QStringLiteral("--version")});
+        QCOMPARE(v.exitCode, 0);
+        QVERIFY(v.out.startsWith("techo-cli "));
+    }
+
+    void usageErrors_exitWith2()
+    {
+        QCOMPARE(cli({}).exitCode, 2);
+        QCOMPARE(cli({QStringLiteral("frobnicate")}).exitCode, 2);
+        QCOMPARE(cli({QStringLiteral("--bogus"), QStringLiteral("info")}).exitCode, 2);
+        // A passphrase is never taken from the command line (it would show in `ps`).
+        const auto r = cli({QStringLiteral("--passphrase"), QStringLiteral("x"), QStringLiteral("info")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.err.contains("never accepted"));
+    }
+
+    void init_thenInfoJson_reportsFormatKdfAndCounts()
+    {
+        QTemporaryDir dir;
+        const QString p = initVault(dir);
+        QVERIFY(QFile::exists(p));
+        const QJsonObject info = infoJson(p, kPass);
+        QCOMPARE(info.value(QStringLiteral("format_version")).toInt(), 1);
+        const QJsonObject kdf = info.value(QStringLiteral("kdf")).toObject();
+        QCOMPARE(kdf.value(QStringLiteral("name")).toString(), QStringLiteral("argon2id"));
+        QCOMPARE(
+            kdf.value(QStringLiteral("memory_kib")).toInt(), int(crypto::KdfParams::insecureForTestsOnly().memoryKib));
+        QCOMPARE(
+            kdf.value(QStringLiteral("iterations")).toInt(), int(crypto::KdfParams::insecureForTestsOnly().iterations));
+        const QJsonObject counts = info.value(QStringLiteral("counts")).toObject();
+        for (const char* kind : {"profiles", "checkups", "observations", "vaccinations", "dispensings",
+                 "medication_lines", "providers", "consents", "share_records", "audit_events", "import_runs"}) {
+            QVERIFY2(counts.contains(QLatin1String(kind)), kind);
+            QCOMPARE(counts.value(QLatin1String(kind)).toInt(-1), 0);
+        }
+    }
+
+    void init_defaultKdf_isTheInteractiveDefault()
+    {
+        QTemporaryDir dir;
+        const QString p = dir.filePath(QStringLiteral("strong.techo"));
+        QCOMPARE(cli({QStringLiteral("--vault"), p, QStringLiteral("init")}, {kPass}).exitCode, 0);
+        const QJsonObject kdf = infoJson(p, kPass).value(QStringLiteral("kdf")).toObject();
+        QCOMPARE(
+            kdf.value(QStringLiteral("memory_kib")).toInt(), int(crypto::KdfParams::interactiveDefault().memoryKib));
+        QCOMPARE(
+            kdf.value(QStringLiteral("iterations")).toInt(), int(crypto::KdfParams::interactiveDefault().iterations));
+    }
+
+    void passphrase_fromFile_andMissingWithoutTerminal()
+    {
+        QTemporaryDir dir;
+        const QString p = initVault(dir);
+        const QString passFile = dir.filePath(QStringLiteral("pass.txt"));
+        QFile f(passFile);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QByteArray(test::kTestPassphrase) + "\n");
+        f.close();
+        QCOMPARE(cliDetached({QStringLiteral("--vault"), p, QStringLiteral("--passphrase-file"), passFile,
+                                 QStringLiteral("info")})
+                     .exitCode,
+            0);
+        const auto none = cliDetached({QStringLiteral("--vault"), p, QStringLiteral("info")});
+        QCOMPARE(none.exitCode, 2);
+        QVERIFY(none.err.contains("TECHO_PASSPHRASE"));
+    }
+
+    void errors_haveTheirExitCodes()
+    {
+        QTemporaryDir dir;
+        const QString p = initVault(dir);
+        const auto wrong
+            = cli({QStringLiteral("--vault"), p, QStringLiteral("info")}, {QStringLiteral("TECHO_PASSPHRASE=wrong")});
+        QCOMPARE(wrong.exitCode, 3);
+        QVERIFY(wrong.err.contains("passphrase is not correct"));
+
+        const QString text = dir.filePath(QStringLiteral("notes.txt"));
+        QFile f(text);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("just some notes\n");
+        f.close();
+        const auto notVault = cli({QStringLiteral("--vault"), text, QStringLiteral("info")}, {kPass});
+        QCOMPARE(notVault.exitCode, 4);
+        QVERIFY(notVault.err.contains("not a Techo vault"));
+
+        const auto exists = cli({QStringLiteral("--vault"), p, QStringLiteral("init")}, {kPass});
+        QCOMPARE(exists.exitCode, 1);
+        QVERIFY(exists.err.contains("already exists"));
+    }
+
+    void changePassphrase_thenOnlyTheNewOneOpens()
+    {
+        QTemporaryDir dir;
+        const QString p = initVault(dir);
+        const auto r = cli(
+            {QStringLiteral("--vault"), p, QStringLiteral("--insecure-fast-kdf"), QStringLiteral("change-passphrase")},
+            {kPass, QStringLiteral("TECHO_NEW_PASSPHRASE=brand new")});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY(infoJson(p, kPass).isEmpty());
+        QCOMPARE(
+            infoJson(p, QStringLiteral("TECHO_PASSPHRASE=brand new")).value(QStringLiteral("format_version")).toInt(),
+            1);
+    }
+
+    // Kill change-passphrase at random points (SIGKILL: no clean-up code runs). Every time, exactly one
+    // of the two passphrases must open a complete vault.
+    void changePassphrase_killedMidway_oneOfTheTwoOpensACompleteVault()
+    {
+        QTemporaryDir dir;
+        const QString pristine = initVault(dir);
+        const int rows = 60000;
+        fillVault(pristine, rows);
+        const QStringList args {QStringLiteral("--vault"), QString(), QStringLiteral("--insecure-fast-kdf"),
+            QStringLiteral("change-passphrase")};
+        const QString newPass = QStringLiteral("TECHO_NEW_PASSPHRASE=after the kill");
+
+        // Measure one uninterrupted run to spread the kill points over its whole duration.
+        const QString timed = dir.filePath(QStringLiteral("timed.techo"));
+        QVERIFY(QFile::copy(pristine, timed));
+        QElapsedTimer timer;
+        timer.start();
+        QStringList timedArgs = args;
+        timedArgs[1] = timed;
+        QCOMPARE(cli(timedArgs, {kPass, newPass}).exitCode, 0);
+        const qint64 fullMs = std::max<qint64>(timer.elapsed(), 20);
+
+        int oldOpened = 0;
+        int newOpened = 0;
+        const int runs = 24;
+        for (int run = 0; run < runs; ++run) {
+            const QString p = dir.filePath(QStringLiteral("kill-%1.techo").arg(run));
+            QVERIFY(QFile::copy(pristine, p));
+            QStringList runArgs = args;
+            runArgs[1] = p;
+            QProcess process;
+            QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+            env.insert(QStringLiteral("TECHO_PASSPHRASE"), QString::fromUtf8(test::kTestPassphrase));
+            env.insert(QStringLiteral("TECHO_NEW_PASSPHRASE"), QStringLiteral("after the kill"));
+            process.setProcessEnvironment(env);
+            process.start(test::builtTool(QStringLiteral("techo-cli")), runArgs);
+            QVERIFY(process.waitForStarted());
+            const int delay = int(QRandomGenerator::global()->bounded(quint32(fullMs * 12 / 10 + 1)));
+            QTest::qWait(delay);
+            process.kill();
+            process.waitForFinished();
+
+            auto withOld = vault::Vault::open(p.toStdString(), test::secret(test::kTestPassphrase));
+            auto withNew = vault::Vault::open(p.toStdString(), test::secret("after the kill"));
+            QVERIFY2(withOld.ok() != withNew.ok(),
+                qPrintable(QStringLiteral("run %1, kill after %2 ms").arg(run).arg(delay)));
+            auto& opened = withOld.ok() ? withOld.value() : withNew.value();
+            (withOld.ok() ? oldOpened : newOpened)++;
+            auto integrity = opened->database().prepare("PRAGMA integrity_check");
+            QVERIFY(integrity.ok());
+            QVERIFY(integrity->step().value());
+            QCOMPARE(integrity->text(0), std::string("ok"));
+            QCOMPARE(opened->database().queryInt("SELECT count(*) FROM audit_events").value(), rows);
+        }
+        qInfo("change-passphrase killed %d times (full run %lld ms): old passphrase opened %d, new %d", runs, fullMs,
+            oldOpened, newOpened);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "TestCli.moc"

@@ -1,0 +1,339 @@
+// The encrypted vault: creation, opening, the distinct failure modes, file modes, passphrase change,
+// and that the data can be read without Techo (the vault must never hold the user's data hostage).
+#include "core/vault/FileUtil.h"
+#include "core/vault/Migrations.h"
+#include "core/vault/Statement.h"
+#include "core/vault/Transaction.h"
+#include "core/vault/Vault.h"
+#include "tests/support/TestSupport.h"
+
+#include <QDir>
+#include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <sys/stat.h>
+
+using namespace techo;
+using techo::test::secret;
+
+namespace {
+
+const char* const kMarker = "TECHO-MARKER-7f3a9c 健康マーカー";
+
+std::string path(const QTemporaryDir& dir, const char* name = "v.techo")
+{
+    return dir.filePath(QString::fromUtf8(name)).toStdString();
+}
+
+unsigned fileMode(const std::string& p)
+{
+    struct stat st { };
+    return ::stat(p.c_str(), &st) == 0 ? (st.st_mode & 0777U) : 0U;
+}
+
+void writeBytes(const std::string& p, const QByteArray& bytes)
+{
+    QFile f(QString::fromStdString(p));
+    QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    QCOMPARE(f.write(bytes), bytes.size());
+}
+
+void insertMarker(vault::Vault& v)
+{
+    auto stmt = v.database().prepare(
+        "INSERT INTO profiles (display_name, relationship, source, created_at) VALUES (?, 'self', 'manual', "
+        "'2026-01-01T00:00:00Z')");
+    QVERIFY(stmt.ok());
+    stmt->bind(1, kMarker);
+    QVERIFY(stmt->run().ok());
+}
+
+std::int64_t profileCount(vault::Vault& v)
+{
+    auto n = v.database().queryInt("SELECT count(*) FROM profiles");
+    return n.ok() ? n.value() : -1;
+}
+
+} // namespace
+
+class TestVault : public QObject {
+    Q_OBJECT
+
+private slots:
+    void create_thenReopen_keepsData()
+    {
+        QTemporaryDir dir;
+        const auto p = path(dir);
+        {
+            auto v = test::createTestVault(QString::fromStdString(p));
+            QVERIFY(v);
+            insertMarker(*v);
+            QCOMPARE(v->schemaVersion().value(), vault::latestSchemaVersion());
+        }
+        auto reopened = vault::Vault::open(p, secret(test::kTestPassphrase));
+        QVERIFY2(reopened.ok(), reopened.ok() ? "" : reopened.error().message.c_str());
+        QCOMPARE(profileCount(*reopened.value()), 1);
+        auto counts = reopened.value()->counts();
+        QVERIFY(counts.ok());
+        QCOMPARE(counts->at("profiles"), 1);
+        QCOMPARE(counts->at("observations"), 0);
+    }
+
+    void create_refusesToOverwrite()
+    {
+        QTemporaryDir dir;
+        const auto p = path(dir);
+        writeBytes(p, "precious");
+        auto v = vault::Vault::create(p, secret("x"), crypto::KdfParams::insecureForTestsOnly());
+        QVERIFY(!v.ok());
+        QCOMPARE(v.error().code, ErrorCode::AlreadyExists);
+        QCOMPARE(test::readAll(QString::fromStdString(p)), QByteArray("precious"));
+    }
+
+    void file_isEncrypted_noPlaintextAnywhere()
+    {
+        QTemporaryDir dir;
+        const auto p = path(dir);
+        {
+            auto v = test::createTestVault(QString::fromStdString(p));
+            QVERIFY(v);
+            insertMarker(*v);
+        }
+        const QByteArray bytes = test::readAll(QString::fromStdString(p));
+        QVERIFY(bytes.size() > 4096);
+        QVERIFY(bytes.startsWith("TECHO-VAULT\n"));
+        QVERIFY(!bytes.contains("SQLite format 3"));
+        QVERIFY(!bytes.mid(4096).startsWith("SQLite format 3"));
+        QVERIFY(!bytes.contains("TECHO-MARKER"));
+        QVERIFY(!bytes.contains(QByteArray("健康マーカー")));
+        QVERIFY(!bytes.contains("CREATE TABLE"));
+        QVERIFY(!bytes.contains("display_name"));
+    }
+
+    void files_areCreatedOwnerOnly_includingTheJournal()
+    {
+        QTemporaryDir dir;
+        const auto p = path(dir);
+        auto v = test::createTestVault(QString::fromStdString(p));
+        QVERIFY(v);
+        QCOMPARE(fileMode(p), 0600U);
+        // A write transaction creates the rollback journal; it must be private too.
+        auto tx = vault::Transaction::begin(v->database());
+        QVERIFY(tx.ok());
+        insertMarker(*v);
+        QVERIFY(QFile::exists(QString::fromStdString(p + "-journal")));
+        QCOMPARE(fileMode(p + "-journal"), 0600U);
+        QVERIFY(tx->commit().ok());
+        QVERIFY(!QFile::exists(QString::fromStdString(p + "-journal")));
+    }
+
+    void open_wrongPassphrase_isDistinctAndChangesNoByte()
+    {
+        QTemporaryDir dir;
+        const auto p = path(dir);
+        {
+            auto v = test::createTestVault(QString::fromStdString(p));
+            QVERIFY(v);
+            insertMarker(*v);
+        }
+        const QByteArray before = test::readAll(QString::fromStdString(p));
+        auto v = vault::Vault::open(p, secret("not the passphrase"));
+        QVERIFY(!v.ok());
+        QCOMPARE(v.error().code, ErrorCode::WrongPassphrase);
+        QCOMPARE(test::readAll(QString::fromStdString(p)), before);
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files).size(), 1);
+    }
+
+    void open_notAVault_data()
+    {
+        QTest::addColumn<QByteArray>("content");
+        QTest::addColumn<int>("expected");
+        QTest::newRow("text file") << QByteArray("hello, world\n") << int(ErrorCode::NotAVault);
+        QTest::newRow("empty file") << QByteArray() << int(ErrorCode::NotAVault);
+        QTest::newRow("plain SQLite") << QByteArray("SQLite format 3\0", 16).append(4080, '\0')
+                                      << int(ErrorCode::NotAVault);
+        QTest::newRow("header cut short") << QByteArray("TECHO-VAULT\nformat_version=1\n") << int(ErrorCode::Damaged);
+    }
+    void open_notAVault()
+    {
+        QFETCH(QByteArray, content);
+        QFETCH(int, expected);
+        QTemporaryDir dir;
+        const auto p = path(dir);
+        writeBytes(p, content);
+        auto v = vault::Vault::open(p, secret(test::kTestPassphrase));
+        QVERIFY(!v.ok());
+        QCOMPARE(int(v.error().code), expected);
+        QCOMPARE(test::readAll(QString::fromStdString(p)), content);
+    }
+
+    void open_missingFile_isNotFound()
+    {
+        QTemporaryDir dir;
+        auto v = vault::Vault::open(path(dir, "nothing.techo"), secret("x"));
+        QVERIFY(!v.ok());
+        QCOMPARE(v.error().code, ErrorCode::NotFound);
+    }
+
+    void open_damaged_data()
+    {
+        QTest::addColumn<QString>("damage");
+        QTest::newRow("truncated mid-page") << QStringLiteral("truncate-mid-page");
+        QTest::newRow("truncated at a page boundary") << QStringLiteral("truncate-page");
+        QTest::newRow("header only") << QStringLiteral("header-only");
+        QTest::newRow("header byte flipped") << QStringLiteral("flip-header");
+        QTest::newRow("first page byte flipped") << QStringLiteral("flip-page1");
+    }
+    void open_damaged()
+    {
+        QFETCH(QString, damage);
+        QTemporaryDir dir;
+        const auto p = path(dir);
+        {
+            auto v = test::createTestVault(QString::fromStdString(p));
+            QVERIFY(v);
+            insertMarker(*v);
+        }
+        QByteArray bytes = test::readAll(QString::fromStdString(p));
+        QVERIFY(bytes.size() >= 4096 * 4);
+        if (damage == QLatin1String("truncate-mid-page"))
+            bytes.chop(1000);
+        else if (damage == QLatin1String("truncate-page"))
+            bytes.chop(4096 * 2);
+        else if (damage == QLatin1String("header-only"))
+            bytes.truncate(4096);
+        else if (damage == QLatin1String("flip-header"))
+            bytes[60] = char(bytes[60] ^ 0x01);
+        else if (damage == QLatin1String("flip-page1"))
+            bytes[4096 + 200] = char(bytes[4096 + 200] ^ 0x55);
+        writeBytes(p, bytes);
+        auto v = vault::Vault::open(p, secret(test::kTestPassphrase));
+        if (v.ok()) {
+            // Truncation at a page boundary can only surface when the missing pages are read.
+            auto check = v.value()->database().queryInt("SELECT count(*) FROM profiles");
+            QVERIFY(!check.ok());
+            QCOMPARE(check.error().code, ErrorCode::Damaged);
+        } else {
+            QCOMPARE(v.error().code, ErrorCode::Damaged);
+        }
+        QCOMPARE(test::readAll(QString::fromStdString(p)), bytes);
+    }
+
+    void open_newerFormat_isRefusedUntouched()
+    {
+        QTemporaryDir dir;
+        const auto p = path(dir);
+        {
+            QVERIFY(test::createTestVault(QString::fromStdString(p)));
+        }
+        QByteArray bytes = test::readAll(QString::fromStdString(p));
+        bytes.replace("format_version=1\n", "format_version=7\n");
+        writeBytes(p, bytes);
+        auto v = vault::Vault::open(p, secret(test::kTestPassphrase));
+        QVERIFY(!v.ok());
+        QCOMPARE(v.error().code, ErrorCode::NewerFormat);
+        QCOMPARE(test::readAll(QString::fromStdString(p)), bytes);
+    }
+
+    void open_newerSchema_isRefusedUntouched()
+    {
+        QTemporaryDir dir;
+        const auto p = path(dir);
+        {
+            auto v = test::createTestVault(QString::fromStdString(p));
+            QVERIFY(v);
+            QVERIFY(v->database().exec("PRAGMA user_version = 99").ok());
+        }
+        const QByteArray before = test::readAll(QString::fromStdString(p));
+        auto v = vault::Vault::open(p, secret(test::kTestPassphrase));
+        QVERIFY(!v.ok());
+        QCOMPARE(v.error().code, ErrorCode::NewerFormat);
+        QCOMPARE(test::readAll(QString::fromStdString(p)), before);
+    }
+
+    void changePassphrase_oldStopsWorking_newOpensSameData()
+    {
+        QTemporaryDir dir;
+        const auto p = path(dir);
+        {
+            auto v = test::createTestVault(QString::fromStdString(p));
+            QVERIFY(v);
+            insertMarker(*v);
+            const Status changed
+                = v->changePassphrase(secret("新しい passphrase"), crypto::KdfParams::insecureForTestsOnly());
+            QVERIFY2(changed.ok(), changed.ok() ? "" : changed.error().message.c_str());
+            // The same object keeps working on the re-encrypted file.
+            insertMarker(*v);
+            QCOMPARE(profileCount(*v), 2);
+        }
+        auto old = vault::Vault::open(p, secret(test::kTestPassphrase));
+        QVERIFY(!old.ok());
+        QCOMPARE(old.error().code, ErrorCode::WrongPassphrase);
+        auto fresh = vault::Vault::open(p, secret("新しい passphrase"));
+        QVERIFY(fresh.ok());
+        QCOMPARE(profileCount(*fresh.value()), 2);
+        QCOMPARE(fileMode(p), 0600U);
+        QVERIFY(!QFile::exists(QString::fromStdString(p + ".rekey")));
+        QVERIFY(!test::readAll(QString::fromStdString(p)).contains("TECHO-MARKER"));
+    }
+
+    void changePassphrase_failure_keepsOldPassphraseWorking()
+    {
+        QTemporaryDir dir;
+        const auto p = path(dir);
+        auto v = test::createTestVault(QString::fromStdString(p));
+        QVERIFY(v);
+        insertMarker(*v);
+        // Something in the way of the temporary copy: the change must fail cleanly.
+        QVERIFY(QDir(dir.path()).mkdir(QStringLiteral("v.techo.rekey")));
+        const Status changed = v->changePassphrase(secret("other"), crypto::KdfParams::insecureForTestsOnly());
+        QVERIFY(!changed.ok());
+        QCOMPARE(profileCount(*v), 1);
+        v.reset();
+        auto reopened = vault::Vault::open(p, secret(test::kTestPassphrase));
+        QVERIFY(reopened.ok());
+        QCOMPARE(profileCount(*reopened.value()), 1);
+    }
+
+    void lock_closesTheConnection()
+    {
+        QTemporaryDir dir;
+        auto v = test::createTestVault(QString::fromStdString(path(dir)));
+        QVERIFY(v);
+        v->lock();
+        QVERIFY(!v->isOpen());
+        QVERIFY(!v->counts().ok());
+    }
+
+    void defaultKdf_meetsTheFloor()
+    {
+        const auto kdf = crypto::KdfParams::interactiveDefault();
+        QVERIFY(kdf.memoryKib >= 64U * 1024U);
+        QVERIFY(!kdf.isWeakerThanDefault());
+        QVERIFY(crypto::KdfParams::insecureForTestsOnly().isWeakerThanDefault());
+    }
+
+    // docs/vault-format.md promises the data can be read with the sqlcipher shell and an independent
+    // Argon2id (PyNaCl); this runs exactly that recipe.
+    void vault_opensWithoutTecho_sqlcipherShellAndPyNaCl()
+    {
+        QTemporaryDir dir;
+        const auto p = path(dir);
+        {
+            auto v = test::createTestVault(QString::fromStdString(p));
+            QVERIFY(v);
+            insertMarker(*v);
+        }
+        const QString script = test::sourcePath(QStringLiteral("docs/examples/open-vault-without-techo.sh"));
+        QVERIFY2(QFile::exists(script), qPrintable(script));
+        auto result = test::runTool(QStringLiteral("/bin/bash"), {script, QString::fromStdString(p)},
+            {QStringLiteral("TECHO_PASSPHRASE=") + QString::fromUtf8(test::kTestPassphrase)});
+        QVERIFY2(result.exitCode == 0, result.err.constData());
+        QVERIFY2(result.out.contains(kMarker), result.out.constData());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestVault)
+#include "TestVault.moc"
