@@ -7,7 +7,10 @@
 
 #include <sqlite3.h>
 
+#include <string>
+#include <unordered_map>
 #include <utility>
+#include <vector>
 
 namespace techo::vault {
 
@@ -42,6 +45,63 @@ Error sqliteError(int rc, std::string_view context, std::string_view detail)
     }
 }
 
+// Idle prepared statements of one connection, keyed by their SQL. Preparing is a measurable share of
+// bulk imports; reusing statements keeps repositories simple (they just call prepare()).
+class StatementCache final {
+public:
+    explicit StatementCache(sqlite3* db)
+        : m_db(db)
+    { }
+    ~StatementCache() { clear(); }
+    StatementCache(const StatementCache&) = delete;
+    StatementCache& operator=(const StatementCache&) = delete;
+
+    sqlite3_stmt* take(std::string_view sql)
+    {
+        const auto it = m_idle.find(sql);
+        if (it == m_idle.end() || it->second.empty())
+            return nullptr;
+        sqlite3_stmt* stmt = it->second.back();
+        it->second.pop_back();
+        return stmt;
+    }
+    void give(sqlite3_stmt* stmt)
+    {
+        sqlite3_reset(stmt);
+        sqlite3_clear_bindings(stmt);
+        const std::string_view sql = sqlite3_sql(stmt);
+        auto it = m_idle.find(sql);
+        if (it == m_idle.end())
+            it = m_idle.emplace(std::string(sql), std::vector<sqlite3_stmt*>()).first;
+        if (it->second.size() >= kMaxIdlePerSql) {
+            sqlite3_finalize(stmt);
+            return;
+        }
+        it->second.push_back(stmt);
+    }
+    void clear() noexcept
+    {
+        for (auto& [sql, stmts] : m_idle)
+            for (sqlite3_stmt* stmt : stmts)
+                sqlite3_finalize(stmt);
+        m_idle.clear();
+    }
+
+private:
+    static constexpr std::size_t kMaxIdlePerSql = 4;
+    struct Hash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view text) const noexcept { return std::hash<std::string_view>()(text); }
+    };
+    sqlite3* m_db;
+    std::unordered_map<std::string, std::vector<sqlite3_stmt*>, Hash, std::equal_to<>> m_idle;
+};
+
+Database::Database(sqlite3* db)
+    : m_db(db)
+    , m_cache(std::make_shared<StatementCache>(db))
+{ }
+
 Database::~Database()
 {
     close();
@@ -49,6 +109,7 @@ Database::~Database()
 
 Database::Database(Database&& other) noexcept
     : m_db(std::exchange(other.m_db, nullptr))
+    , m_cache(std::move(other.m_cache))
 { }
 
 Database& Database::operator=(Database&& other) noexcept
@@ -56,12 +117,16 @@ Database& Database::operator=(Database&& other) noexcept
     if (this != &other) {
         close();
         m_db = std::exchange(other.m_db, nullptr);
+        m_cache = std::move(other.m_cache);
     }
     return *this;
 }
 
 void Database::close() noexcept
 {
+    if (m_cache)
+        m_cache->clear();
+    m_cache.reset(); // statements still alive finalize themselves and do not come back
     if (m_db != nullptr)
         sqlite3_close_v2(m_db);
     m_db = nullptr;
@@ -117,13 +182,17 @@ Status Database::exec(std::string_view sql)
 
 Result<Statement> Database::prepare(std::string_view sql)
 {
+    if (m_cache) {
+        if (sqlite3_stmt* cached = m_cache->take(sql))
+            return Statement(m_db, cached, m_cache);
+    }
     sqlite3_stmt* stmt = nullptr;
     const int rc = sqlite3_prepare_v2(m_db, sql.data(), static_cast<int>(sql.size()), &stmt, nullptr);
     if (rc != SQLITE_OK) {
         sqlite3_finalize(stmt);
         return lastError("cannot prepare a statement");
     }
-    return Statement(m_db, stmt);
+    return Statement(m_db, stmt, m_cache);
 }
 
 Result<std::int64_t> Database::queryInt(std::string_view sql)
@@ -156,21 +225,34 @@ Error Database::lastError(std::string_view context) const
 
 Statement::~Statement()
 {
-    sqlite3_finalize(m_stmt);
+    release();
+}
+
+void Statement::release() noexcept
+{
+    if (m_stmt == nullptr)
+        return;
+    if (auto cache = m_cache.lock())
+        cache->give(m_stmt);
+    else
+        sqlite3_finalize(m_stmt);
+    m_stmt = nullptr;
 }
 
 Statement::Statement(Statement&& other) noexcept
     : m_db(std::exchange(other.m_db, nullptr))
     , m_stmt(std::exchange(other.m_stmt, nullptr))
+    , m_cache(std::move(other.m_cache))
     , m_bindError(std::exchange(other.m_bindError, 0))
 { }
 
 Statement& Statement::operator=(Statement&& other) noexcept
 {
     if (this != &other) {
-        sqlite3_finalize(m_stmt);
+        release();
         m_db = std::exchange(other.m_db, nullptr);
         m_stmt = std::exchange(other.m_stmt, nullptr);
+        m_cache = std::move(other.m_cache);
         m_bindError = std::exchange(other.m_bindError, 0);
     }
     return *this;
@@ -239,6 +321,11 @@ void Statement::reset() noexcept
     sqlite3_reset(m_stmt);
     sqlite3_clear_bindings(m_stmt);
     m_bindError = 0;
+}
+
+int Statement::columnCount() const
+{
+    return sqlite3_column_count(m_stmt);
 }
 
 bool Statement::isNull(int column) const

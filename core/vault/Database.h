@@ -41,10 +41,9 @@ public:
     [[nodiscard]] sqlite3* handle() const noexcept { return m_db; }
 
 private:
-    explicit Database(sqlite3* db)
-        : m_db(db)
-    { }
+    explicit Database(sqlite3* db);
     sqlite3* m_db = nullptr;
+    std::shared_ptr<StatementCache> m_cache;
 };
 
 // Maps a SQLite result code to an Error (disk full → Io, corrupt → Damaged, …).

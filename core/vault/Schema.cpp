@@ -105,6 +105,8 @@ CREATE TABLE vaccinations (
     UNIQUE (profile_id, occurred_on, vaccine_code, dose_number)
 );
 CREATE INDEX vaccinations_profile_date ON vaccinations(profile_id, occurred_on);
+-- UNIQUE above lets NULL dose numbers repeat; this closes that gap (expression indexes: SQLite 3.9+).
+CREATE UNIQUE INDEX vaccinations_natural_key ON vaccinations(profile_id, occurred_on, vaccine_code, ifnull(dose_number, 0));
 
 -- One dispensing (or prescription) event at one institution on one day; its drug lines follow.
 CREATE TABLE dispensings (
@@ -150,18 +152,20 @@ CREATE TABLE consents (
     id              INTEGER PRIMARY KEY,
     provider_id     INTEGER NOT NULL REFERENCES providers(id),
     profile_id      INTEGER NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
-    categories      TEXT NOT NULL,
+    categories      TEXT NOT NULL CHECK (categories <> ''),
     purpose         TEXT NOT NULL,
     data_from       TEXT,
     data_to         TEXT,
     granted_at      TEXT NOT NULL,
     expires_at      TEXT,
-    revoked_at      TEXT
+    revoked_at      TEXT,
+    CHECK (data_from IS NULL OR data_to IS NULL OR data_from <= data_to),
+    CHECK (expires_at IS NULL OR expires_at > granted_at)
 );
 
 CREATE TABLE share_records (
     id              INTEGER PRIMARY KEY,
-    consent_id      INTEGER NOT NULL REFERENCES consents(id),
+    consent_id      INTEGER NOT NULL REFERENCES consents(id) ON DELETE CASCADE,
     provider_id     INTEGER NOT NULL REFERENCES providers(id),
     shared_at       TEXT NOT NULL,
     status          TEXT NOT NULL CHECK (status IN ('sent', 'failed')),

@@ -4,6 +4,7 @@
 #include "core/util/Result.h"
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -14,6 +15,7 @@ struct sqlite3_stmt;
 namespace techo::vault {
 
 class Database;
+class StatementCache;
 
 // A prepared statement (RAII over sqlite3_stmt). bind() calls chain; a bind failure is remembered and
 // reported by the next step(). Parameters are 1-based, columns 0-based, as in SQLite.
@@ -45,6 +47,7 @@ public:
     [[nodiscard]] Status run();
     void reset() noexcept;
 
+    [[nodiscard]] int columnCount() const;
     [[nodiscard]] bool isNull(int column) const;
     [[nodiscard]] std::int64_t int64(int column) const;
     [[nodiscard]] double real(int column) const;
@@ -55,14 +58,18 @@ public:
 
 private:
     friend class Database;
-    Statement(sqlite3* db, sqlite3_stmt* stmt)
+    Statement(sqlite3* db, sqlite3_stmt* stmt, std::weak_ptr<StatementCache> cache)
         : m_db(db)
         , m_stmt(stmt)
+        , m_cache(std::move(cache))
     { }
+    void release() noexcept;
     void noteBindResult(int rc, int index);
 
     sqlite3* m_db = nullptr; // not owned; the connection outlives its statements
     sqlite3_stmt* m_stmt = nullptr;
+    // Finished statements go back to their connection's cache, so repositories can prepare freely.
+    std::weak_ptr<StatementCache> m_cache;
     int m_bindError = 0;
 };
 

@@ -4,8 +4,12 @@
 #include "core/vault/Migrations.h"
 #include "core/vault/Statement.h"
 
+#include <sodium.h>
+#include <sqlite3.h>
+
 #include <cstdlib>
 #include <utility>
+#include <vector>
 
 namespace techo::vault {
 namespace {
@@ -163,6 +167,43 @@ Result<RecordCounts> Vault::counts()
         out[kind] = n;
     }
     return out;
+}
+
+Result<std::string> Vault::contentDigest()
+{
+    std::vector<std::string> tables;
+    {
+        TECHO_ASSIGN(Statement list, m_db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"));
+        while (true) {
+            TECHO_ASSIGN(const bool row, list.step());
+            if (!row)
+                break;
+            tables.push_back(list.text(0));
+        }
+    }
+    crypto_generichash_state state;
+    crypto_generichash_init(&state, nullptr, 0, crypto_generichash_BYTES);
+    auto feed = [&](const void* data, std::size_t size) {
+        const auto length = static_cast<std::uint64_t>(size);
+        crypto_generichash_update(&state, reinterpret_cast<const unsigned char*>(&length), sizeof length);
+        crypto_generichash_update(&state, static_cast<const unsigned char*>(data), size);
+    };
+    for (const std::string& table : tables) {
+        feed(table.data(), table.size());
+        TECHO_ASSIGN(Statement rows, m_db.prepare("SELECT * FROM \"" + table + "\" ORDER BY rowid"));
+        while (true) {
+            TECHO_ASSIGN(const bool row, rows.step());
+            if (!row)
+                break;
+            for (int column = 0; column < rows.columnCount(); ++column) {
+                const std::string text = rows.isNull(column) ? std::string("\x01NULL") : rows.text(column);
+                feed(text.data(), text.size());
+            }
+        }
+    }
+    std::array<std::uint8_t, crypto_generichash_BYTES> digest {};
+    crypto_generichash_final(&state, digest.data(), digest.size());
+    return crypto::toHex(digest);
 }
 
 Status Vault::exportTo(const std::string& target, const crypto::SecretBytes& key)

@@ -44,6 +44,9 @@ public:
     [[nodiscard]] const VaultHeader& header() const noexcept { return m_header; }
     [[nodiscard]] Result<int> schemaVersion();
     [[nodiscard]] Result<RecordCounts> counts();
+    // BLAKE2b-256 (hex) over every row of every table in a canonical order: equal digests mean equal
+    // content. Tests use it to prove a failed import changed nothing.
+    [[nodiscard]] Result<std::string> contentDigest();
 
     // $XDG_DATA_HOME/techo/vault.techo (or ~/.local/share/techo/vault.techo).
     [[nodiscard]] static std::string defaultPath();

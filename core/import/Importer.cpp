@@ -1,0 +1,253 @@
+#include "core/import/Importer.h"
+
+#include "core/vault/CheckupRepository.h"
+#include "core/vault/Database.h"
+#include "core/vault/DispensingRepository.h"
+#include "core/vault/ImportRunRepository.h"
+#include "core/vault/ProfileRepository.h"
+#include "core/vault/ProviderRepository.h"
+#include "core/vault/VaccinationRepository.h"
+
+#include <algorithm>
+
+namespace techo::import {
+namespace {
+
+enum Outcome { kAdded, kUpdated, kUnchanged };
+
+// Compares what a source said, ignoring vault ids and when/which run wrote it.
+bool sameProvenance(const domain::Provenance& a, const domain::Provenance& b)
+{
+    return a.source == b.source && a.sourceRecordId == b.sourceRecordId;
+}
+
+template <typename T, typename Key> std::vector<T> sortedWithoutIds(std::vector<T> items, Key key)
+{
+    for (T& item : items) {
+        item.id = 0;
+        if constexpr (requires { item.checkupId; })
+            item.checkupId = 0;
+        if constexpr (requires { item.dispensingId; })
+            item.dispensingId = 0;
+    }
+    std::sort(items.begin(), items.end(), [&](const T& a, const T& b) { return key(a) < key(b); });
+    return items;
+}
+
+bool sameObservations(const std::vector<domain::Observation>& a, const std::vector<domain::Observation>& b)
+{
+    if (a.size() != b.size())
+        return false;
+    auto key = [](const domain::Observation& o) { return o.itemCode; };
+    return sortedWithoutIds(a, key) == sortedWithoutIds(b, key);
+}
+
+bool sameLines(const std::vector<domain::MedicationLine>& a, const std::vector<domain::MedicationLine>& b)
+{
+    if (a.size() != b.size())
+        return false;
+    auto key = [](const domain::MedicationLine& l) { return std::pair(l.rpNumber, l.lineNumber); };
+    return sortedWithoutIds(a, key) == sortedWithoutIds(b, key);
+}
+
+} // namespace
+
+Importer::Importer(vault::Database& db, vault::Transaction tx, ImportOptions options)
+    : m_db(db)
+    , m_tx(std::move(tx))
+    , m_options(std::move(options))
+{ }
+
+Importer::~Importer() = default; // m_tx rolls back unless commit() succeeded
+
+Result<std::unique_ptr<Importer>> Importer::begin(vault::Database& db, ImportOptions options)
+{
+    if (options.fetchedAt == domain::Timestamp {})
+        options.fetchedAt = domain::nowUtc();
+    TECHO_ASSIGN(vault::Transaction tx, vault::Transaction::begin(db));
+    std::unique_ptr<Importer> importer(new Importer(db, std::move(tx), std::move(options)));
+    vault::ImportRunRepository runs(db);
+    TECHO_ASSIGN(const domain::ImportRun run,
+        runs.begin(importer->m_options.source, importer->m_options.origin, domain::nowUtc()));
+    importer->m_report.importRunId = run.id;
+    return importer;
+}
+
+void Importer::count(const char* kind, int outcome)
+{
+    auto bump = [outcome](domain::ImportCounts& c) {
+        if (outcome == kAdded)
+            ++c.added;
+        else if (outcome == kUpdated)
+            ++c.updated;
+        else
+            ++c.unchanged;
+    };
+    bump(m_report.counts);
+    bump(m_report.byKind[kind]);
+}
+
+Result<std::int64_t> Importer::ensureProfile(const PersonInfo& person)
+{
+    vault::ProfileRepository profiles(m_db);
+    TECHO_ASSIGN(auto existing, profiles.findBySourcePerson(m_options.source, person.sourcePersonId));
+    if (existing) {
+        domain::Profile updated = *existing;
+        if (!person.name.empty())
+            updated.displayName = person.name;
+        if (person.kana)
+            updated.kanaName = person.kana;
+        if (person.birthDate)
+            updated.birthDate = person.birthDate;
+        if (person.sex)
+            updated.sex = person.sex;
+        if (!(updated == *existing))
+            TECHO_TRY(profiles.update(updated));
+        return existing->id;
+    }
+    domain::Profile profile;
+    profile.displayName = person.name.empty() ? person.sourcePersonId : person.name;
+    profile.kanaName = person.kana;
+    profile.birthDate = person.birthDate;
+    profile.sex = person.sex;
+    profile.relationship = person.relationship;
+    profile.source = m_options.source;
+    profile.sourcePersonId = person.sourcePersonId;
+    profile.createdAt = domain::nowUtc();
+    return profiles.insert(profile);
+}
+
+Result<std::int64_t> Importer::providerId(const InstitutionRef& ref)
+{
+    const auto key = std::make_tuple(static_cast<int>(ref.kind), ref.code, ref.name);
+    if (const auto it = m_providerIds.find(key); it != m_providerIds.end())
+        return it->second;
+    vault::ProviderRepository providers(m_db);
+    TECHO_ASSIGN(const domain::Provider provider, providers.findOrCreate(ref.kind, ref.code, ref.name));
+    m_providerIds.emplace(key, provider.id);
+    return provider.id;
+}
+
+Status Importer::apply(std::int64_t profileId, RecordBatch& batch)
+{
+    for (CheckupRecord& record : batch.checkups)
+        TECHO_TRY(applyCheckup(profileId, record));
+    for (DispensingRecord& record : batch.dispensings)
+        TECHO_TRY(applyDispensing(profileId, record));
+    for (VaccinationRecord& record : batch.vaccinations)
+        TECHO_TRY(applyVaccination(profileId, record));
+    m_report.counts.rejected += static_cast<std::int64_t>(batch.rejections.size());
+    for (Rejection& rejection : batch.rejections)
+        m_report.rejections.push_back(std::move(rejection));
+    batch.rejections.clear();
+    return {};
+}
+
+Status Importer::applyCheckup(std::int64_t profileId, CheckupRecord& record)
+{
+    domain::Checkup& c = record.checkup;
+    c.profileId = profileId;
+    if (record.facility) {
+        TECHO_ASSIGN(const std::int64_t facility, providerId(*record.facility));
+        c.facilityId = facility;
+    }
+    c.provenance.source = m_options.source;
+    c.provenance.fetchedAt = m_options.fetchedAt;
+    c.provenance.importRunId = m_report.importRunId;
+
+    vault::CheckupRepository checkups(m_db);
+    TECHO_ASSIGN(auto existing, checkups.findByNaturalKey(profileId, c.performedOn, c.kind));
+    if (!existing) {
+        TECHO_TRY(checkups.insert(c));
+        count("checkups", kAdded);
+        return {};
+    }
+    if (existing->facilityId == c.facilityId && existing->insurerNumber == c.insurerNumber
+        && sameProvenance(existing->provenance, c.provenance)
+        && sameObservations(existing->observations, c.observations)) {
+        count("checkups", kUnchanged);
+        return {};
+    }
+    c.id = existing->id;
+    TECHO_TRY(checkups.update(c));
+    count("checkups", kUpdated);
+    return {};
+}
+
+Status Importer::applyDispensing(std::int64_t profileId, DispensingRecord& record)
+{
+    domain::Dispensing& d = record.dispensing;
+    d.profileId = profileId;
+    TECHO_ASSIGN(const std::int64_t pharmacy, providerId(record.pharmacy));
+    d.pharmacyId = pharmacy;
+    if (record.prescriber) {
+        TECHO_ASSIGN(const std::int64_t prescriber, providerId(*record.prescriber));
+        d.prescriberId = prescriber;
+    }
+    d.provenance.source = m_options.source;
+    d.provenance.fetchedAt = m_options.fetchedAt;
+    d.provenance.importRunId = m_report.importRunId;
+
+    vault::DispensingRepository dispensings(m_db);
+    TECHO_ASSIGN(auto existing, dispensings.findByNaturalKey(profileId, d.kind, d.dispensedOn, d.pharmacyId));
+    if (!existing) {
+        TECHO_TRY(dispensings.insert(d));
+        count("dispensings", kAdded);
+        return {};
+    }
+    d.supersededBy = existing->supersededBy; // a local decision, not the source's
+    if (existing->prescribedOn == d.prescribedOn && existing->prescriberId == d.prescriberId
+        && existing->inOut == d.inOut && sameProvenance(existing->provenance, d.provenance)
+        && sameLines(existing->lines, d.lines)) {
+        count("dispensings", kUnchanged);
+        return {};
+    }
+    d.id = existing->id;
+    TECHO_TRY(dispensings.update(d));
+    count("dispensings", kUpdated);
+    return {};
+}
+
+Status Importer::applyVaccination(std::int64_t profileId, VaccinationRecord& record)
+{
+    domain::Vaccination& v = record.vaccination;
+    v.profileId = profileId;
+    if (record.facility) {
+        TECHO_ASSIGN(const std::int64_t facility, providerId(*record.facility));
+        v.facilityId = facility;
+    }
+    v.provenance.source = m_options.source;
+    v.provenance.fetchedAt = m_options.fetchedAt;
+    v.provenance.importRunId = m_report.importRunId;
+
+    vault::VaccinationRepository vaccinations(m_db);
+    TECHO_ASSIGN(auto existing, vaccinations.findByNaturalKey(profileId, v.occurredOn, v.vaccineCode, v.doseNumber));
+    if (!existing) {
+        TECHO_TRY(vaccinations.insert(v));
+        count("vaccinations", kAdded);
+        return {};
+    }
+    domain::Vaccination comparable = *existing;
+    comparable.provenance.fetchedAt = v.provenance.fetchedAt;
+    comparable.provenance.importRunId = v.provenance.importRunId;
+    comparable.id = 0;
+    if (comparable == v) {
+        count("vaccinations", kUnchanged);
+        return {};
+    }
+    v.id = existing->id;
+    TECHO_TRY(vaccinations.update(v));
+    count("vaccinations", kUpdated);
+    return {};
+}
+
+Result<ImportReport> Importer::commit()
+{
+    vault::ImportRunRepository runs(m_db);
+    domain::ImportCounts counts = m_report.counts;
+    TECHO_TRY(runs.finish(m_report.importRunId, domain::nowUtc(), counts));
+    TECHO_TRY(m_tx.commit());
+    return m_report;
+}
+
+} // namespace techo::import

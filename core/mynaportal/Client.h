@@ -1,0 +1,74 @@
+#pragma once
+
+#include "core/domain/Dates.h"
+#include "core/import/RecordBatch.h"
+#include "core/mynaportal/ResultMapping.h"
+#include "core/net/HttpClient.h"
+#include "core/util/Result.h"
+
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace techo::mynaportal {
+
+struct ClientConfig {
+    std::string baseUrl; // e.g. https://127.0.0.1:8443 (the sandbox)
+    std::string clientId = "SP00000001_AA0001"; // SPnnnnnnnn_AAnnnn, as the real API issues them
+    std::string redirectUri = "http://127.0.0.1:53682/callback"; // RFC 8252 loopback redirect
+    net::HttpOptions http;
+    std::chrono::milliseconds pollInterval {250};
+    std::chrono::milliseconds pollTimeout {360'000}; // the public clients wait up to 6 minutes
+    // The sandbox approves without a browser when asked; the real API always needs the person's
+    // マイナンバーカード login in a browser (not implemented yet: see docs/sandbox-api.md).
+    bool sandboxAutoApprove = true;
+};
+
+// A person the token covers (the user, or family members they act for as 代理人).
+struct RemotePerson {
+    import::PersonInfo info;
+};
+
+// The Mynaportal-style API: OAuth 2.0 authorization code with PKCE (S256), token refresh, and the
+// asynchronous request → status → result telegram cycle with paging. Tokens live only in memory.
+class Client final {
+public:
+    explicit Client(ClientConfig config);
+    ~Client();
+    Client(const Client&) = delete;
+    Client& operator=(const Client&) = delete;
+
+    [[nodiscard]] Status authorize(const net::CancelToken* cancel = nullptr);
+    [[nodiscard]] const std::vector<RemotePerson>& persons() const noexcept { return m_persons; }
+    [[nodiscard]] std::optional<domain::Timestamp> consentExpiresAt() const noexcept { return m_consentExpiresAt; }
+
+    // Receives each raw /result body as it arrives, maps and imports it (nothing is held here), and
+    // returns the part count that body announced, so the body is parsed only once.
+    using PartHandler = std::function<Result<int>(std::string_view body, int partNumber)>;
+    // Retrieves every part of one kind for one person. A 401 triggers one token refresh.
+    [[nodiscard]] Status fetch(InfoKind kind, const std::string& personId, std::optional<domain::Date> from,
+        std::optional<domain::Date> to, const PartHandler& onPart, const net::CancelToken* cancel = nullptr);
+
+    void setRetryObserver(std::function<void(const net::RetryEvent&)> observer);
+
+private:
+    [[nodiscard]] Status exchangeToken(
+        const std::vector<std::pair<std::string, std::string>>& form, const net::CancelToken* cancel);
+    [[nodiscard]] Status refresh(const net::CancelToken* cancel);
+    [[nodiscard]] Result<std::string> callResource(
+        const std::string& path, const std::string& body, const net::CancelToken* cancel);
+    [[nodiscard]] std::string nextTelegramId();
+
+    ClientConfig m_config;
+    net::HttpClient m_http;
+    std::string m_accessToken; // never logged
+    std::string m_refreshToken; // never logged
+    std::optional<domain::Timestamp> m_consentExpiresAt;
+    std::vector<RemotePerson> m_persons;
+    int m_telegramSequence = 0;
+};
+
+} // namespace techo::mynaportal

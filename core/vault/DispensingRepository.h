@@ -1,0 +1,44 @@
+#pragma once
+
+#include "core/domain/Dispensing.h"
+#include "core/util/Result.h"
+
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+namespace techo::vault {
+
+class Database;
+
+// Typed access to dispensings and their medication lines, which are always written and read together.
+// Multi-row writes are atomic; see Savepoint.h for the transaction rule.
+class DispensingRepository final {
+public:
+    explicit DispensingRepository(Database& db)
+        : m_db(db)
+    { }
+
+    // Stores the dispensing with its lines and sets their ids. A clash of the natural key
+    // (profile, kind, dispensedOn, pharmacy) or a bad line is ErrorCode::InvalidData and stores nothing.
+    [[nodiscard]] Result<std::int64_t> insert(domain::Dispensing& dispensing);
+    // Rewrites the dispensing's own fields and replaces its lines with dispensing.lines.
+    [[nodiscard]] Status update(domain::Dispensing& dispensing);
+    // Replaces all lines of a stored dispensing; sets their ids and dispensingId.
+    [[nodiscard]] Status replaceLines(std::int64_t dispensingId, std::vector<domain::MedicationLine>& lines);
+    [[nodiscard]] Result<domain::Dispensing> get(std::int64_t id);
+    [[nodiscard]] Result<std::optional<domain::Dispensing>> findByNaturalKey(
+        std::int64_t profileId, domain::DispensingKind kind, domain::Date dispensedOn, std::int64_t pharmacyId);
+    // Dispensings of a profile in [from, to] (either bound may be open), oldest first, with lines.
+    [[nodiscard]] Result<std::vector<domain::Dispensing>> listByProfile(std::int64_t profileId,
+        std::optional<domain::Date> from = std::nullopt, std::optional<domain::Date> to = std::nullopt);
+    [[nodiscard]] Status remove(std::int64_t id);
+
+private:
+    [[nodiscard]] Result<std::vector<std::int64_t>> insertLines(
+        std::int64_t dispensingId, const std::vector<domain::MedicationLine>& lines);
+
+    Database& m_db;
+};
+
+} // namespace techo::vault

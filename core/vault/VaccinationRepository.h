@@ -1,0 +1,38 @@
+#pragma once
+
+#include "core/domain/Vaccination.h"
+#include "core/util/Result.h"
+
+#include <cstdint>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+namespace techo::vault {
+
+class Database;
+
+// Typed access to vaccinations. See Savepoint.h for the transaction rule.
+class VaccinationRepository final {
+public:
+    explicit VaccinationRepository(Database& db)
+        : m_db(db)
+    { }
+
+    // Stores a new vaccination and sets its id.
+    [[nodiscard]] Result<std::int64_t> insert(domain::Vaccination& vaccination);
+    [[nodiscard]] Status update(const domain::Vaccination& vaccination);
+    [[nodiscard]] Result<domain::Vaccination> get(std::int64_t id);
+    // A missing doseNumber matches a stored NULL (the UNIQUE constraint itself treats NULLs as distinct).
+    [[nodiscard]] Result<std::optional<domain::Vaccination>> findByNaturalKey(
+        std::int64_t profileId, domain::Date occurredOn, std::string_view vaccineCode, std::optional<int> doseNumber);
+    // Vaccinations of a profile in [from, to] (either bound may be open), oldest first.
+    [[nodiscard]] Result<std::vector<domain::Vaccination>> listByProfile(std::int64_t profileId,
+        std::optional<domain::Date> from = std::nullopt, std::optional<domain::Date> to = std::nullopt);
+    [[nodiscard]] Status remove(std::int64_t id);
+
+private:
+    Database& m_db;
+};
+
+} // namespace techo::vault
