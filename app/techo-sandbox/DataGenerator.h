@@ -1,0 +1,143 @@
+#pragma once
+
+// Deterministic synthetic people and their records. Every person is generated on demand from
+// (seed, person index) alone, so nothing is held in memory and any person/kind/part can be built
+// quickly even for --persons 1000 --years 40.
+
+#include <nlohmann/json.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "Date.h"
+#include "ReferenceData.h"
+
+namespace techo::sandbox {
+
+enum class InfoKind { Tkk, Yzk, PmhVac };
+std::optional<InfoKind> parseInfoKind(const std::string& text);
+std::string infoKindName(InfoKind kind);
+
+struct GeneratorConfig {
+    std::uint64_t seed = 1;
+    int persons = 3;
+    int years = 10;
+};
+
+struct Person {
+    int index = 0;
+    std::string id; // P0001…
+    std::string name, kana; // 姓　名 with a full-width space
+    Date birth {};
+    bool male = true;
+    std::string relationship; // "self" | "family"
+    const Institution* municipality = nullptr;
+    const Institution* insurer = nullptr;
+};
+
+struct Counts {
+    long profiles = 0, checkups = 0, observations = 0, vaccinations = 0, dispensings = 0, medicationLines = 0;
+    Counts& operator+=(const Counts& o)
+    {
+        profiles += o.profiles;
+        checkups += o.checkups;
+        observations += o.observations;
+        vaccinations += o.vaccinations;
+        dispensings += o.dispensings;
+        medicationLines += o.medicationLines;
+        return *this;
+    }
+};
+
+struct Observation {
+    const CheckupItem* item = nullptr;
+    std::string value, valueName, flag;
+};
+
+struct Checkup {
+    std::string recordId;
+    Date date {};
+    const Institution* facility = nullptr;
+    std::string insurerNumber;
+    std::vector<Observation> observations;
+};
+
+struct DrugLine {
+    int rpNo = 0, lineNo = 0;
+    const Drug* drug = nullptr;
+    int qty = 1;
+    std::string usage;
+    int times = 0;
+    std::string spInst;
+    std::string meTrIdCl; // 診療識別: 21 内服, 22 屯服, 23 外用
+};
+
+struct Dispensing {
+    std::string recordId;
+    Date date {}, prescribed {};
+    const Institution* pharmacy = nullptr;
+    const Institution* prescriber = nullptr;
+    bool eRx = false; // in the 電子処方箋 branch (CzDiMonthInfs)
+    std::vector<DrugLine> lines;
+};
+
+struct Vaccination {
+    std::string historyKey;
+    Date date {};
+    const Vaccine* vaccine = nullptr;
+    int dose = 1;
+    std::string lot;
+    const Institution* site = nullptr;
+    std::string municipalityCode;
+};
+
+struct PageRequest {
+    std::optional<Date> start, end; // inclusive filter on the record's date
+    int part = 1;
+    int pageSize = 200;
+    bool injectInvalid = false; // the invalid-records fault (part 1 only)
+};
+
+struct Page {
+    nlohmann::ordered_json data;
+    int totalParts = 1;
+    int recordCount = 0; // top-level records in this part, injected invalid ones included
+    int totalRecords = 0; // valid records over all parts
+};
+
+class DataGenerator {
+public:
+    // The generator's fixed "today": data dates are in [today − years, today).
+    static constexpr int kTodayYear = 2026, kTodayMonth = 10, kTodayDay = 1;
+    // Dispensings on or after today − 100 days are in the 電子処方箋 branch.
+    static constexpr int kErxWindowDays = 100;
+    static constexpr int kInvalidPerResult = 4;
+
+    DataGenerator(const ReferenceData& ref, GeneratorConfig config);
+
+    [[nodiscard]] int personCount() const { return config_.persons; }
+    [[nodiscard]] Date today() const { return today_; }
+    [[nodiscard]] Date windowStart() const { return windowStart_; }
+
+    [[nodiscard]] Person person(int index) const;
+    [[nodiscard]] std::vector<Checkup> checkups(const Person& p) const;
+    [[nodiscard]] std::vector<Dispensing> dispensings(const Person& p) const;
+    [[nodiscard]] std::vector<Vaccination> vaccinations(const Person& p) const;
+    [[nodiscard]] Counts counts(int index) const;
+
+    // Builds the "data" object of one result part (see docs/sandbox-api.md).
+    [[nodiscard]] Page page(InfoKind kind, const Person& p, const PageRequest& request) const;
+
+private:
+    struct Timeline;
+    [[nodiscard]] Timeline simulate(const Person& p) const;
+    [[nodiscard]] bool inWindow(Date d) const { return d >= windowStart_ && d < today_; }
+
+    const ReferenceData& ref_;
+    GeneratorConfig config_;
+    Date today_ {}, windowStart_ {};
+};
+
+} // namespace techo::sandbox
