@@ -1,15 +1,22 @@
 #include "app/techo-cli/CliApp.h"
 
 #include "app/techo-cli/PassphraseInput.h"
+#include "core/import/ImportJobs.h"
+#include "core/vault/CheckupRepository.h"
+#include "core/vault/DispensingRepository.h"
+#include "core/vault/ProfileRepository.h"
+#include "core/vault/VaccinationRepository.h"
 #include "core/vault/Vault.h"
 
 #include <nlohmann/json.hpp>
 
+#include <csignal>
 #include <cstdio>
 #include <functional>
 #include <iostream>
 #include <span>
 #include <string_view>
+#include <unistd.h>
 
 namespace techo::cli {
 namespace {
@@ -22,6 +29,13 @@ Commands:
   init                   create a new, empty vault
   info [--json]          show the vault's format, key derivation and record counts
   change-passphrase      re-encrypt the vault under a new passphrase (crash-safe)
+  import --from URL [--ca-file F] [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--json]
+                         authorise with the Mynaportal-style API at URL and import checkups,
+                         dispensings and vaccinations of every person the grant covers
+  import --file F [--json]
+                         import a saved API result (one /result response body)
+  list checkups|observations|vaccinations|dispensings [--json]
+                         print stored records
 
 Options:
   --vault PATH           the vault file (default: $XDG_DATA_HOME/techo/vault.techo)
@@ -29,6 +43,9 @@ Options:
   --new-passphrase-file F  change-passphrase: read the new passphrase from F
   --json                 machine-readable output
   --insecure-fast-kdf    init/change-passphrase: weak key derivation, FOR TEST SUITES ONLY
+
+An import runs as one transaction: on any error, or Ctrl+C, the vault is left exactly as it was.
+Invalid records are skipped and listed; re-importing the same data adds nothing.
   --version              print the version
   --help                 print this help
 
@@ -158,10 +175,205 @@ int commandChangePassphrase(const GlobalOptions& options, const Args& args)
     return kExitOk;
 }
 
+// Ctrl+C during an import cancels it (the transaction rolls back) instead of killing the process.
+net::CancelToken g_cancel;
+extern "C" void onInterrupt(int)
+{
+    g_cancel.cancel();
+}
+
+nlohmann::ordered_json countsJson(const domain::ImportCounts& c)
+{
+    return {{"added", c.added}, {"updated", c.updated}, {"unchanged", c.unchanged}, {"rejected", c.rejected}};
+}
+
+int printImportReport(const GlobalOptions& options, const import::ImportReport& report)
+{
+    if (options.json) {
+        nlohmann::ordered_json out = countsJson(report.counts);
+        out["by_kind"] = nlohmann::ordered_json::object();
+        for (const auto& [kind, counts] : report.byKind)
+            out["by_kind"][kind] = countsJson(counts);
+        out["rejections"] = nlohmann::ordered_json::array();
+        for (const auto& r : report.rejections)
+            out["rejections"].push_back({{"kind", r.recordKind}, {"source_record_id", r.sourceRecordId},
+                {"path", r.jsonPath}, {"reason", r.reason}});
+        out["import_run_id"] = report.importRunId;
+        std::cout << out.dump() << '\n';
+        return kExitOk;
+    }
+    const auto& c = report.counts;
+    std::cout << "Imported: " << c.added << " added, " << c.updated << " updated, " << c.unchanged << " unchanged, "
+              << c.rejected << " rejected\n";
+    for (const auto& [kind, counts] : report.byKind)
+        std::cout << "  " << kind << ": " << counts.added << " added, " << counts.updated << " updated, "
+                  << counts.unchanged << " unchanged\n";
+    for (const auto& r : report.rejections)
+        std::cout << "  rejected " << r.recordKind << (r.sourceRecordId.empty() ? "" : " " + r.sourceRecordId) << ": "
+                  << r.jsonPath << " " << r.reason << '\n';
+    return kExitOk;
+}
+
+std::optional<domain::Date> dateOption(const std::string& text, std::string& error)
+{
+    auto date = domain::parseDate(text);
+    if (!date)
+        error = "'" + text + "' is not a date of the form YYYY-MM-DD";
+    return date;
+}
+
+int commandImport(const GlobalOptions& options, const Args& args)
+{
+    std::optional<std::string> from;
+    std::optional<std::string> file;
+    import::ApiImportRequest request;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& arg = args[i];
+        const bool hasValue = i + 1 < args.size();
+        std::string error;
+        if (arg == "--from" && hasValue)
+            from = args[++i];
+        else if (arg == "--file" && hasValue)
+            file = args[++i];
+        else if (arg == "--ca-file" && hasValue)
+            request.client.http.caFile = args[++i];
+        else if (arg == "--since" && hasValue) {
+            request.since = dateOption(args[++i], error);
+        } else if (arg == "--until" && hasValue) {
+            request.until = dateOption(args[++i], error);
+        } else
+            return usageError("import: unexpected argument '" + arg + "'");
+        if (!error.empty())
+            return usageError("import: " + error);
+    }
+    if (from.has_value() == file.has_value())
+        return usageError("import needs exactly one of --from URL or --file FILE");
+
+    auto vault = openVault(options);
+    if (!vault.ok())
+        return report(vault.error());
+    std::signal(SIGINT, onInterrupt);
+    std::signal(SIGTERM, onInterrupt);
+    const bool showProgress = ::isatty(STDERR_FILENO) == 1;
+    auto progress = [&](const import::ImportProgress& p) {
+        if (!showProgress)
+            return;
+        if (p.stage == "fetch")
+            std::cerr << "\r  person " << p.personIndex << "/" << p.personCount << "  " << p.infoKind << " part "
+                      << p.part << "/" << p.totalParts << "  " << p.recordsSoFar << " records   " << std::flush;
+        else
+            std::cerr << "\r" << p.stage << "…" << std::string(40, ' ') << (p.stage == "commit" ? "\n" : "")
+                      << std::flush;
+    };
+    Result<import::ImportReport> result = from
+        ? (request.client.baseUrl = *from,
+            import::importFromApi(vault.value()->database(), request, progress, &g_cancel))
+        : import::importFromFile(vault.value()->database(), *file, progress, &g_cancel);
+    if (showProgress)
+        std::cerr << '\n';
+    if (!result.ok()) {
+        Error error = std::move(result).error();
+        if (error.code != ErrorCode::Cancelled)
+            error.message += " (nothing was imported; the vault is unchanged)";
+        return report(error);
+    }
+    return printImportReport(options, result.value());
+}
+
+int commandList(const GlobalOptions& options, const Args& args)
+{
+    if (args.size() != 1)
+        return usageError("list needs one of: checkups, observations, vaccinations, dispensings");
+    const std::string& what = args[0];
+    if (what != "checkups" && what != "observations" && what != "vaccinations" && what != "dispensings")
+        return usageError("list: unknown record kind '" + what + "'");
+    auto vault = openVault(options);
+    if (!vault.ok())
+        return report(vault.error());
+    vault::Database& db = vault.value()->database();
+    auto profiles = vault::ProfileRepository(db).list();
+    if (!profiles.ok())
+        return report(profiles.error());
+
+    nlohmann::ordered_json rows = nlohmann::ordered_json::array();
+    auto opt = [](const auto& value) -> nlohmann::ordered_json {
+        if (value)
+            return *value;
+        return nullptr;
+    };
+    for (const domain::Profile& profile : profiles.value()) {
+        if (what == "checkups" || what == "observations") {
+            auto checkups = vault::CheckupRepository(db).listByProfile(profile.id);
+            if (!checkups.ok())
+                return report(checkups.error());
+            for (const domain::Checkup& c : checkups.value()) {
+                if (what == "checkups") {
+                    rows.push_back({{"id", c.id}, {"profile", profile.displayName},
+                        {"performed_on", domain::formatDate(c.performedOn)}, {"kind", c.kind},
+                        {"observations", c.observations.size()}});
+                    continue;
+                }
+                for (const domain::Observation& o : c.observations)
+                    rows.push_back({{"checkup_id", c.id}, {"profile", profile.displayName},
+                        {"performed_on", domain::formatDate(c.performedOn)}, {"item_code", o.itemCode},
+                        {"item_name", o.itemName}, {"type", toString(o.valueType)}, {"value", opt(o.valueNum)},
+                        {"unit", opt(o.unit)}, {"code", opt(o.valueCode)}, {"label", opt(o.valueLabel)},
+                        {"text", opt(o.valueText)}});
+            }
+        } else if (what == "vaccinations") {
+            auto vaccinations = vault::VaccinationRepository(db).listByProfile(profile.id);
+            if (!vaccinations.ok())
+                return report(vaccinations.error());
+            for (const domain::Vaccination& v : vaccinations.value())
+                rows.push_back(
+                    {{"id", v.id}, {"profile", profile.displayName}, {"occurred_on", domain::formatDate(v.occurredOn)},
+                        {"vaccine", v.vaccineName}, {"dose", opt(v.doseNumber)}, {"lot", opt(v.lotNumber)},
+                        {"target_disease", opt(v.targetDisease)}, {"status", toString(v.status)}});
+        } else {
+            auto dispensings = vault::DispensingRepository(db).listByProfile(profile.id);
+            if (!dispensings.ok())
+                return report(dispensings.error());
+            for (const domain::Dispensing& d : dispensings.value()) {
+                nlohmann::ordered_json lines = nlohmann::ordered_json::array();
+                for (const domain::MedicationLine& l : d.lines)
+                    lines.push_back({{"rp", l.rpNumber}, {"line", l.lineNumber}, {"code", l.drugCode},
+                        {"name", l.drugName}, {"quantity", opt(l.quantity)}, {"unit", opt(l.unit)},
+                        {"usage", opt(l.usageText)}, {"days", opt(l.days)}});
+                rows.push_back({{"id", d.id}, {"profile", profile.displayName}, {"kind", toString(d.kind)},
+                    {"dispensed_on", domain::formatDate(d.dispensedOn)}, {"lines", lines}});
+            }
+        }
+    }
+    if (options.json) {
+        std::cout << rows.dump() << '\n';
+        return kExitOk;
+    }
+    for (const auto& row : rows) {
+        bool first = true;
+        for (const auto& [key, value] : row.items()) {
+            if (key == "lines")
+                continue;
+            std::cout << (first ? "" : "  ") << key << "="
+                      << (value.is_string() ? value.get<std::string>() : value.dump());
+            first = false;
+        }
+        std::cout << '\n';
+        if (row.contains("lines"))
+            for (const auto& line : row["lines"])
+                std::cout << "    " << line["name"].get<std::string>() << "  " << line["quantity"].dump() << " "
+                          << (line["unit"].is_string() ? line["unit"].get<std::string>() : "") << "  "
+                          << (line["usage"].is_string() ? line["usage"].get<std::string>() : "") << '\n';
+    }
+    std::cerr << rows.size() << " " << what << '\n';
+    return kExitOk;
+}
+
 const Command kCommands[] = {
     {"init", commandInit},
     {"info", commandInfo},
     {"change-passphrase", commandChangePassphrase},
+    {"import", commandImport},
+    {"list", commandList},
 };
 
 } // namespace

@@ -1,0 +1,534 @@
+// The import path end to end: techo-sandbox (HTTPS, generated CA) → HttpClient → Mynaportal client →
+// strict mapping → Importer → encrypted vault. Every failure must leave the vault exactly as it was.
+#include "core/import/ImportJobs.h"
+#include "core/net/HttpClient.h"
+#include "core/vault/CheckupRepository.h"
+#include "core/vault/Vault.h"
+#include "tests/support/SandboxProcess.h"
+#include "tests/support/TestSupport.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QProcessEnvironment>
+#include <QRandomGenerator>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace techo;
+
+namespace {
+
+const char* const kKinds[]
+    = {"profiles", "checkups", "observations", "vaccinations", "dispensings", "medication_lines"};
+
+// Sandbox arguments that keep runs quick: a short processing delay, small data.
+QStringList fastSandbox(QStringList extra = {})
+{
+    QStringList args {
+        QStringLiteral("--process-delay-ms"), QStringLiteral("20"), QStringLiteral("--seed"), QStringLiteral("7")};
+    return args + extra;
+}
+
+import::ApiImportRequest requestFor(const test::SandboxProcess& sandbox){import::ApiImportRequest request;
+request.client.baseUrl = sandbox.baseUrl().toStdString();
+request.client.http.caFile = sandbox.caFile().toStdString();
+request.client.http.initialBackoff = std::chrono::milliseconds(10);
+request.client.http.maxBackoff = std::chrono::milliseconds(1500);
+request.client.http.totalTimeout = std::chrono::milliseconds(20'000);
+request.client.pollInterval = std::chrono::milliseconds(10);
+return request;
+} // namespace
+
+net::HttpClient controlClient(const test::SandboxProcess& sandbox)
+{
+    net::HttpOptions options;
+    options.caFile = sandbox.caFile().toStdString();
+    options.maxAttempts = 1;
+    return net::HttpClient(options);
+}
+
+QJsonObject sandboxStats(const test::SandboxProcess& sandbox)
+{
+    auto client = controlClient(sandbox);
+    net::HttpRequest request;
+    request.url = sandbox.baseUrl().toStdString() + "/_sandbox/stats";
+    auto response = client.send(request);
+    if (!response.ok() || response->status != 200)
+        return {};
+    return QJsonDocument::fromJson(QByteArray::fromStdString(response->body)).object();
+}
+
+bool control(const test::SandboxProcess& sandbox, const char* path, const QByteArray& json)
+{
+    auto client = controlClient(sandbox);
+    net::HttpRequest request;
+    request.method = "POST";
+    request.url = sandbox.baseUrl().toStdString() + path;
+    request.headers = {{"Content-Type", "application/json"}};
+    request.body = json.toStdString();
+    auto response = client.send(request);
+    return response.ok() && response->status == 200;
+}
+
+std::int64_t count(vault::Vault& v, const char* kind)
+{
+    auto counts = v.counts();
+    return counts.ok() ? counts->at(kind) : -1;
+}
+
+// The vault's record counts equal the sandbox's totals, kind by kind.
+void compareWithStats(vault::Vault& v, const QJsonObject& stats)
+{
+    const QJsonObject totals = stats.value(QStringLiteral("totals")).toObject();
+    QVERIFY(!totals.isEmpty());
+    for (const char* kind : kKinds) {
+        const int expected = totals.value(QLatin1String(kind)).toInt(-1);
+        QVERIFY2(expected >= 0, kind);
+        QCOMPARE(count(v, kind), std::int64_t(expected));
+    }
+}
+
+std::string digest(vault::Vault& v)
+{
+    auto d = v.contentDigest();
+    return d.ok() ? d.value() : std::string("error: ") + d.error().message;
+}
+
+struct Fixture {
+    QTemporaryDir dir;
+    std::unique_ptr<vault::Vault> vault;
+    Fixture() { vault = test::createTestVault(dir.filePath(QStringLiteral("import.techo"))); }
+};
+
+} // namespace
+
+class TestImport : public QObject {
+    Q_OBJECT
+
+private slots:
+    void fullImport_countsEqualSandboxStats_andReimportAddsNothing()
+    {
+        test::SandboxProcess sandbox(fastSandbox());
+        QVERIFY2(sandbox.isRunning(), qPrintable(sandbox.errorString()));
+        Fixture f;
+        QVERIFY(f.vault);
+
+        std::vector<import::ImportProgress> seen;
+        auto first = import::importFromApi(
+            f.vault->database(), requestFor(sandbox), [&](const import::ImportProgress& p) { seen.push_back(p); });
+        QVERIFY2(first.ok(), first.ok() ? "" : first.error().message.c_str());
+        const QJsonObject stats = sandboxStats(sandbox);
+        compareWithStats(*f.vault, stats);
+        const auto totals = stats.value(QStringLiteral("totals")).toObject();
+        const int records = totals.value(QStringLiteral("checkups")).toInt()
+            + totals.value(QStringLiteral("dispensings")).toInt()
+            + totals.value(QStringLiteral("vaccinations")).toInt();
+        QCOMPARE(first->counts.added, std::int64_t(records));
+        QCOMPARE(first->counts.rejected, 0);
+        QVERIFY(first->rejections.empty());
+        QVERIFY(!seen.empty());
+        QCOMPARE(seen.back().stage, std::string("commit"));
+        QCOMPARE(seen.back().recordsSoFar, std::int64_t(records));
+
+        // Provenance: every imported record names its source and run.
+        auto checkups = vault::CheckupRepository(f.vault->database()).listByProfile(1);
+        QVERIFY(checkups.ok() && !checkups->empty());
+        QCOMPARE(checkups->front().provenance.source, std::string("mynaportal"));
+        QVERIFY(checkups->front().provenance.sourceRecordId.has_value());
+        QVERIFY(checkups->front().provenance.fetchedAt.has_value());
+        QCOMPARE(checkups->front().provenance.importRunId, std::optional<std::int64_t>(first->importRunId));
+
+        auto second = import::importFromApi(f.vault->database(), requestFor(sandbox));
+        QVERIFY(second.ok());
+        QCOMPARE(second->counts.added, 0);
+        QCOMPARE(second->counts.updated, 0);
+        QCOMPARE(second->counts.unchanged, std::int64_t(records));
+        compareWithStats(*f.vault, stats);
+        QCOMPARE(count(*f.vault, "import_runs"), 2);
+    }
+
+    void paging_everyPageSizeImportsEverythingOnce_data()
+    {
+        QTest::addColumn<QString>("pageSize");
+        QTest::newRow("1 record per part") << QStringLiteral("1");
+        QTest::newRow("2 per part") << QStringLiteral("2");
+        QTest::newRow("7 per part") << QStringLiteral("7");
+        QTest::newRow("all in one part") << QStringLiteral("100000");
+    }
+    void paging_everyPageSizeImportsEverythingOnce()
+    {
+        QFETCH(QString, pageSize);
+        test::SandboxProcess sandbox(fastSandbox({QStringLiteral("--persons"), QStringLiteral("2"),
+            QStringLiteral("--years"), QStringLiteral("4"), QStringLiteral("--page-size"), pageSize}));
+        QVERIFY2(sandbox.isRunning(), qPrintable(sandbox.errorString()));
+        Fixture f;
+        int maxParts = 0;
+        auto result = import::importFromApi(f.vault->database(), requestFor(sandbox),
+            [&](const import::ImportProgress& p) { maxParts = std::max(maxParts, p.totalParts); });
+        QVERIFY2(result.ok(), result.ok() ? "" : result.error().message.c_str());
+        compareWithStats(*f.vault, sandboxStats(sandbox));
+        QCOMPARE(result->counts.updated, 0); // no record arrived twice across part boundaries
+        if (pageSize == QLatin1String("1"))
+            QVERIFY(maxParts > 5);
+        if (pageSize == QLatin1String("100000"))
+            QCOMPARE(maxParts, 1);
+    }
+
+    void sinceFilter_importsOnlyLaterRecords()
+    {
+        test::SandboxProcess sandbox(fastSandbox());
+        QVERIFY2(sandbox.isRunning(), qPrintable(sandbox.errorString()));
+        Fixture f;
+        auto request = requestFor(sandbox);
+        request.since = domain::makeDate(2024, 1, 1);
+        auto result = import::importFromApi(f.vault->database(), request);
+        QVERIFY(result.ok());
+        QVERIFY(count(*f.vault, "checkups") > 0);
+        QVERIFY(count(*f.vault, "checkups")
+            < sandboxStats(sandbox)[QStringLiteral("totals")].toObject()[QStringLiteral("checkups")].toInt());
+        auto early
+            = f.vault->database().queryInt("SELECT (SELECT count(*) FROM checkups WHERE performed_on < '2024-01-01') + "
+                                           "(SELECT count(*) FROM dispensings WHERE dispensed_on < '2024-01-01') + "
+                                           "(SELECT count(*) FROM vaccinations WHERE occurred_on < '2024-01-01')");
+        QCOMPARE(early.value(), 0);
+    }
+
+    void transientFaults_areRetriedToSuccess_data()
+    {
+        QTest::addColumn<QString>("fault");
+        QTest::newRow("http500 twice") << QStringLiteral("http500:2");
+        QTest::newRow("http503 twice") << QStringLiteral("http503:2");
+        QTest::newRow("http429 twice") << QStringLiteral("http429:2");
+        QTest::newRow("slow once") << QStringLiteral("slow:1");
+        QTest::newRow("truncated once") << QStringLiteral("truncated:1");
+        QTest::newRow("expired token") << QStringLiteral("expired-token:1");
+    }
+    void transientFaults_areRetriedToSuccess()
+    {
+        QFETCH(QString, fault);
+        test::SandboxProcess sandbox(fastSandbox({QStringLiteral("--persons"), QStringLiteral("1"),
+            QStringLiteral("--slow-ms"), QStringLiteral("2500"), QStringLiteral("--fault"), fault}));
+        QVERIFY2(sandbox.isRunning(), qPrintable(sandbox.errorString()));
+        Fixture f;
+        auto request = requestFor(sandbox);
+        request.client.http.totalTimeout = std::chrono::milliseconds(1000); // "slow" must time out, then retry
+        auto result = import::importFromApi(f.vault->database(), request);
+        QVERIFY2(result.ok(), result.ok() ? "" : result.error().message.c_str());
+        compareWithStats(*f.vault, sandboxStats(sandbox));
+    }
+
+    void persistentFaults_failClearly_vaultUnchanged_data()
+    {
+        QTest::addColumn<QString>("fault");
+        QTest::addColumn<int>("code");
+        QTest::addColumn<QString>("words");
+        QTest::newRow("http503 always") << QStringLiteral("http503:1000") << int(ErrorCode::Network)
+                                        << QStringLiteral("503");
+        QTest::newRow("http500 always") << QStringLiteral("http500:1000") << int(ErrorCode::Network)
+                                        << QStringLiteral("500");
+        QTest::newRow("truncated always") << QStringLiteral("truncated") << int(ErrorCode::Network) << QString();
+        QTest::newRow("malformed json") << QStringLiteral("malformed-json") << int(ErrorCode::InvalidData)
+                                        << QStringLiteral("not valid JSON");
+        QTest::newRow("revoked consent") << QStringLiteral("revoked-consent") << int(ErrorCode::Network)
+                                         << QStringLiteral("E-CONSENT");
+    }
+    void persistentFaults_failClearly_vaultUnchanged()
+    {
+        QFETCH(QString, fault);
+        QFETCH(int, code);
+        QFETCH(QString, words);
+        test::SandboxProcess sandbox(fastSandbox(
+            {QStringLiteral("--persons"), QStringLiteral("1"), QStringLiteral("--years"), QStringLiteral("3")}));
+        QVERIFY2(sandbox.isRunning(), qPrintable(sandbox.errorString()));
+        Fixture f;
+        // Some earlier data, so "unchanged" is about a vault with content.
+        QVERIFY(import::importFromApi(f.vault->database(), requestFor(sandbox)).ok());
+        const std::string before = digest(*f.vault);
+        const auto [kind, countText] = [&] {
+            const auto parts = fault.split(QLatin1Char(':'));
+            return std::pair(parts[0], parts.size() > 1 ? parts[1].toInt() : 0);
+        }();
+        const QByteArray faults = countText > 0
+            ? QStringLiteral(R"({"faults":[{"kind":"%1","count":%2}]})").arg(kind).arg(countText).toUtf8()
+            : QStringLiteral(R"({"faults":[{"kind":"%1"}]})").arg(kind).toUtf8();
+        QVERIFY(control(sandbox, "/_sandbox/faults", faults));
+        auto request = requestFor(sandbox);
+        request.client.http.maxAttempts = 3;
+        auto result = import::importFromApi(f.vault->database(), request);
+        QVERIFY(!result.ok());
+        QCOMPARE(int(result.error().code), code);
+        if (!words.isEmpty())
+            QVERIFY2(QString::fromStdString(result.error().message).contains(words), result.error().message.c_str());
+        QCOMPARE(digest(*f.vault), before);
+    }
+
+    void invalidRecords_areSkippedAndReported_validOnesImport()
+    {
+        test::SandboxProcess sandbox(fastSandbox({QStringLiteral("--persons"), QStringLiteral("2"),
+            QStringLiteral("--fault"), QStringLiteral("invalid-records")}));
+        QVERIFY2(sandbox.isRunning(), qPrintable(sandbox.errorString()));
+        Fixture f;
+        auto result = import::importFromApi(f.vault->database(), requestFor(sandbox));
+        QVERIFY2(result.ok(), result.ok() ? "" : result.error().message.c_str());
+        // The sandbox adds four bad records to part 1 of every result: 2 persons × 3 kinds × 4.
+        QCOMPARE(result->counts.rejected, 24);
+        QCOMPARE(result->rejections.size(), std::size_t(24));
+        for (const auto& r : result->rejections) {
+            QVERIFY(!r.jsonPath.empty());
+            QVERIFY(r.jsonPath.starts_with("$.medicalInsuranceInfoProvisionInfo.data."));
+            QVERIFY(!r.reason.empty());
+            QVERIFY2(r.sourceRecordId.find("INVALID") != std::string::npos, r.sourceRecordId.c_str());
+        }
+        compareWithStats(*f.vault, sandboxStats(sandbox));
+    }
+
+    void wrongCa_isATlsError_andImportsNothing()
+    {
+        test::SandboxProcess sandbox(fastSandbox({QStringLiteral("--persons"), QStringLiteral("1")}));
+        test::SandboxProcess other(fastSandbox({QStringLiteral("--persons"), QStringLiteral("1")}));
+        QVERIFY(sandbox.isRunning() && other.isRunning());
+        Fixture f;
+        const std::string before = digest(*f.vault);
+        auto request = requestFor(sandbox);
+        request.client.http.caFile = other.caFile().toStdString(); // a CA that did not sign this server
+        auto result = import::importFromApi(f.vault->database(), request);
+        QVERIFY(!result.ok());
+        QCOMPARE(result.error().code, ErrorCode::Network);
+        QVERIFY2(result.error().message.find("TLS") != std::string::npos, result.error().message.c_str());
+        QCOMPARE(digest(*f.vault), before);
+        QCOMPARE(count(*f.vault, "profiles"), 0);
+    }
+
+    void shortLivedToken_isRefreshedDuringPolling()
+    {
+        test::SandboxProcess sandbox(fastSandbox({QStringLiteral("--persons"), QStringLiteral("1"),
+            QStringLiteral("--years"), QStringLiteral("2"), QStringLiteral("--token-ttl"), QStringLiteral("1"),
+            QStringLiteral("--process-delay-ms"), QStringLiteral("1300")}));
+        QVERIFY2(sandbox.isRunning(), qPrintable(sandbox.errorString()));
+        Fixture f;
+        auto request = requestFor(sandbox);
+        request.client.pollInterval = std::chrono::milliseconds(400);
+        auto result = import::importFromApi(f.vault->database(), request);
+        QVERIFY2(result.ok(), result.ok() ? "" : result.error().message.c_str());
+        compareWithStats(*f.vault, sandboxStats(sandbox));
+    }
+
+    void consentExpiringMidImport_failsClearly_vaultUnchanged()
+    {
+        test::SandboxProcess sandbox(fastSandbox({QStringLiteral("--persons"), QStringLiteral("2")}));
+        QVERIFY2(sandbox.isRunning(), qPrintable(sandbox.errorString()));
+        Fixture f;
+        const std::string before = digest(*f.vault);
+        bool advanced = false;
+        auto result
+            = import::importFromApi(f.vault->database(), requestFor(sandbox), [&](const import::ImportProgress& p) {
+                  if (p.stage == "fetch" && !advanced) // the 90-day 期間連携 consent runs out after the first part
+                      advanced = control(sandbox, "/_sandbox/clock", R"({"advance_seconds": 7862400})");
+              });
+        QVERIFY(advanced);
+        QVERIFY(!result.ok());
+        QCOMPARE(result.error().code, ErrorCode::Network);
+        QVERIFY2(result.error().message.find("consent") != std::string::npos
+                || result.error().message.find("E-CONSENT") != std::string::npos,
+            result.error().message.c_str());
+        QCOMPARE(digest(*f.vault), before);
+    }
+
+    void cancelMidImport_leavesVaultUnchanged()
+    {
+        test::SandboxProcess sandbox(fastSandbox({QStringLiteral("--page-size"), QStringLiteral("3")}));
+        QVERIFY2(sandbox.isRunning(), qPrintable(sandbox.errorString()));
+        Fixture f;
+        const std::string before = digest(*f.vault);
+        net::CancelToken cancel;
+        int parts = 0;
+        auto result = import::importFromApi(
+            f.vault->database(), requestFor(sandbox),
+            [&](const import::ImportProgress& p) {
+                if (p.stage == "fetch" && ++parts == 4)
+                    cancel.cancel();
+            },
+            &cancel);
+        QVERIFY(!result.ok());
+        QCOMPARE(result.error().code, ErrorCode::Cancelled);
+        QCOMPARE(parts, 4);
+        QCOMPARE(digest(*f.vault), before);
+    }
+
+    void fileImport_correctedRecordIsUpdatedNotDuplicated()
+    {
+        Fixture f;
+        const QString file = f.dir.filePath(QStringLiteral("result.json"));
+        auto write = [&](const QByteArray& bytes) {
+            QFile out(file);
+            QVERIFY(out.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            out.write(bytes);
+        };
+        QByteArray body = test::readAll(test::sourcePath(QStringLiteral("tests/data/api/tkk-valid.json")));
+        QVERIFY2(!body.isEmpty(), "tests/data/api/tkk-valid.json is missing");
+        write(body);
+        auto first = import::importFromFile(f.vault->database(), file.toStdString());
+        QVERIFY2(first.ok(), first.ok() ? "" : first.error().message.c_str());
+        QVERIFY(first->counts.added > 0);
+        const auto observations = count(*f.vault, "observations");
+
+        // The source corrects one value of one checkup.
+        QJsonObject root = QJsonDocument::fromJson(body).object();
+        QJsonObject info = root[QStringLiteral("medicalInsuranceInfoProvisionInfo")].toObject();
+        QJsonObject data = info[QStringLiteral("data")].toObject();
+        QJsonArray checkups = data[QStringLiteral("SpecificHealthCheckupInfos")].toArray();
+        QJsonObject checkup = checkups[0].toObject();
+        QJsonArray items = checkup[QStringLiteral("HealthCheckupResultAndQuestionInfos")].toArray();
+        int corrected = -1;
+        for (int i = 0; i < items.size() && corrected < 0; ++i) {
+            QJsonObject item = items[i].toObject();
+            if (item[QStringLiteral("DataType")].toString() == QLatin1String("PQ")) {
+                item[QStringLiteral("DataValue")] = QStringLiteral("171.5");
+                item[QStringLiteral("ItemCode")].toString();
+                items[i] = item;
+                corrected = i;
+            }
+        }
+        QVERIFY(corrected >= 0);
+        checkup[QStringLiteral("HealthCheckupResultAndQuestionInfos")] = items;
+        checkups[0] = checkup;
+        data[QStringLiteral("SpecificHealthCheckupInfos")] = checkups;
+        info[QStringLiteral("data")] = data;
+        root[QStringLiteral("medicalInsuranceInfoProvisionInfo")] = info;
+        write(QJsonDocument(root).toJson());
+
+        auto second = import::importFromFile(f.vault->database(), file.toStdString());
+        QVERIFY(second.ok());
+        QCOMPARE(second->counts.added, 0);
+        QCOMPARE(second->counts.updated, 1);
+        QCOMPARE(second->counts.unchanged, first->counts.added - 1);
+        QCOMPARE(count(*f.vault, "observations"), observations);
+        auto changed = f.vault->database().queryInt("SELECT count(*) FROM observations WHERE value_num = 171.5");
+        QCOMPARE(changed.value(), 1);
+    }
+
+    void cli_importAndList_endToEnd()
+    {
+        test::SandboxProcess sandbox(fastSandbox(
+            {QStringLiteral("--persons"), QStringLiteral("1"), QStringLiteral("--years"), QStringLiteral("3")}));
+        QVERIFY2(sandbox.isRunning(), qPrintable(sandbox.errorString()));
+        QTemporaryDir dir;
+        const QString vaultPath = dir.filePath(QStringLiteral("cli.techo"));
+        const QString pass = QStringLiteral("TECHO_PASSPHRASE=cli import");
+        const QString cli = test::builtTool(QStringLiteral("techo-cli"));
+        QCOMPARE(
+            test::runTool(cli,
+                {QStringLiteral("--vault"), vaultPath, QStringLiteral("--insecure-fast-kdf"), QStringLiteral("init")},
+                {pass})
+                .exitCode,
+            0);
+        const QStringList importArgs {QStringLiteral("--vault"), vaultPath, QStringLiteral("import"),
+            QStringLiteral("--from"), sandbox.baseUrl(), QStringLiteral("--ca-file"), sandbox.caFile(),
+            QStringLiteral("--json")};
+        auto run = test::runTool(cli, importArgs, {pass});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        const QJsonObject report = QJsonDocument::fromJson(run.out).object();
+        for (const char* key : {"added", "updated", "unchanged", "rejected", "rejections"})
+            QVERIFY2(report.contains(QLatin1String(key)), key);
+        QVERIFY(report[QStringLiteral("added")].toInt() > 0);
+
+        auto list = test::runTool(cli,
+            {QStringLiteral("--vault"), vaultPath, QStringLiteral("list"), QStringLiteral("observations"),
+                QStringLiteral("--json")},
+            {pass});
+        QCOMPARE(list.exitCode, 0);
+        const QJsonArray rows = QJsonDocument::fromJson(list.out).array();
+        QCOMPARE(rows.size(),
+            sandboxStats(sandbox)[QStringLiteral("totals")].toObject()[QStringLiteral("observations")].toInt());
+
+        // No CA given: TLS verification fails against the sandbox's private CA → exit code 5.
+        auto noCa = test::runTool(cli,
+            {QStringLiteral("--vault"), vaultPath, QStringLiteral("import"), QStringLiteral("--from"),
+                sandbox.baseUrl()},
+            {pass});
+        QCOMPARE(noCa.exitCode, 5);
+        QVERIFY(noCa.err.contains("TLS"));
+        QVERIFY(noCa.err.contains("unchanged"));
+    }
+
+    // SIGKILL at random points of `techo-cli import`, again and again: the vault must always open, pass
+    // integrity_check, and hold all of that run or none of it.
+    void importKilledAtRandomPoints_vaultHoldsAllOrNothing()
+    {
+        test::SandboxProcess sandbox(fastSandbox({QStringLiteral("--persons"), QStringLiteral("2"),
+            QStringLiteral("--years"), QStringLiteral("6"), QStringLiteral("--page-size"), QStringLiteral("20")}));
+        QVERIFY2(sandbox.isRunning(), qPrintable(sandbox.errorString()));
+        const QJsonObject totals = sandboxStats(sandbox)[QStringLiteral("totals")].toObject();
+        QTemporaryDir dir;
+        const QString pristine = dir.filePath(QStringLiteral("pristine.techo"));
+        {
+            QVERIFY(test::createTestVault(pristine));
+        }
+        const QString cli = test::builtTool(QStringLiteral("techo-cli"));
+        auto argsFor = [&](const QString& vaultPath) {
+            return QStringList {QStringLiteral("--vault"), vaultPath, QStringLiteral("import"),
+                QStringLiteral("--from"), sandbox.baseUrl(), QStringLiteral("--ca-file"), sandbox.caFile()};
+        };
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("TECHO_PASSPHRASE"), QString::fromUtf8(test::kTestPassphrase));
+
+        // One uninterrupted run sets the time scale for the kill points.
+        const QString timed = dir.filePath(QStringLiteral("timed.techo"));
+        QVERIFY(QFile::copy(pristine, timed));
+        QElapsedTimer timer;
+        timer.start();
+        QCOMPARE(test::runTool(cli, argsFor(timed),
+                     {QStringLiteral("TECHO_PASSPHRASE=") + QString::fromUtf8(test::kTestPassphrase)})
+                     .exitCode,
+            0);
+        const qint64 fullMs = std::max<qint64>(timer.elapsed(), 50);
+
+        int none = 0;
+        int all = 0;
+        const int runs = 22;
+        for (int run = 0; run < runs; ++run) {
+            const QString p = dir.filePath(QStringLiteral("kill-%1.techo").arg(run));
+            QVERIFY(QFile::copy(pristine, p));
+            QFile::setPermissions(p, QFile::ReadOwner | QFile::WriteOwner);
+            QProcess process;
+            process.setProcessEnvironment(env);
+            process.start(cli, argsFor(p));
+            QVERIFY(process.waitForStarted());
+            const int delay = int(QRandomGenerator::global()->bounded(quint32(fullMs * 11 / 10 + 1)));
+            QTest::qWait(delay);
+            process.kill();
+            process.waitForFinished();
+
+            auto v = vault::Vault::open(p.toStdString(), test::secret(test::kTestPassphrase));
+            QVERIFY2(v.ok(),
+                qPrintable(QStringLiteral("run %1 (kill after %2 ms): %3")
+                               .arg(run)
+                               .arg(delay)
+                               .arg(QString::fromStdString(v.ok() ? "" : v.error().message))));
+            auto integrity = v.value()->database().prepare("PRAGMA integrity_check");
+            QVERIFY(integrity.ok() && integrity->step().value());
+            QCOMPARE(integrity->text(0), std::string("ok"));
+            const auto runsInVault = count(*v.value(), "import_runs");
+            if (runsInVault == 0) {
+                ++none;
+                for (const char* kind : kKinds)
+                    QCOMPARE(count(*v.value(), kind), 0);
+            } else {
+                ++all;
+                QCOMPARE(runsInVault, 1);
+                for (const char* kind : kKinds)
+                    QCOMPARE(count(*v.value(), kind), std::int64_t(totals.value(QLatin1String(kind)).toInt()));
+            }
+        }
+        qInfo("import killed %d times (full run %lld ms): nothing imported %d, everything imported %d", runs, fullMs,
+            none, all);
+        QCOMPARE(none + all, runs);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestImport)
+#include "TestImport.moc"
