@@ -64,7 +64,7 @@ Result<std::unique_ptr<Importer>> Importer::begin(vault::Database& db, ImportOpt
 {
     if (options.fetchedAt == domain::Timestamp {})
         options.fetchedAt = domain::nowUtc();
-    TECHO_ASSIGN(vault::Transaction tx, vault::Transaction::begin(db));
+    TECHO_ASSIGN(vault::Transaction tx, vault::Transaction::beginBulk(db));
     std::unique_ptr<Importer> importer(new Importer(db, std::move(tx), std::move(options)));
     vault::ImportRunRepository runs(db);
     TECHO_ASSIGN(const domain::ImportRun run,

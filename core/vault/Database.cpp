@@ -379,6 +379,14 @@ Result<Transaction> Transaction::begin(Database& db)
     return Transaction(&db);
 }
 
+Result<Transaction> Transaction::beginBulk(Database& db)
+{
+    TECHO_ASSIGN(Transaction tx, begin(db));
+    db.m_bulk = true;
+    db.m_bulkFailed = false;
+    return tx;
+}
+
 Transaction::~Transaction()
 {
     rollback();
@@ -392,19 +400,28 @@ Status Transaction::commit()
 {
     if (m_db == nullptr)
         return makeError(ErrorCode::Internal, "transaction already finished");
+    if (m_db->m_bulkFailed) {
+        rollback();
+        return makeError(ErrorCode::Internal, "a write inside the transaction failed; nothing was committed");
+    }
     Status status = m_db->exec("COMMIT");
     if (!status.ok()) {
         rollback();
         return status;
     }
+    m_db->m_bulk = false;
     m_db = nullptr;
     return {};
 }
 
 void Transaction::rollback() noexcept
 {
-    if (m_db != nullptr && m_db->isOpen())
-        (void)m_db->exec("ROLLBACK");
+    if (m_db != nullptr) {
+        if (m_db->isOpen())
+            (void)m_db->exec("ROLLBACK");
+        m_db->m_bulk = false;
+        m_db->m_bulkFailed = false;
+    }
     m_db = nullptr;
 }
 

@@ -40,10 +40,21 @@ public:
     [[nodiscard]] Error lastError(std::string_view context) const;
     [[nodiscard]] sqlite3* handle() const noexcept { return m_db; }
 
+    // Inside a bulk transaction (Transaction::beginBulk) all writes form one all-or-nothing unit:
+    // repositories skip their savepoints — with SQLCipher each savepoint re-encrypts every page it
+    // touches into a sub-journal, which tripled import time — and a write that fails marks the
+    // transaction so it can only roll back.
+    [[nodiscard]] bool inBulkTransaction() const noexcept { return m_bulk; }
+    [[nodiscard]] bool bulkTransactionFailed() const noexcept { return m_bulkFailed; }
+    void markBulkFailure() noexcept { m_bulkFailed = true; }
+
 private:
     explicit Database(sqlite3* db);
     sqlite3* m_db = nullptr;
     std::shared_ptr<StatementCache> m_cache;
+    bool m_bulk = false;
+    bool m_bulkFailed = false;
+    friend class Transaction;
 };
 
 // Maps a SQLite result code to an Error (disk full → Io, corrupt → Damaged, …).

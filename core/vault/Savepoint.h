@@ -29,11 +29,13 @@ public:
     [[nodiscard]] Status release();
 
 private:
-    explicit Savepoint(Database* db)
+    Savepoint(Database* db, bool bulk)
         : m_db(db)
+        , m_bulk(bulk)
     { }
     void rollback() noexcept;
     Database* m_db = nullptr;
+    bool m_bulk = false; // inside a bulk transaction: no SQL savepoint; failure poisons the transaction
 };
 
 } // namespace techo::vault

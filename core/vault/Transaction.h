@@ -10,6 +10,8 @@ class Database;
 class Transaction final {
 public:
     [[nodiscard]] static Result<Transaction> begin(Database& db);
+    // All-or-nothing: see Database::inBulkTransaction. For imports, where any failure aborts the run.
+    [[nodiscard]] static Result<Transaction> beginBulk(Database& db);
     ~Transaction();
     Transaction(Transaction&& other) noexcept;
     Transaction& operator=(Transaction&&) = delete;

@@ -1162,6 +1162,39 @@ private slots:
         QVERIFY(!missing.has_value());
     }
 
+    // Bulk transactions (imports) skip savepoints for speed; a failed multi-row write must then make
+    // the whole transaction impossible to commit, so a half-written checkup can never be stored.
+    void failedWriteInsideBulkTransaction_blocksTheCommit()
+    {
+        const std::int64_t profile = addProfile("山田 花子");
+        vault::CheckupRepository checkups(db());
+        Checkup good = minimalCheckup(profile, makeDate(2024, 6, 1));
+        good.observations = {pq(kHbA1c, "HbA1c", 6.1, "%")};
+        Checkup bad = minimalCheckup(profile, makeDate(2024, 6, 2));
+        Observation noValue = pq(kTriglycerides, "中性脂肪", 0, "mg/dL");
+        noValue.valueNum.reset();
+        bad.observations = {pq(kHbA1c, "HbA1c", 7.0, "%"), noValue};
+        {
+            ASSIGN_OK(vault::Transaction tx, vault::Transaction::beginBulk(db()));
+            QVERIFY(db().inBulkTransaction());
+            VERIFY_OK(checkups.insert(good));
+            VERIFY_ERROR(checkups.insert(bad), ErrorCode::InvalidData);
+            QVERIFY(db().bulkTransactionFailed());
+            QVERIFY(!tx.commit().ok());
+        }
+        QVERIFY(!db().inBulkTransaction());
+        reopen();
+        QCOMPARE(count("checkups"), 0);
+        QCOMPARE(count("observations"), 0);
+        // A later bulk transaction starts clean and commits.
+        ASSIGN_OK(vault::Transaction tx, vault::Transaction::beginBulk(db()));
+        Checkup again = minimalCheckup(profile, makeDate(2024, 6, 1));
+        again.observations = {pq(kHbA1c, "HbA1c", 6.1, "%")};
+        VERIFY_OK(vault::CheckupRepository(db()).insert(again));
+        VERIFY_OK(tx.commit());
+        QCOMPARE(count("checkups"), 1);
+    }
+
     void callerRollback_discardsWritesTheRepositoriesReportedAsDone()
     {
         const std::int64_t profile = addProfile("山田 花子");
