@@ -89,6 +89,10 @@ public:
             if (std::isfinite(d))
                 return d;
         }
+        if (value != nullptr && !value->is_null() && !value->is_string()) {
+            fail(key, "is not a number"); // not "must be a string": a JSON number is fine too
+            return std::nullopt;
+        }
         const auto raw = text(key, required);
         if (!raw)
             return std::nullopt;
@@ -109,6 +113,9 @@ public:
         long long out = 0;
         if (value != nullptr && value->is_number_integer()) {
             out = value->get<long long>();
+        } else if (value != nullptr && !value->is_null() && !value->is_string()) {
+            fail(key, "is not a whole number"); // 1.5, true, {} …: not "must be a string", a JSON integer is fine
+            return std::nullopt;
         } else {
             const auto raw = text(key, required);
             if (!raw)

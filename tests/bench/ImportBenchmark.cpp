@@ -1,0 +1,500 @@
+// techo-bench-import: records per second through the full import path (sandbox → HTTPS → parse →
+// vault) and through the importer alone from saved responses, peak RSS, and the importer's time as a
+// ratio of a baseline measured in the same run: the same records parsed with nlohmann/json and inserted
+// with prepared statements into a SQLCipher file with the same key, nothing else.
+// Each phase runs in its own child process so its peak RSS is its own.
+#include "core/import/ImportJobs.h"
+#include "core/import/Importer.h"
+#include "core/mynaportal/Client.h"
+#include "core/mynaportal/ResultMapping.h"
+#include "core/vault/Database.h"
+#include "core/vault/Vault.h"
+
+#include <nlohmann/json.hpp>
+
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <signal.h>
+#include <spawn.h>
+#include <sstream>
+#include <string>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <tuple>
+#include <unistd.h>
+#include <vector>
+
+extern char** environ;
+
+namespace {
+
+using namespace techo;
+namespace fs = std::filesystem;
+using Clock = std::chrono::steady_clock;
+
+struct Workload {
+    const char* name;
+    int persons;
+    int years;
+    int pageSize;
+    int repeats; // the timed phases run this many times; the fastest run counts
+};
+
+constexpr Workload kWorkloads[] = {
+    {"lifetime", 1, 40, 200, 3},
+    {"family", 6, 40, 200, 3},
+    {"stress", 2500, 40, 1000, 1},
+};
+
+[[noreturn]] void die(const std::string& message)
+{
+    std::cerr << "techo-bench-import: " << message << '\n';
+    std::exit(1);
+}
+
+// ---- the sandbox as a child process ----
+
+struct Sandbox {
+    pid_t pid = -1;
+    std::string url;
+    std::string caFile;
+
+    Sandbox(const Workload& w, const fs::path& dir)
+    {
+        caFile = (dir / "ca.pem").string();
+        const std::vector<std::string> args = {TECHO_SANDBOX_PATH, "--port", "0", "--ca-out", caFile, "--persons",
+            std::to_string(w.persons), "--years", std::to_string(w.years), "--page-size", std::to_string(w.pageSize),
+            "--process-delay-ms", "0", "--seed", "20261126"};
+        std::vector<char*> argv;
+        for (const auto& a : args)
+            argv.push_back(const_cast<char*>(a.c_str()));
+        argv.push_back(nullptr);
+        int out[2];
+        if (pipe(out) != 0)
+            die("pipe failed");
+        posix_spawn_file_actions_t actions;
+        posix_spawn_file_actions_init(&actions);
+        posix_spawn_file_actions_adddup2(&actions, out[1], STDOUT_FILENO);
+        posix_spawn_file_actions_addclose(&actions, out[0]);
+        if (posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ) != 0)
+            die("cannot start the sandbox");
+        posix_spawn_file_actions_destroy(&actions);
+        close(out[1]);
+        std::string line;
+        char c = 0;
+        while (read(out[0], &c, 1) == 1 && c != '\n')
+            line.push_back(c);
+        close(out[0]);
+        const std::string prefix = "listening on ";
+        if (!line.starts_with(prefix))
+            die("unexpected sandbox output: " + line);
+        url = line.substr(prefix.size());
+    }
+    ~Sandbox()
+    {
+        if (pid > 0) {
+            kill(pid, SIGTERM);
+            waitpid(pid, nullptr, 0);
+        }
+    }
+};
+
+mynaportal::ClientConfig clientConfig(const Sandbox& sandbox)
+{
+    mynaportal::ClientConfig config;
+    config.baseUrl = sandbox.url;
+    config.http.caFile = sandbox.caFile;
+    config.pollInterval = std::chrono::milliseconds(5);
+    return config;
+}
+
+// ---- phases, each run in a child; the child writes "seconds records" to a pipe ----
+
+struct PhaseResult {
+    double seconds = 0;
+    long long records = 0;
+    long long observations = 0;
+    double peakRssMb = 0;
+};
+
+template <typename Fn> PhaseResult inChild(Fn&& phase)
+{
+    int fds[2];
+    if (pipe(fds) != 0)
+        die("pipe failed");
+    const pid_t pid = fork();
+    if (pid < 0)
+        die("fork failed");
+    if (pid == 0) {
+        close(fds[0]);
+        const auto [seconds, records, observations] = phase();
+        const std::string text
+            = std::to_string(seconds) + " " + std::to_string(records) + " " + std::to_string(observations);
+        (void)!write(fds[1], text.data(), text.size());
+        close(fds[1]);
+        _exit(0);
+    }
+    close(fds[1]);
+    std::string text;
+    char buffer[256];
+    ssize_t n = 0;
+    while ((n = read(fds[0], buffer, sizeof buffer)) > 0)
+        text.append(buffer, static_cast<std::size_t>(n));
+    close(fds[0]);
+    int status = 0;
+    rusage usage {};
+    wait4(pid, &status, 0, &usage);
+    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0 || text.empty())
+        die("a benchmark phase failed");
+    PhaseResult result;
+    std::istringstream in(text);
+    in >> result.seconds >> result.records >> result.observations;
+    result.peakRssMb = static_cast<double>(usage.ru_maxrss) / 1024.0;
+    return result;
+}
+
+std::unique_ptr<vault::Vault> freshVault(const fs::path& path)
+{
+    fs::remove(path);
+    // The KDF is not part of what is measured: the cheap test-only setting keeps set-up short.
+    auto v = vault::Vault::create(
+        path.string(), crypto::SecretBytes::fromString("bench"), crypto::KdfParams::insecureForTestsOnly());
+    if (!v.ok())
+        die("cannot create a vault: " + v.error().message);
+    return std::move(v).value();
+}
+
+long long observationCount(vault::Vault& v)
+{
+    auto counts = v.counts();
+    return counts.ok() ? counts->at("observations") : 0;
+}
+
+long long rowCount(vault::Vault& v)
+{
+    auto counts = v.counts();
+    if (!counts.ok())
+        die(counts.error().message);
+    long long n = 0;
+    for (const char* kind : {"checkups", "observations", "vaccinations", "dispensings", "medication_lines"})
+        n += counts->at(kind);
+    return n;
+}
+
+double since(Clock::time_point start)
+{
+    return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+// Saves every /result body the sandbox serves, in order, as files: the input of the file phases.
+std::vector<fs::path> capture(const Sandbox& sandbox, const fs::path& dir)
+{
+    mynaportal::Client client(clientConfig(sandbox));
+    if (Status s = client.authorize(); !s.ok())
+        die("authorize: " + s.error().message);
+    std::vector<fs::path> files;
+    for (const auto& person : client.persons()) {
+        for (auto kind :
+            {mynaportal::InfoKind::Checkups, mynaportal::InfoKind::Dispensings, mynaportal::InfoKind::Vaccinations}) {
+            auto onPart = [&](std::string_view body, int) -> Result<int> {
+                const fs::path file = dir / ("part-" + std::to_string(files.size()) + ".json");
+                std::ofstream(file, std::ios::binary) << body;
+                files.push_back(file);
+                const auto info = nlohmann::json::parse(body)["medicalInsuranceInfoProvisionInfo"];
+                return info["totalParts"].get<int>();
+            };
+            if (Status s = client.fetch(kind, person.info.sourcePersonId, std::nullopt, std::nullopt, onPart); !s.ok())
+                die("fetch: " + s.error().message);
+        }
+    }
+    return files;
+}
+
+std::string slurp(const fs::path& file)
+{
+    std::ifstream in(file, std::ios::binary);
+    std::ostringstream content;
+    content << in.rdbuf();
+    return std::move(content).str();
+}
+
+std::tuple<double, long long, long long> importerPhase(const std::vector<fs::path>& files, const fs::path& vaultPath)
+{
+    auto v = freshVault(vaultPath);
+    const auto start = Clock::now();
+    auto importer = import::Importer::begin(v->database(), {"mynaportal", "bench", {}});
+    if (!importer.ok())
+        die(importer.error().message);
+    std::map<std::string, std::int64_t> profiles;
+    for (const fs::path& file : files) {
+        const std::string body = slurp(file);
+        auto part = mynaportal::parseResultPart(body);
+        if (!part.ok())
+            die("parse: " + part.error().message);
+        auto& batch = part->batch;
+        auto it = profiles.find(batch.sourcePersonId);
+        if (it == profiles.end()) {
+            import::PersonInfo person = batch.person.value_or(import::PersonInfo {});
+            person.sourcePersonId = batch.sourcePersonId;
+            auto id = importer.value()->ensureProfile(person);
+            if (!id.ok())
+                die(id.error().message);
+            it = profiles.emplace(batch.sourcePersonId, id.value()).first;
+        }
+        if (Status s = importer.value()->apply(it->second, batch); !s.ok())
+            die("import: " + s.error().message);
+    }
+    if (auto done = importer.value()->commit(); !done.ok())
+        die(done.error().message);
+    const double seconds = since(start);
+    return {seconds, rowCount(*v), observationCount(*v)};
+}
+
+// The practical limit: parse, then INSERT with prepared statements in one transaction. No validation,
+// no natural-key look-ups, no provenance, no providers table: the floor the importer is measured against.
+std::tuple<double, long long, long long> baselinePhase(const std::vector<fs::path>& files, const fs::path& vaultPath)
+{
+    auto v = freshVault(vaultPath);
+    vault::Database& db = v->database();
+    const auto start = Clock::now();
+    auto check = [](const Status& s) {
+        if (!s.ok())
+            die("baseline: " + s.error().message);
+    };
+    check(db.exec("BEGIN"));
+    auto prep = [&](const char* sql) {
+        auto s = db.prepare(sql);
+        if (!s.ok())
+            die(s.error().message);
+        return std::move(s).value();
+    };
+    auto profile
+        = prep("INSERT INTO profiles (display_name, source, source_person_id, created_at) VALUES (?, 'b', ?, 'x')");
+    auto checkup = prep("INSERT INTO checkups (profile_id, performed_on, source) VALUES (?, ?, 'b')");
+    auto observation = prep("INSERT INTO observations (checkup_id, item_code, item_name, value_type, value_num, unit, "
+                            "value_code, value_text) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+    auto dispensing = prep(
+        "INSERT INTO dispensings (profile_id, kind, dispensed_on, pharmacy_id, source) VALUES (?, ?, ?, ?, 'b')");
+    auto line
+        = prep("INSERT INTO medication_lines (dispensing_id, rp_number, line_number, drug_code, drug_code_system, "
+               "drug_name, quantity, unit, usage_text, days) VALUES (?, ?, ?, ?, 'yj', ?, ?, ?, ?, ?)");
+    auto vaccination
+        = prep("INSERT INTO vaccinations (profile_id, occurred_on, vaccine_name, vaccine_code, dose_number, "
+               "lot_number, source) VALUES (?, ?, ?, ?, ?, ?, 'b')");
+    auto provider = prep("INSERT INTO providers (kind, code, name) VALUES ('pharmacy', ?, ?)");
+    std::map<std::string, std::int64_t> pharmacies; // an in-memory map: the cheapest possible provider lookup
+    auto iso = [](const std::string& compact) {
+        return compact.substr(0, 4) + "-" + compact.substr(4, 2) + "-" + compact.substr(6, 2);
+    };
+    std::map<std::string, std::int64_t> profiles;
+    for (const fs::path& file : files) {
+        const std::string body = slurp(file);
+        const auto root = nlohmann::json::parse(body);
+        const auto& info = root["medicalInsuranceInfoProvisionInfo"];
+        const std::string personId = info["personId"];
+        auto it = profiles.find(personId);
+        if (it == profiles.end()) {
+            profile.bind(1, personId).bind(2, personId);
+            check(profile.run());
+            it = profiles.emplace(personId, db.lastInsertRowId()).first;
+        }
+        const std::int64_t profileId = it->second;
+        const auto& data = info["data"];
+        const std::string kind = info["infoKind"];
+        if (kind == "TKK") {
+            for (const auto& c : data["SpecificHealthCheckupInfos"]) {
+                checkup.bind(1, profileId).bind(2, iso(c["EffectiveTime"]));
+                check(checkup.run());
+                const std::int64_t checkupId = db.lastInsertRowId();
+                for (const auto& o : c["HealthCheckupResultAndQuestionInfos"]) {
+                    const std::string type = o["DataType"];
+                    const std::string value = o["DataValue"];
+                    observation.bind(1, checkupId)
+                        .bind(2, o["ItemCode"].get<std::string>())
+                        .bind(3, o["ItemName"].get<std::string>())
+                        .bind(4, type);
+                    if (type == "PQ")
+                        observation.bind(5, std::stod(value))
+                            .bind(6, o["Unit"].get<std::string>())
+                            .bindNull(7)
+                            .bindNull(8);
+                    else if (type == "ST")
+                        observation.bindNull(5).bindNull(6).bindNull(7).bind(8, value);
+                    else
+                        observation.bindNull(5).bindNull(6).bind(7, value).bindNull(8);
+                    check(observation.run());
+                }
+            }
+        } else if (kind == "YZK") {
+            for (const char* branch : {"MeTrMonthInfs", "CzDiMonthInfs"}) {
+                if (!data.contains(branch))
+                    continue;
+                const char* dispensingKind = std::strcmp(branch, "MeTrMonthInfs") == 0 ? "claims" : "eRx_dispensing";
+                for (const auto& month : data[branch]) {
+                    const std::string code = month["MeTrDiHCd"];
+                    auto pharmacy = pharmacies.find(code);
+                    if (pharmacy == pharmacies.end()) {
+                        provider.bind(1, code).bind(2, month["MeTrDiHNm"].get<std::string>());
+                        check(provider.run());
+                        pharmacy = pharmacies.emplace(code, db.lastInsertRowId()).first;
+                    }
+                    for (const auto& day : month["DiDateInfs"]) {
+                        dispensing.bind(1, profileId)
+                            .bind(2, dispensingKind)
+                            .bind(3, iso(day["DiDate"]))
+                            .bind(4, pharmacy->second);
+                        check(dispensing.run());
+                        const std::int64_t dispensingId = db.lastInsertRowId();
+                        for (const auto& d : day["DrugInfs"]) {
+                            line.bind(1, dispensingId)
+                                .bind(2,
+                                    std::int64_t(
+                                        std::stoi(d["RpNo"].is_string() ? d["RpNo"].get<std::string>()
+                                                                        : std::to_string(d["RpNo"].get<int>()))))
+                                .bind(3,
+                                    std::int64_t(
+                                        std::stoi(d["LineNo"].is_string() ? d["LineNo"].get<std::string>()
+                                                                          : std::to_string(d["LineNo"].get<int>()))))
+                                .bind(4, d["YjCode"].get<std::string>())
+                                .bind(5, d["DrugN"].get<std::string>())
+                                .bind(6, std::stod(d["Qua1"].get<std::string>()))
+                                .bind(7, d["Unit"].get<std::string>())
+                                .bind(8, d["UsageN"].get<std::string>())
+                                .bind(9, std::int64_t(std::stoi(d["Times"].get<std::string>())));
+                            check(line.run());
+                        }
+                    }
+                }
+            }
+        } else {
+            for (const auto& im : data["immunizations"]) {
+                vaccination.bind(1, profileId)
+                    .bind(2, im["vaccinationDate"].get<std::string>())
+                    .bind(3, im["vaccineName"].get<std::string>())
+                    .bind(4, im["vaccineCode"]["code"].get<std::string>())
+                    .bind(5, std::int64_t(im["doseNumber"].get<int>()))
+                    .bind(6, im["lotNumber"].get<std::string>());
+                check(vaccination.run());
+            }
+        }
+    }
+    check(db.exec("COMMIT"));
+    const double seconds = since(start);
+    return {seconds, rowCount(*v), observationCount(*v)};
+}
+
+std::tuple<double, long long, long long> fullPathPhase(const Sandbox& sandbox, const fs::path& vaultPath)
+{
+    auto v = freshVault(vaultPath);
+    import::ApiImportRequest request;
+    request.client = clientConfig(sandbox);
+    const auto start = Clock::now();
+    auto report = import::importFromApi(v->database(), request);
+    if (!report.ok())
+        die("full path: " + report.error().message);
+    const double seconds = since(start);
+    return {seconds, rowCount(*v), observationCount(*v)};
+}
+
+struct Figures {
+    std::string name;
+    long long records = 0;
+    long long observations = 0;
+    double fullSeconds = 0;
+    double importerSeconds = 0;
+    double baselineSeconds = 0;
+    double peakRssMb = 0;
+};
+
+Figures run(const Workload& w)
+{
+    const fs::path dir = fs::temp_directory_path() / ("techo-bench-" + std::to_string(getpid()) + "-" + w.name);
+    fs::create_directories(dir);
+    Figures f;
+    f.name = w.name;
+    {
+        Sandbox sandbox(w, dir);
+        const PhaseResult full = inChild([&] { return fullPathPhase(sandbox, dir / "full.techo"); });
+        f.fullSeconds = full.seconds;
+        f.records = full.records;
+        f.observations = full.observations;
+        f.peakRssMb = full.peakRssMb;
+        const std::vector<fs::path> files = capture(sandbox, dir);
+        f.importerSeconds = 1e30;
+        f.baselineSeconds = 1e30;
+        for (int i = 0; i < w.repeats; ++i) { // alternate, so drift on a noisy machine hits both alike
+            const PhaseResult importer = inChild([&] { return importerPhase(files, dir / "importer.techo"); });
+            const PhaseResult baseline = inChild([&] { return baselinePhase(files, dir / "baseline.techo"); });
+            if (importer.records != f.records)
+                die("the importer stored " + std::to_string(importer.records) + " rows, the full path "
+                    + std::to_string(f.records));
+            f.importerSeconds = std::min(f.importerSeconds, importer.seconds);
+            f.baselineSeconds = std::min(f.baselineSeconds, baseline.seconds);
+            f.peakRssMb = std::max({f.peakRssMb, importer.peakRssMb});
+        }
+    }
+    fs::remove_all(dir);
+    return f;
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    std::vector<std::string> selected;
+    bool json = false;
+    int personsOverride = 0;
+    for (int i = 1; i < argc; ++i) {
+        const std::string arg = argv[i];
+        if (arg == "--json")
+            json = true;
+        else if (arg == "--workload" && i + 1 < argc)
+            selected.emplace_back(argv[++i]);
+        else if (arg == "--persons" && i + 1 < argc)
+            personsOverride = std::atoi(argv[++i]);
+        else {
+            std::cerr << "Usage: techo-bench-import [--workload lifetime|family|stress]... [--persons N] [--json]\n"
+                         "  --persons N  override the workload's number of persons (for quick runs)\n";
+            return arg == "--help" ? 0 : 2;
+        }
+    }
+    if (selected.empty())
+        selected = {"lifetime", "family", "stress"};
+    for (const std::string& name : selected) {
+        const Workload* w = nullptr;
+        for (const Workload& candidate : kWorkloads)
+            if (name == candidate.name)
+                w = &candidate;
+        if (w == nullptr)
+            die("unknown workload " + name);
+        Workload chosen = *w;
+        if (personsOverride > 0)
+            chosen.persons = personsOverride;
+        const Figures f = run(chosen);
+        const double fullRate = static_cast<double>(f.records) / f.fullSeconds;
+        const double importerRate = static_cast<double>(f.records) / f.importerSeconds;
+        const double ratio = f.importerSeconds / f.baselineSeconds;
+        if (json) {
+            nlohmann::ordered_json out
+                = {{"workload", f.name}, {"records", f.records}, {"observations", f.observations},
+                    {"records_per_s", std::round(importerRate)}, {"full_path_records_per_s", std::round(fullRate)},
+                    {"baseline_records_per_s", std::round(static_cast<double>(f.records) / f.baselineSeconds)},
+                    {"baseline_ratio", std::round(ratio * 1000) / 1000},
+                    {"peak_rss_mb", std::round(f.peakRssMb * 10) / 10}};
+            std::cout << out.dump() << std::endl;
+        } else {
+            std::printf("%-9s %9lld rows  full path %8.0f rows/s (%.2f s)  importer %8.0f rows/s (%.2f s)  "
+                        "baseline %.2f s  ratio %.2f  peak RSS %.0f MB\n",
+                f.name.c_str(), f.records, fullRate, f.fullSeconds, importerRate, f.importerSeconds, f.baselineSeconds,
+                ratio, f.peakRssMb);
+            std::fflush(stdout);
+        }
+    }
+    return 0;
+}
