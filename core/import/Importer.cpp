@@ -143,6 +143,34 @@ Status Importer::apply(std::int64_t profileId, RecordBatch& batch)
     return {};
 }
 
+namespace {
+
+// The one rule for every record kind: look the record up by its natural key, then add it, leave it,
+// or replace the stored one with what the source says now.
+template <typename Record, typename Existing, typename Same, typename Insert, typename Update>
+Result<int> upsert(Record& record, const Existing& existing, Same same, Insert insert, Update update)
+{
+    if (!existing) {
+        if (auto inserted = insert(record); !inserted.ok())
+            return std::move(inserted).error();
+        return int(kAdded);
+    }
+    if (same(*existing))
+        return int(kUnchanged);
+    record.id = existing->id;
+    TECHO_TRY(update(record));
+    return int(kUpdated);
+}
+
+} // namespace
+
+void Importer::stamp(domain::Provenance& provenance) const
+{
+    provenance.source = m_options.source;
+    provenance.fetchedAt = m_options.fetchedAt;
+    provenance.importRunId = m_report.importRunId;
+}
+
 Status Importer::applyCheckup(std::int64_t profileId, CheckupRecord& record)
 {
     domain::Checkup& c = record.checkup;
@@ -151,26 +179,18 @@ Status Importer::applyCheckup(std::int64_t profileId, CheckupRecord& record)
         TECHO_ASSIGN(const std::int64_t facility, providerId(*record.facility));
         c.facilityId = facility;
     }
-    c.provenance.source = m_options.source;
-    c.provenance.fetchedAt = m_options.fetchedAt;
-    c.provenance.importRunId = m_report.importRunId;
-
+    stamp(c.provenance);
     vault::CheckupRepository checkups(m_db);
-    TECHO_ASSIGN(auto existing, checkups.findByNaturalKey(profileId, c.performedOn, c.kind));
-    if (!existing) {
-        TECHO_TRY(checkups.insert(c));
-        count("checkups", kAdded);
-        return {};
-    }
-    if (existing->facilityId == c.facilityId && existing->insurerNumber == c.insurerNumber
-        && sameProvenance(existing->provenance, c.provenance)
-        && sameObservations(existing->observations, c.observations)) {
-        count("checkups", kUnchanged);
-        return {};
-    }
-    c.id = existing->id;
-    TECHO_TRY(checkups.update(c));
-    count("checkups", kUpdated);
+    TECHO_ASSIGN(const auto existing, checkups.findByNaturalKey(profileId, c.performedOn, c.kind));
+    auto same = [&](const domain::Checkup& old) {
+        return old.facilityId == c.facilityId && old.insurerNumber == c.insurerNumber
+            && sameProvenance(old.provenance, c.provenance) && sameObservations(old.observations, c.observations);
+    };
+    TECHO_ASSIGN(const int outcome,
+        upsert(
+            c, existing, same, [&](domain::Checkup& r) { return checkups.insert(r); },
+            [&](domain::Checkup& r) { return checkups.update(r); }));
+    count("checkups", outcome);
     return {};
 }
 
@@ -184,27 +204,20 @@ Status Importer::applyDispensing(std::int64_t profileId, DispensingRecord& recor
         TECHO_ASSIGN(const std::int64_t prescriber, providerId(*record.prescriber));
         d.prescriberId = prescriber;
     }
-    d.provenance.source = m_options.source;
-    d.provenance.fetchedAt = m_options.fetchedAt;
-    d.provenance.importRunId = m_report.importRunId;
-
+    stamp(d.provenance);
     vault::DispensingRepository dispensings(m_db);
-    TECHO_ASSIGN(auto existing, dispensings.findByNaturalKey(profileId, d.kind, d.dispensedOn, d.pharmacyId));
-    if (!existing) {
-        TECHO_TRY(dispensings.insert(d));
-        count("dispensings", kAdded);
-        return {};
-    }
-    d.supersededBy = existing->supersededBy; // a local decision, not the source's
-    if (existing->prescribedOn == d.prescribedOn && existing->prescriberId == d.prescriberId
-        && existing->inOut == d.inOut && sameProvenance(existing->provenance, d.provenance)
-        && sameLines(existing->lines, d.lines)) {
-        count("dispensings", kUnchanged);
-        return {};
-    }
-    d.id = existing->id;
-    TECHO_TRY(dispensings.update(d));
-    count("dispensings", kUpdated);
+    TECHO_ASSIGN(const auto existing, dispensings.findByNaturalKey(profileId, d.kind, d.dispensedOn, d.pharmacyId));
+    if (existing)
+        d.supersededBy = existing->supersededBy; // a local decision, not the source's
+    auto same = [&](const domain::Dispensing& old) {
+        return old.prescribedOn == d.prescribedOn && old.prescriberId == d.prescriberId && old.inOut == d.inOut
+            && sameProvenance(old.provenance, d.provenance) && sameLines(old.lines, d.lines);
+    };
+    TECHO_ASSIGN(const int outcome,
+        upsert(
+            d, existing, same, [&](domain::Dispensing& r) { return dispensings.insert(r); },
+            [&](domain::Dispensing& r) { return dispensings.update(r); }));
+    count("dispensings", outcome);
     return {};
 }
 
@@ -216,28 +229,22 @@ Status Importer::applyVaccination(std::int64_t profileId, VaccinationRecord& rec
         TECHO_ASSIGN(const std::int64_t facility, providerId(*record.facility));
         v.facilityId = facility;
     }
-    v.provenance.source = m_options.source;
-    v.provenance.fetchedAt = m_options.fetchedAt;
-    v.provenance.importRunId = m_report.importRunId;
-
+    stamp(v.provenance);
     vault::VaccinationRepository vaccinations(m_db);
-    TECHO_ASSIGN(auto existing, vaccinations.findByNaturalKey(profileId, v.occurredOn, v.vaccineCode, v.doseNumber));
-    if (!existing) {
-        TECHO_TRY(vaccinations.insert(v));
-        count("vaccinations", kAdded);
-        return {};
-    }
-    domain::Vaccination comparable = *existing;
-    comparable.provenance.fetchedAt = v.provenance.fetchedAt;
-    comparable.provenance.importRunId = v.provenance.importRunId;
-    comparable.id = 0;
-    if (comparable == v) {
-        count("vaccinations", kUnchanged);
-        return {};
-    }
-    v.id = existing->id;
-    TECHO_TRY(vaccinations.update(v));
-    count("vaccinations", kUpdated);
+    TECHO_ASSIGN(
+        const auto existing, vaccinations.findByNaturalKey(profileId, v.occurredOn, v.vaccineCode, v.doseNumber));
+    auto same = [&](const domain::Vaccination& old) {
+        domain::Vaccination comparable = old;
+        comparable.id = v.id;
+        comparable.provenance.fetchedAt = v.provenance.fetchedAt;
+        comparable.provenance.importRunId = v.provenance.importRunId;
+        return comparable == v;
+    };
+    TECHO_ASSIGN(const int outcome,
+        upsert(
+            v, existing, same, [&](domain::Vaccination& r) { return vaccinations.insert(r); },
+            [&](const domain::Vaccination& r) { return vaccinations.update(r); }));
+    count("vaccinations", outcome);
     return {};
 }
 

@@ -58,6 +58,7 @@ private:
     [[nodiscard]] Status applyDispensing(std::int64_t profileId, DispensingRecord& record);
     [[nodiscard]] Status applyVaccination(std::int64_t profileId, VaccinationRecord& record);
     void count(const char* kind, int outcome);
+    void stamp(domain::Provenance& provenance) const;
 
     vault::Database& m_db;
     vault::Transaction m_tx;

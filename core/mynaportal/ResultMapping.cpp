@@ -228,6 +228,35 @@ std::optional<domain::Sex> sexFromCode(const std::optional<std::string>& code)
     return domain::Sex::Unknown;
 }
 
+// The person header each layout carries under its own element names.
+struct PersonKeys {
+    std::string_view object;
+    std::string_view name;
+    std::string_view kana;
+    std::string_view birth;
+    bool dashedBirth;
+    std::string_view sex;
+};
+
+Status mapPerson(Fields& root, const std::string& path, const PersonKeys& keys, import::RecordBatch& batch)
+{
+    const json* header = root.object(keys.object, false);
+    if (root.failed())
+        return structural(root.error());
+    if (header == nullptr)
+        return {};
+    Fields p(*header, at(path, keys.object));
+    import::PersonInfo person;
+    person.name = p.text(keys.name, false).value_or("");
+    person.kana = p.text(keys.kana, false);
+    person.birthDate = p.date(keys.birth, false, keys.dashedBirth);
+    person.sex = sexFromCode(p.text(keys.sex, false));
+    if (p.failed())
+        return structural(p.error());
+    batch.person = std::move(person);
+    return {};
+}
+
 // ---- 特定健診 (TKK) ----
 
 std::optional<domain::Observation> mapObservation(
@@ -296,17 +325,8 @@ std::optional<domain::Observation> mapObservation(
 Status mapCheckups(const json& data, const std::string& path, import::RecordBatch& batch)
 {
     Fields root(data, path);
-    if (const json* q = root.object("QualificationsInfo", false)) {
-        Fields p(*q, at(path, "QualificationsInfo"));
-        import::PersonInfo person;
-        person.name = p.text("Name", false).value_or("");
-        person.kana = p.text("KanaName", false);
-        person.birthDate = p.date("Birthday", false);
-        person.sex = sexFromCode(p.text("AdministrativeGenderCode", false));
-        if (p.failed())
-            return structural(p.error());
-        batch.person = std::move(person);
-    }
+    TECHO_TRY(mapPerson(
+        root, path, {"QualificationsInfo", "Name", "KanaName", "Birthday", false, "AdministrativeGenderCode"}, batch));
     const json* checkups = root.array("SpecificHealthCheckupInfos");
     if (root.failed())
         return structural(root.error());
@@ -518,17 +538,7 @@ Status mapDispensingBranch(
 Status mapDispensings(const json& data, const std::string& path, import::RecordBatch& batch)
 {
     Fields root(data, path);
-    if (const json* q = root.object("QuaInf", false)) {
-        Fields p(*q, at(path, "QuaInf"));
-        import::PersonInfo person;
-        person.name = p.text("Name", false).value_or("");
-        person.kana = p.text("KanaName", false);
-        person.birthDate = p.date("Birth", false);
-        person.sex = sexFromCode(p.text("AdmGendCode", false));
-        if (p.failed())
-            return structural(p.error());
-        batch.person = std::move(person);
-    }
+    TECHO_TRY(mapPerson(root, path, {"QuaInf", "Name", "KanaName", "Birth", false, "AdmGendCode"}, batch));
     const std::pair<std::string_view, domain::DispensingKind> branches[] = {
         {"MeTrMonthInfs", domain::DispensingKind::Claims},
         {"CzDiMonthInfs", domain::DispensingKind::ERxDispensing},
@@ -561,17 +571,7 @@ bool isVaccineCodeSystem(std::string_view system)
 Status mapVaccinations(const json& data, const std::string& path, import::RecordBatch& batch)
 {
     Fields root(data, path);
-    if (const json* b = root.object("basicInfo", false)) {
-        Fields p(*b, at(path, "basicInfo"));
-        import::PersonInfo person;
-        person.name = p.text("name", false).value_or("");
-        person.kana = p.text("nameKana", false);
-        person.birthDate = p.date("dateOfBirth", false, true);
-        person.sex = sexFromCode(p.text("sex", false));
-        if (p.failed())
-            return structural(p.error());
-        batch.person = std::move(person);
-    }
+    TECHO_TRY(mapPerson(root, path, {"basicInfo", "name", "nameKana", "dateOfBirth", true, "sex"}, batch));
     const json* list = root.array("immunizations");
     if (root.failed())
         return structural(root.error());
