@@ -109,16 +109,16 @@ struct DataGenerator::Timeline {
 };
 
 DataGenerator::DataGenerator(const ReferenceData& ref, GeneratorConfig config)
-    : ref_(ref)
-    , config_(config)
+    : m_ref(ref)
+    , m_config(config)
 {
-    today_ = Date::fromYmd(kTodayYear, kTodayMonth, kTodayDay);
-    windowStart_ = today_.plusYears(-config_.years);
+    m_today = Date::fromYmd(kTodayYear, kTodayMonth, kTodayDay);
+    m_windowStart = m_today.plusYears(-m_config.years);
 }
 
 Person DataGenerator::person(int index) const
 {
-    Rng rng = Rng::derive(config_.seed, static_cast<std::uint64_t>(index), kStreamProfile);
+    Rng rng = Rng::derive(m_config.seed, static_cast<std::uint64_t>(index), kStreamProfile);
     Person p;
     p.index = index;
     p.id = personId(index);
@@ -143,22 +143,22 @@ Person DataGenerator::person(int index) const
         p.relationship = "family";
     }
     // Born between Oct 2 and Sep 30 so that the age on "today" (Oct 1) is exactly `age`.
-    const Date lastBirthday = today_.plusYears(-age).plusDays(-1);
+    const Date lastBirthday = m_today.plusYears(-age).plusDays(-1);
     p.birth = lastBirthday.plusDays(-rng.range(0, 360));
     // The family shares its family name (drawn from the seed alone).
-    Rng familyRng = Rng::derive(config_.seed, 0, kStreamProfile);
-    const NamePair& family = index < 3 ? familyRng.pick(ref_.familyNames) : rng.pick(ref_.familyNames);
-    const NamePair& given = p.male ? rng.pick(ref_.maleNames) : rng.pick(ref_.femaleNames);
+    Rng familyRng = Rng::derive(m_config.seed, 0, kStreamProfile);
+    const NamePair& family = index < 3 ? familyRng.pick(m_ref.familyNames) : rng.pick(m_ref.familyNames);
+    const NamePair& given = p.male ? rng.pick(m_ref.maleNames) : rng.pick(m_ref.femaleNames);
     p.name = family.kanji + kFullWidthSpace + given.kanji;
     p.kana = family.kana + kFullWidthSpace + given.kana;
-    p.municipality = index < 3 ? &familyRng.pick(ref_.municipalities) : &rng.pick(ref_.municipalities);
-    p.insurer = index < 3 ? &familyRng.pick(ref_.insurers) : &rng.pick(ref_.insurers);
+    p.municipality = index < 3 ? &familyRng.pick(m_ref.municipalities) : &rng.pick(m_ref.municipalities);
+    p.insurer = index < 3 ? &familyRng.pick(m_ref.insurers) : &rng.pick(m_ref.insurers);
     return p;
 }
 
 DataGenerator::Timeline DataGenerator::simulate(const Person& p) const
 {
-    Rng rng = Rng::derive(config_.seed, static_cast<std::uint64_t>(p.index), kStreamHealth);
+    Rng rng = Rng::derive(m_config.seed, static_cast<std::uint64_t>(p.index), kStreamHealth);
     Timeline t;
     const bool male = p.male;
     // Person-level traits (values "at 40") and trends.
@@ -181,8 +181,8 @@ DataGenerator::Timeline DataGenerator::simulate(const Person& p) const
     const int quitAge = smoker && rng.chance(0.4) ? rng.range(35, 65) : 200;
     const int checkupMonth = rng.range(5, 11);
     const int checkupDay = rng.range(1, 28);
-    t.facility = &rng.pick(ref_.checkupFacilities);
-    const Institution* secondFacility = &rng.pick(ref_.checkupFacilities);
+    t.facility = &rng.pick(m_ref.checkupFacilities);
+    const Institution* secondFacility = &rng.pick(m_ref.checkupFacilities);
     const int facilityChangeAge = rng.range(45, 70);
 
     auto active = [&t](const std::string& condition, Date on) {
@@ -190,7 +190,7 @@ DataGenerator::Timeline DataGenerator::simulate(const Person& p) const
         return it != t.onset.end() && it->second <= on;
     };
 
-    for (int year = p.birth.year() + 20; year <= today_.year(); ++year) {
+    for (int year = p.birth.year() + 20; year <= m_today.year(); ++year) {
         Date date = weekday(Date::fromYmd(year, checkupMonth, checkupDay).plusDays(rng.range(-10, 10)));
         const int age = p.birth.ageOn(date);
         if (age < 20)
@@ -276,7 +276,7 @@ std::vector<Checkup> DataGenerator::checkups(const Person& p) const
     for (const auto& y : t.years) {
         if (y.age < 40 || y.age > 74 || !inWindow(y.date))
             continue;
-        Rng rng = Rng::derive(config_.seed, static_cast<std::uint64_t>(p.index),
+        Rng rng = Rng::derive(m_config.seed, static_cast<std::uint64_t>(p.index),
             kStreamCheckupBase + static_cast<std::uint64_t>(y.date.year()));
         Checkup c;
         c.date = y.date;
@@ -287,7 +287,7 @@ std::vector<Checkup> DataGenerator::checkups(const Person& p) const
             c.observations.push_back({&item, std::move(value), std::move(valueName), {}});
         };
         auto pq = [&](const char* key, double value) {
-            const CheckupItem& item = ref_.item(key);
+            const CheckupItem& item = m_ref.item(key);
             std::string flag;
             if (value > item.inputMax) {
                 value = item.inputMax;
@@ -299,7 +299,7 @@ std::vector<Checkup> DataGenerator::checkups(const Person& p) const
             c.observations.push_back({&item, formatNumber(value, item.decimals), {}, flag});
         };
         auto cd = [&](const char* key, const std::string& code) {
-            const CheckupItem& item = ref_.item(key);
+            const CheckupItem& item = m_ref.item(key);
             const auto it = item.values.find(code);
             add(item, code, it == item.values.end() ? std::string() : it->second);
         };
@@ -399,7 +399,7 @@ std::vector<Checkup> DataGenerator::checkups(const Person& p) const
         } else {
             opinion = "異常なし";
         }
-        add(ref_.item("doctor_opinion"), opinion);
+        add(m_ref.item("doctor_opinion"), opinion);
         out.push_back(std::move(c));
     }
     return out;
@@ -410,12 +410,12 @@ std::vector<Checkup> DataGenerator::checkups(const Person& p) const
 std::vector<Dispensing> DataGenerator::dispensings(const Person& p) const
 {
     const Timeline t = simulate(p);
-    Rng rng = Rng::derive(config_.seed, static_cast<std::uint64_t>(p.index), kStreamDispensing);
-    const Institution* home = &rng.pick(ref_.pharmacies);
-    const Institution* second = &rng.pick(ref_.pharmacies);
-    const Institution* primary = rng.chance(0.8) ? &ref_.clinicOfKind("internal") : &ref_.clinicOfKind("hospital");
+    Rng rng = Rng::derive(m_config.seed, static_cast<std::uint64_t>(p.index), kStreamDispensing);
+    const Institution* home = &rng.pick(m_ref.pharmacies);
+    const Institution* second = &rng.pick(m_ref.pharmacies);
+    const Institution* primary = rng.chance(0.8) ? &m_ref.clinicOfKind("internal") : &m_ref.clinicOfKind("hospital");
     const std::vector<int> intervals {28, 30, 56, 60, 84, 90};
-    const int interval = intervals[static_cast<std::size_t>(rng.range(p.birth.ageOn(today_) >= 65 ? 2 : 0, 5))];
+    const int interval = intervals[static_cast<std::size_t>(rng.range(p.birth.ageOn(m_today) >= 65 ? 2 : 0, 5))];
     const bool prefersGeneric = rng.chance(0.6);
     const Date genericSwitch = Date::fromYmd(rng.range(2016, 2022), rng.range(1, 12), 1);
     const bool hayFever = rng.chance(0.4);
@@ -453,12 +453,12 @@ std::vector<Dispensing> DataGenerator::dispensings(const Person& p) const
     std::sort(onsets.begin(), onsets.end());
     if (!onsets.empty()) {
         Date visit = onsets.front();
-        while (visit < today_) {
+        while (visit < m_today) {
             Event e {weekday(visit), rng.chance(0.9) ? home : second, primary, {}};
             for (const auto& [condition, start] : t.onset) {
                 if (start > visit)
                     continue;
-                const ChronicRegimen& reg = ref_.regimen(condition);
+                const ChronicRegimen& reg = m_ref.regimen(condition);
                 std::vector<RegimenLine> lines = reg.lines;
                 const bool step2 = (condition == "hypertension" && t.bpStep2 && *t.bpStep2 <= visit)
                     || (condition == "diabetes" && t.glucoseStep2 && *t.glucoseStep2 <= visit);
@@ -491,12 +491,12 @@ std::vector<Dispensing> DataGenerator::dispensings(const Person& p) const
     }
 
     // Acute courses: a few a year, more for children.
-    for (int year = p.birth.year(); year <= today_.year(); ++year) {
+    for (int year = p.birth.year(); year <= m_today.year(); ++year) {
         const int ageThisYear = year - p.birth.year();
         const int n = ageThisYear < 15 ? rng.range(2, 5) : rng.range(0, 3);
         for (int i = 0; i < n; ++i) {
             std::vector<const AcuteCourse*> eligible;
-            for (const auto& course : ref_.acute) {
+            for (const auto& course : m_ref.acute) {
                 if ((course.adultOnly && ageThisYear < 15) || (course.childOnly && ageThisYear >= 15))
                     continue;
                 if (course.name == "hay_fever" && !hayFever)
@@ -511,11 +511,11 @@ std::vector<Dispensing> DataGenerator::dispensings(const Person& p) const
             if (date < p.birth.plusMonths(6))
                 continue;
             const int age = p.birth.ageOn(date);
-            const Institution* prescriber = age < 15 ? &ref_.clinicOfKind("pediatric")
-                : course.name == "sinusitis"         ? &ref_.clinicOfKind("ent")
-                : course.name == "back_pain"         ? &ref_.clinicOfKind("ortho")
+            const Institution* prescriber = age < 15 ? &m_ref.clinicOfKind("pediatric")
+                : course.name == "sinusitis"         ? &m_ref.clinicOfKind("ent")
+                : course.name == "back_pain"         ? &m_ref.clinicOfKind("ortho")
                                                      : primary;
-            Event e {date, rng.chance(0.6) ? home : &rng.pick(ref_.pharmacies), prescriber, {}};
+            Event e {date, rng.chance(0.6) ? home : &rng.pick(m_ref.pharmacies), prescriber, {}};
             for (const auto& l : course.lines) {
                 const Drug* drug = (age < 15 && l.childDrug) ? l.childDrug : l.drug;
                 e.lines.push_back(makeLine(drug, l.qty, l.usage, l.days));
@@ -548,7 +548,7 @@ std::vector<Dispensing> DataGenerator::dispensings(const Person& p) const
     }
 
     std::vector<Dispensing> out;
-    const Date erxFrom = today_.plusDays(-kErxWindowDays);
+    const Date erxFrom = m_today.plusDays(-kErxWindowDays);
     for (auto& e : merged) {
         if (!inWindow(e.date))
             continue;
@@ -595,7 +595,7 @@ std::vector<Dispensing> DataGenerator::dispensings(const Person& p) const
 
 std::vector<Vaccination> DataGenerator::vaccinations(const Person& p) const
 {
-    Rng rng = Rng::derive(config_.seed, static_cast<std::uint64_t>(p.index), kStreamVaccination);
+    Rng rng = Rng::derive(m_config.seed, static_cast<std::uint64_t>(p.index), kStreamVaccination);
     const bool hesitant = rng.chance(0.15);
     std::vector<Vaccination> all;
     auto lot = [&rng](const Vaccine& v) {
@@ -613,13 +613,13 @@ std::vector<Vaccination> DataGenerator::vaccinations(const Person& p) const
         x.vaccine = &v;
         x.dose = dose;
         x.lot = lot(v);
-        x.site = age < 15 ? &ref_.clinicOfKind("pediatric") : &ref_.clinicOfKind("internal");
+        x.site = age < 15 ? &m_ref.clinicOfKind("pediatric") : &m_ref.clinicOfKind("internal");
         x.municipalityCode = p.municipality->code;
         x.historyKey = p.id + "-VAC-" + date.compact() + "-" + v.code + "-" + std::to_string(dose);
         all.push_back(std::move(x));
     };
 
-    for (const auto& entry : ref_.schedule) {
+    for (const auto& entry : m_ref.schedule) {
         if (!entry.sex.empty() && entry.sex != (p.male ? "male" : "female"))
             continue;
         int dose = 0;
@@ -631,8 +631,8 @@ std::vector<Vaccination> DataGenerator::vaccinations(const Person& p) const
             add(*entry.vaccine, date, ++dose);
         }
     }
-    const InfluenzaPolicy& flu = ref_.influenza;
-    for (int year = p.birth.year(); year <= today_.year(); ++year) {
+    const InfluenzaPolicy& flu = m_ref.influenza;
+    for (int year = p.birth.year(); year <= m_today.year(); ++year) {
         const Date season = Date::fromYmd(year, 10, 1);
         if (season < p.birth.plusMonths(6))
             continue;
@@ -649,7 +649,7 @@ std::vector<Vaccination> DataGenerator::vaccinations(const Person& p) const
             add(v, weekday(date.plusDays(flu.secondDoseIntervalDays)), 2);
     }
     int covidDose = 0;
-    for (const auto& camp : ref_.covid) {
+    for (const auto& camp : m_ref.covid) {
         const int age = p.birth.ageOn(camp.start);
         const bool takes = rng.chance(camp.uptake * (hesitant ? 0.2 : 1.0));
         const Vaccine& v = *rng.pick(camp.vaccines);
@@ -757,7 +757,7 @@ Page DataGenerator::page(InfoKind kind, const Person& p, const PageRequest& req)
                 {"InsurerNumber", c->insurerNumber}, {"HealthCheckupResultAndQuestionInfos", std::move(items)}});
         }
         if (req.injectInvalid && req.part == 1) {
-            const Institution& facility = ref_.checkupFacilities.front();
+            const Institution& facility = m_ref.checkupFacilities.front();
             auto bad = [&](int n, std::optional<Date> date, ordered_json item) {
                 ordered_json rec {{"RecordId", p.id + "-TKK-INVALID-" + std::to_string(n)}};
                 if (date)
@@ -769,21 +769,21 @@ Page DataGenerator::page(InfoKind kind, const Person& p, const PageRequest& req)
                 rec["HealthCheckupResultAndQuestionInfos"] = ordered_json::array({std::move(item)});
                 infos.push_back(std::move(rec));
             };
-            const CheckupItem& height = ref_.item("height");
-            const CheckupItem& weight = ref_.item("weight");
+            const CheckupItem& height = m_ref.item("height");
+            const CheckupItem& weight = m_ref.item("weight");
             Observation ok {&height, "170.0", {}, {}};
             bad(1, std::nullopt, observationJson(ok)); // missing EffectiveTime
             Observation nonNumeric {&weight, "abc", {}, {}};
-            bad(2, today_.plusDays(-1), observationJson(nonNumeric)); // PQ value "abc"
+            bad(2, m_today.plusDays(-1), observationJson(nonNumeric)); // PQ value "abc"
             ordered_json unknown = observationJson(ok);
             unknown["ItemCode"] = "9Z999000000000001";
             unknown["ItemName"] = "未定義項目";
             unknown["Unit"] = "mg/dL";
             unknown["DataValue"] = "1.0";
-            bad(3, today_.plusDays(-2), std::move(unknown)); // unknown JLAC10 code
+            bad(3, m_today.plusDays(-2), std::move(unknown)); // unknown JLAC10 code
             ordered_json badUnit = observationJson(ok);
             badUnit["Unit"] = "mmHg";
-            bad(4, today_.plusDays(-3), std::move(badUnit)); // 身長 in mmHg
+            bad(4, m_today.plusDays(-3), std::move(badUnit)); // 身長 in mmHg
             page.recordCount += kInvalidPerResult;
         }
         page.data = ordered_json {{"QualificationsInfo",
@@ -819,8 +819,8 @@ Page DataGenerator::page(InfoKind kind, const Person& p, const PageRequest& req)
         if (req.injectInvalid && req.part == 1) {
             // A pharmacy that appears nowhere else, so the injected dates collide with nothing.
             const Institution pharmacy {"1340999990", "（検証用）テスト薬局", ""};
-            ordered_json month = monthInfJson(today_.plusDays(-1).yearMonth(), pharmacy, ref_.clinics.front());
-            const Drug& drug = ref_.drug("loxonin60");
+            ordered_json month = monthInfJson(m_today.plusDays(-1).yearMonth(), pharmacy, m_ref.clinics.front());
+            const Drug& drug = m_ref.drug("loxonin60");
             DrugLine line;
             line.rpNo = 1;
             line.lineNo = 1;
@@ -833,21 +833,21 @@ Page DataGenerator::page(InfoKind kind, const Person& p, const PageRequest& req)
                 ordered_json rec {{"RecordId", p.id + "-YZK-INVALID-" + std::to_string(n)}};
                 if (date)
                     rec["DiDate"] = date->compact();
-                rec["PrDate"] = today_.plusDays(-4).compact();
+                rec["PrDate"] = m_today.plusDays(-4).compact();
                 rec["DrugInfs"] = ordered_json::array({std::move(drugInf)});
                 month["DiDateInfs"].push_back(std::move(rec));
             };
             bad(1, std::nullopt, drugLineJson(line)); // missing DiDate
             ordered_json nonNumeric = drugLineJson(line);
             nonNumeric["Qua1"] = "abc";
-            bad(2, today_.plusDays(-1), std::move(nonNumeric)); // Qua1 not a number
+            bad(2, m_today.plusDays(-1), std::move(nonNumeric)); // Qua1 not a number
             ordered_json unknown = drugLineJson(line);
             unknown["DrugC"] = "12345";
             unknown["YjCode"] = "UNKNOWN";
-            bad(3, today_.plusDays(-2), std::move(unknown)); // malformed DrugC / YjCode
+            bad(3, m_today.plusDays(-2), std::move(unknown)); // malformed DrugC / YjCode
             ordered_json badUnit = drugLineJson(line);
             badUnit["Unit"] = "mmHg";
-            bad(4, today_.plusDays(-3), std::move(badUnit)); // impossible unit for a tablet
+            bad(4, m_today.plusDays(-3), std::move(badUnit)); // impossible unit for a tablet
             erxArray.push_back(std::move(month));
             page.recordCount += kInvalidPerResult;
         }
@@ -874,8 +874,8 @@ Page DataGenerator::page(InfoKind kind, const Person& p, const PageRequest& req)
             list.push_back(vacJson(*v));
         if (req.injectInvalid && req.part == 1) {
             Vaccination base;
-            base.vaccine = ref_.influenza.vaccines.front();
-            base.site = &ref_.clinicOfKind("internal");
+            base.vaccine = m_ref.influenza.vaccines.front();
+            base.site = &m_ref.clinicOfKind("internal");
             base.municipalityCode = p.municipality->code;
             base.lot = "XX0000";
             auto bad = [&](int n, Date date) {
@@ -883,16 +883,16 @@ Page DataGenerator::page(InfoKind kind, const Person& p, const PageRequest& req)
                 base.historyKey = p.id + "-VAC-INVALID-" + std::to_string(n);
                 return vacJson(base);
             };
-            ordered_json missing = bad(1, today_.plusDays(-1));
+            ordered_json missing = bad(1, m_today.plusDays(-1));
             missing.erase("vaccinationDate");
             list.push_back(std::move(missing)); // missing vaccinationDate
-            ordered_json nonNumeric = bad(2, today_.plusDays(-2));
+            ordered_json nonNumeric = bad(2, m_today.plusDays(-2));
             nonNumeric["doseNumber"] = "first";
             list.push_back(std::move(nonNumeric)); // doseNumber not a number
-            ordered_json unknown = bad(3, today_.plusDays(-3));
+            ordered_json unknown = bad(3, m_today.plusDays(-3));
             unknown["vaccineCode"] = {{"system", "urn:example:unknown"}, {"code", "X-0000"}};
             list.push_back(std::move(unknown)); // unknown code system
-            ordered_json impossible = bad(4, today_.plusDays(-4));
+            ordered_json impossible = bad(4, m_today.plusDays(-4));
             impossible["vaccinationDate"] = "2026-02-30";
             list.push_back(std::move(impossible)); // impossible calendar date
             page.recordCount += kInvalidPerResult;

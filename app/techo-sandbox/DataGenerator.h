@@ -117,9 +117,9 @@ public:
 
     DataGenerator(const ReferenceData& ref, GeneratorConfig config);
 
-    [[nodiscard]] int personCount() const { return config_.persons; }
-    [[nodiscard]] Date today() const { return today_; }
-    [[nodiscard]] Date windowStart() const { return windowStart_; }
+    [[nodiscard]] int personCount() const { return m_config.persons; }
+    [[nodiscard]] Date today() const { return m_today; }
+    [[nodiscard]] Date windowStart() const { return m_windowStart; }
 
     [[nodiscard]] Person person(int index) const;
     [[nodiscard]] std::vector<Checkup> checkups(const Person& p) const;
@@ -133,11 +133,11 @@ public:
 private:
     struct Timeline;
     [[nodiscard]] Timeline simulate(const Person& p) const;
-    [[nodiscard]] bool inWindow(Date d) const { return d >= windowStart_ && d < today_; }
+    [[nodiscard]] bool inWindow(Date d) const { return d >= m_windowStart && d < m_today; }
 
-    const ReferenceData& ref_;
-    GeneratorConfig config_;
-    Date today_ {}, windowStart_ {};
+    const ReferenceData& m_ref;
+    GeneratorConfig m_config;
+    Date m_today {}, m_windowStart {};
 };
 
 } // namespace techo::sandbox

@@ -119,8 +119,8 @@ std::optional<std::vector<FaultSpec>> Faults::parseJson(const nlohmann::json& bo
 
 void Faults::replace(std::vector<FaultSpec> specs)
 {
-    std::lock_guard lock(mutex_);
-    specs_ = std::move(specs);
+    std::lock_guard lock(m_mutex);
+    m_specs = std::move(specs);
 }
 
 void Faults::clear()
@@ -130,12 +130,12 @@ void Faults::clear()
 
 bool Faults::take(FaultKind kind)
 {
-    std::lock_guard lock(mutex_);
-    for (auto it = specs_.begin(); it != specs_.end(); ++it) {
+    std::lock_guard lock(m_mutex);
+    for (auto it = m_specs.begin(); it != m_specs.end(); ++it) {
         if (it->kind != kind || it->remaining == 0)
             continue;
         if (it->remaining > 0 && --it->remaining == 0)
-            specs_.erase(it);
+            m_specs.erase(it);
         return true;
     }
     return false;
@@ -143,8 +143,8 @@ bool Faults::take(FaultKind kind)
 
 bool Faults::armed(FaultKind kind) const
 {
-    std::lock_guard lock(mutex_);
-    for (const auto& s : specs_)
+    std::lock_guard lock(m_mutex);
+    for (const auto& s : m_specs)
         if (s.kind == kind && s.remaining != 0)
             return true;
     return false;
@@ -152,9 +152,9 @@ bool Faults::armed(FaultKind kind) const
 
 nlohmann::json Faults::toJson() const
 {
-    std::lock_guard lock(mutex_);
+    std::lock_guard lock(m_mutex);
     nlohmann::json list = nlohmann::json::array();
-    for (const auto& s : specs_)
+    for (const auto& s : m_specs)
         list.push_back({{"kind", faultName(s.kind)}, {"remaining", s.remaining}});
     return {{"faults", list}};
 }

@@ -49,8 +49,8 @@ public:
     [[nodiscard]] nlohmann::json toJson() const;
 
 private:
-    mutable std::mutex mutex_;
-    std::vector<FaultSpec> specs_;
+    mutable std::mutex m_mutex;
+    std::vector<FaultSpec> m_specs;
 };
 
 } // namespace techo::sandbox

@@ -253,11 +253,11 @@ struct SandboxServer::AuthorizeParams {
 };
 
 SandboxServer::SandboxServer(const SandboxOptions& options, const ReferenceData& ref, std::vector<FaultSpec> faults)
-    : options_(options)
-    , ref_(ref)
-    , generator_(ref, GeneratorConfig {options.seed, options.persons, options.years})
+    : m_options(options)
+    , m_ref(ref)
+    , m_generator(ref, GeneratorConfig {options.seed, options.persons, options.years})
 {
-    faults_.replace(std::move(faults));
+    m_faults.replace(std::move(faults));
 }
 
 SandboxServer::~SandboxServer() = default;
@@ -267,7 +267,7 @@ std::int64_t SandboxServer::nowMs() const
     const auto wall
         = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
               .count();
-    return static_cast<std::int64_t>(wall) + clockOffsetSeconds_.load() * 1000;
+    return static_cast<std::int64_t>(wall) + m_clockOffsetSeconds.load() * 1000;
 }
 
 std::optional<int> SandboxServer::personIndex(const std::string& id) const
@@ -275,7 +275,7 @@ std::optional<int> SandboxServer::personIndex(const std::string& id) const
     if (id.size() < 5 || id[0] != 'P' || !allDigits(id, 1, id.size() - 1) || id.size() > 10)
         return std::nullopt;
     const int n = std::stoi(id.substr(1));
-    if (n < 1 || n > options_.persons)
+    if (n < 1 || n > m_options.persons)
         return std::nullopt;
     // Reject other spellings of the same number (P01 vs P0001).
     char canonical[16];
@@ -287,26 +287,26 @@ std::optional<int> SandboxServer::personIndex(const std::string& id) const
 
 int SandboxServer::bind(const TlsMaterial* tls)
 {
-    if (options_.http) {
-        server_ = std::make_unique<httplib::Server>();
+    if (m_options.http) {
+        m_server = std::make_unique<httplib::Server>();
     } else {
         if (!tls)
             throw std::runtime_error("TLS material missing");
-        server_ = std::make_unique<httplib::SSLServer>(tls->cert.get(), tls->key.get());
+        m_server = std::make_unique<httplib::SSLServer>(tls->cert.get(), tls->key.get());
     }
-    if (!server_->is_valid())
+    if (!m_server->is_valid())
         throw std::runtime_error("cannot set up the HTTP server (bad certificate or key?)");
-    server_->set_read_timeout(10, 0);
+    m_server->set_read_timeout(10, 0);
     // Small JSON answers would otherwise wait ~40 ms on Nagle + delayed ACK for every call.
-    server_->set_tcp_nodelay(true);
-    server_->set_payload_max_length(1024 * 1024);
+    m_server->set_tcp_nodelay(true);
+    m_server->set_payload_max_length(1024 * 1024);
     routes();
-    int port = options_.port;
+    int port = m_options.port;
     if (port == 0) {
-        port = server_->bind_to_any_port("127.0.0.1");
+        port = m_server->bind_to_any_port("127.0.0.1");
         if (port <= 0)
             throw std::runtime_error("cannot bind 127.0.0.1 to a free port");
-    } else if (!server_->bind_to_port("127.0.0.1", port)) {
+    } else if (!m_server->bind_to_port("127.0.0.1", port)) {
         throw std::runtime_error("cannot bind 127.0.0.1:" + std::to_string(port));
     }
     return port;
@@ -314,19 +314,19 @@ int SandboxServer::bind(const TlsMaterial* tls)
 
 bool SandboxServer::listen()
 {
-    return server_->listen_after_bind();
+    return m_server->listen_after_bind();
 }
 
 void SandboxServer::stop()
 {
-    if (server_)
-        server_->stop();
+    if (m_server)
+        m_server->stop();
 }
 
 void SandboxServer::routes()
 {
-    auto& s = *server_;
-    if (options_.verbose) {
+    auto& s = *m_server;
+    if (m_options.verbose) {
         // Method, path and status only: no query strings, bodies or headers (they hold codes and data).
         s.set_logger([](const httplib::Request& req, const httplib::Response& res) {
             std::fprintf(stderr, "%s %s %d\n", req.method.c_str(), req.path.c_str(), res.status);
@@ -352,10 +352,10 @@ void SandboxServer::routes()
 
     s.Get("/_sandbox/stats", [this](const httplib::Request&, httplib::Response& res) { stats(res); });
     s.Get("/_sandbox/faults",
-        [this](const httplib::Request&, httplib::Response& res) { sendJson(res, 200, faults_.toJson()); });
+        [this](const httplib::Request&, httplib::Response& res) { sendJson(res, 200, m_faults.toJson()); });
     s.Delete("/_sandbox/faults", [this](const httplib::Request&, httplib::Response& res) {
-        faults_.clear();
-        sendJson(res, 200, faults_.toJson());
+        m_faults.clear();
+        sendJson(res, 200, m_faults.toJson());
     });
     s.Post("/_sandbox/faults", [this](const httplib::Request& req, httplib::Response& res) {
         const json body = json::parse(req.body, nullptr, false);
@@ -365,11 +365,11 @@ void SandboxServer::routes()
             sendError(res, 400, "invalid_request", body.is_discarded() ? "body is not JSON" : error);
             return;
         }
-        faults_.replace(*specs);
-        sendJson(res, 200, faults_.toJson());
+        m_faults.replace(*specs);
+        sendJson(res, 200, m_faults.toJson());
     });
     auto clockJson = [this] {
-        return ojson {{"now", isoJst(nowMs())}, {"offset_seconds", clockOffsetSeconds_.load()}};
+        return ojson {{"now", isoJst(nowMs())}, {"offset_seconds", m_clockOffsetSeconds.load()}};
     };
     s.Get("/_sandbox/clock",
         [clockJson](const httplib::Request&, httplib::Response& res) { sendJson(res, 200, clockJson()); });
@@ -380,7 +380,7 @@ void SandboxServer::routes()
             sendError(res, 400, "invalid_request", "expected {\"advance_seconds\": integer}");
             return;
         }
-        clockOffsetSeconds_ += body.at("advance_seconds").get<std::int64_t>();
+        m_clockOffsetSeconds += body.at("advance_seconds").get<std::int64_t>();
         sendJson(res, 200, clockJson());
     });
 }
@@ -418,7 +418,7 @@ void SandboxServer::authorize(const httplib::Request& req, httplib::Response& re
     ap.redirectUri = *redirectUri;
     ap.state = *state;
     ap.challenge = *challenge;
-    ap.consentDays = options_.consentDays;
+    ap.consentDays = m_options.consentDays;
     if (const auto days = param(params, "consent_days")) {
         if (days->empty() || days->size() > 3 || !allDigits(*days, 0, days->size()) || std::stoi(*days) < 1)
             return fail("consent_days must be 1-999");
@@ -432,7 +432,7 @@ void SandboxServer::authorize(const httplib::Request& req, httplib::Response& re
         ap.persons.push_back(*index);
     }
     if (ap.persons.empty() && params.count("persons") == 0)
-        for (int i = 0; i < options_.persons; ++i)
+        for (int i = 0; i < m_options.persons; ++i)
             ap.persons.push_back(i);
     const std::string kinds = param(params, "info_kinds").value_or("TKK,YZK,PMH_VAC");
     for (const auto& k : split(kinds, ',')) {
@@ -465,7 +465,7 @@ void SandboxServer::authorize(const httplib::Request& req, httplib::Response& re
             hidden[name] = *v;
     std::vector<Person> people;
     for (int i : ap.persons)
-        people.push_back(generator_.person(i));
+        people.push_back(m_generator.person(i));
     res.set_header("Cache-Control", "no-store");
     res.set_content(consentPage(hidden, people, ap.consentDays, kApprovePath), "text/html; charset=utf-8");
 }
@@ -490,8 +490,8 @@ void SandboxServer::redirectWithCode(httplib::Response& res, const AuthorizePara
 {
     const std::string code = randomHex(20);
     {
-        std::lock_guard lock(mutex_);
-        codes_[code] = AuthCode {params.clientId, params.redirectUri, params.challenge, params.persons, params.kinds,
+        std::lock_guard lock(m_mutex);
+        m_codes[code] = AuthCode {params.clientId, params.redirectUri, params.challenge, params.persons, params.kinds,
             params.consentDays, nowMs() + kCodeLifetimeMs};
     }
     const std::string glue = params.redirectUri.find('?') == std::string::npos ? "?" : "&";
@@ -500,19 +500,19 @@ void SandboxServer::redirectWithCode(httplib::Response& res, const AuthorizePara
 
 std::string SandboxServer::issueTokens(const std::string& grantId)
 {
-    // Caller holds mutex_.
-    const Grant& grant = grants_.at(grantId);
+    // Caller holds m_mutex.
+    const Grant& grant = m_grants.at(grantId);
     const std::string accessToken = randomHex(32);
     const std::string refreshToken = randomHex(32);
-    access_[accessToken] = Access {grantId, nowMs() + static_cast<std::int64_t>(options_.tokenTtl) * 1000};
-    refresh_[refreshToken] = grantId;
+    m_access[accessToken] = Access {grantId, nowMs() + static_cast<std::int64_t>(m_options.tokenTtl) * 1000};
+    m_refresh[refreshToken] = grantId;
     ojson persons = ojson::array();
     for (int i : grant.persons) {
-        const Person p = generator_.person(i);
+        const Person p = m_generator.person(i);
         persons.push_back(ojson {{"id", p.id}, {"name", p.name}, {"birth_date", p.birth.iso()},
             {"sex", p.male ? "male" : "female"}, {"relationship", p.relationship}});
     }
-    return ojson {{"access_token", accessToken}, {"token_type", "Bearer"}, {"expires_in", options_.tokenTtl},
+    return ojson {{"access_token", accessToken}, {"token_type", "Bearer"}, {"expires_in", m_options.tokenTtl},
         {"refresh_token", refreshToken}, {"consent_expires_at", isoJst(grant.consentExpiresMs)},
         {"scope", kindsScope(grant.kinds)}, {"persons", std::move(persons)}}
         .dump();
@@ -538,12 +538,12 @@ void SandboxServer::token(const httplib::Request& req, httplib::Response& res)
         const auto verifier = param(params, "code_verifier");
         if (!code || !redirectUri || !verifier)
             return sendError(res, 400, "invalid_request", "code, redirect_uri and code_verifier are required");
-        std::lock_guard lock(mutex_);
-        const auto it = codes_.find(*code);
-        if (it == codes_.end())
+        std::lock_guard lock(m_mutex);
+        const auto it = m_codes.find(*code);
+        if (it == m_codes.end())
             return sendError(res, 400, "invalid_grant", "unknown or already used authorization code");
         const AuthCode ac = it->second;
-        codes_.erase(it); // single use, whatever the outcome
+        m_codes.erase(it); // single use, whatever the outcome
         if (nowMs() >= ac.expiresMs)
             return sendError(res, 400, "invalid_grant", "authorization code expired");
         if (ac.clientId != *clientId)
@@ -553,7 +553,7 @@ void SandboxServer::token(const httplib::Request& req, httplib::Response& res)
         if (!isPkceString(*verifier) || s256(*verifier) != ac.challenge)
             return sendError(res, 400, "invalid_grant", "code_verifier does not match code_challenge (S256)");
         const std::string grantId = randomHex(16);
-        grants_[grantId]
+        m_grants[grantId]
             = Grant {ac.clientId, ac.persons, ac.kinds, nowMs() + static_cast<std::int64_t>(ac.consentDays) * 86400000};
         res.set_header("Cache-Control", "no-store");
         res.set_content(issueTokens(grantId), "application/json; charset=utf-8");
@@ -563,17 +563,17 @@ void SandboxServer::token(const httplib::Request& req, httplib::Response& res)
         const auto refreshToken = param(params, "refresh_token");
         if (!refreshToken)
             return sendError(res, 400, "invalid_request", "refresh_token is required");
-        if (faults_.take(FaultKind::RevokedConsent))
+        if (m_faults.take(FaultKind::RevokedConsent))
             return sendError(res, 400, "invalid_grant", "consent revoked");
-        std::lock_guard lock(mutex_);
-        const auto it = refresh_.find(*refreshToken);
-        if (it == refresh_.end())
+        std::lock_guard lock(m_mutex);
+        const auto it = m_refresh.find(*refreshToken);
+        if (it == m_refresh.end())
             return sendError(res, 400, "invalid_grant", "unknown or already used refresh token");
         const std::string grantId = it->second;
-        const Grant& grant = grants_.at(grantId);
+        const Grant& grant = m_grants.at(grantId);
         if (grant.clientId != *clientId)
             return sendError(res, 400, "invalid_grant", "refresh token was issued to another client_id");
-        refresh_.erase(it); // rotation: a refresh token is used once
+        m_refresh.erase(it); // rotation: a refresh token is used once
         if (nowMs() >= grant.consentExpiresMs)
             return sendError(res, 400, "invalid_grant", "consent expired");
         res.set_header("Cache-Control", "no-store");
@@ -587,18 +587,18 @@ void SandboxServer::token(const httplib::Request& req, httplib::Response& res)
 
 bool SandboxServer::applyTransientFaults(httplib::Response& res)
 {
-    if (faults_.take(FaultKind::Slow))
-        std::this_thread::sleep_for(std::chrono::milliseconds(options_.slowMs));
-    if (faults_.take(FaultKind::Http500)) {
+    if (m_faults.take(FaultKind::Slow))
+        std::this_thread::sleep_for(std::chrono::milliseconds(m_options.slowMs));
+    if (m_faults.take(FaultKind::Http500)) {
         sendError(res, 500, "server_error", "sandbox fault http500");
         return true;
     }
-    if (faults_.take(FaultKind::Http503)) {
+    if (m_faults.take(FaultKind::Http503)) {
         res.set_header("Retry-After", "1");
         sendError(res, 503, "temporarily_unavailable", "sandbox fault http503 (upstream unavailable)");
         return true;
     }
-    if (faults_.take(FaultKind::Http429)) {
+    if (m_faults.take(FaultKind::Http429)) {
         res.set_header("Retry-After", "1");
         sendError(res, 429, "rate_limited", "sandbox fault http429 (too many requests)");
         return true;
@@ -619,18 +619,18 @@ void SandboxServer::resource(const httplib::Request& req, httplib::Response& res
     std::string grantId;
     Grant grant;
     {
-        std::lock_guard lock(mutex_);
-        const auto it = access_.find(accessToken);
-        if (it == access_.end())
+        std::lock_guard lock(m_mutex);
+        const auto it = m_access.find(accessToken);
+        if (it == m_access.end())
             return sendError(res, 401, "invalid_token", "unknown access token");
         if (nowMs() >= it->second.expiresMs)
             return sendError(res, 401, "invalid_token", "access token expired");
         grantId = it->second.grantId;
-        grant = grants_.at(grantId);
+        grant = m_grants.at(grantId);
     }
-    if (faults_.take(FaultKind::ExpiredToken)) {
-        std::lock_guard lock(mutex_);
-        access_.erase(accessToken);
+    if (m_faults.take(FaultKind::ExpiredToken)) {
+        std::lock_guard lock(m_mutex);
+        m_access.erase(accessToken);
         return sendError(res, 401, "invalid_token", "access token expired");
     }
 
@@ -664,7 +664,7 @@ void SandboxServer::resource(const httplib::Request& req, httplib::Response& res
         return fail("E-PARAM", "telegramId must look like TL-nnnnnnnn-YYMMDDHHMMSS-nnnn");
     if (headerString("telegramType", "") != expectedType)
         return fail("E-PARAM", std::string("telegramType must be ") + expectedType);
-    if (faults_.take(FaultKind::RevokedConsent))
+    if (m_faults.take(FaultKind::RevokedConsent))
         return fail("E-CONSENT", "consent revoked");
     if (nowMs() >= grant.consentExpiresMs)
         return fail("E-CONSENT", "consent expired");
@@ -701,11 +701,11 @@ void SandboxServer::resource(const httplib::Request& req, httplib::Response& res
             return fail("E-PARAM", "startDate is after endDate");
         std::string processId;
         {
-            std::lock_guard lock(mutex_);
+            std::lock_guard lock(m_mutex);
             char buf[32];
-            std::snprintf(buf, sizeof buf, "P%020llu", static_cast<unsigned long long>(++processCounter_));
+            std::snprintf(buf, sizeof buf, "P%020llu", static_cast<unsigned long long>(++m_processCounter));
             processId = buf;
-            processes_[processId] = Process {grantId, *kind, *person, start, end, nowMs() + options_.processDelayMs};
+            m_processes[processId] = Process {grantId, *kind, *person, start, end, nowMs() + m_options.processDelayMs};
         }
         return sendJson(res, 200, envelope(processId, "", ""));
     }
@@ -713,9 +713,9 @@ void SandboxServer::resource(const httplib::Request& req, httplib::Response& res
     const std::string processId = headerString("processId", "");
     Process process;
     {
-        std::lock_guard lock(mutex_);
-        const auto it = processes_.find(processId);
-        if (it == processes_.end() || it->second.grantId != grantId)
+        std::lock_guard lock(m_mutex);
+        const auto it = m_processes.find(processId);
+        if (it == m_processes.end() || it->second.grantId != grantId)
             return fail("E-PROCESS", "unknown processId");
         process = it->second;
     }
@@ -734,18 +734,18 @@ void SandboxServer::resource(const httplib::Request& req, httplib::Response& res
             return fail("E-PARAM", "partNumber must be a positive integer");
         part = body.at("partNumber").get<int>();
     }
-    const Person person = generator_.person(process.person);
+    const Person person = m_generator.person(process.person);
     PageRequest pr;
     pr.start = process.start;
     pr.end = process.end;
     pr.part = part;
-    pr.pageSize = options_.pageSize;
-    pr.injectInvalid = part == 1 && faults_.armed(FaultKind::InvalidRecords);
-    Page page = generator_.page(process.kind, person, pr);
+    pr.pageSize = m_options.pageSize;
+    pr.injectInvalid = part == 1 && m_faults.armed(FaultKind::InvalidRecords);
+    Page page = m_generator.page(process.kind, person, pr);
     if (part > page.totalParts)
         return fail("E-PART", "partNumber is beyond totalParts (" + std::to_string(page.totalParts) + ")");
     if (pr.injectInvalid)
-        (void)faults_.take(FaultKind::InvalidRecords);
+        (void)m_faults.take(FaultKind::InvalidRecords);
 
     ojson out = envelope(processId, "", "");
     out["medicalInsuranceInfoProvisionInfo"]
@@ -753,12 +753,12 @@ void SandboxServer::resource(const httplib::Request& req, httplib::Response& res
             {"totalParts", page.totalParts}, {"recordCount", page.recordCount}, {"data", std::move(page.data)}};
     std::string text = out.dump();
     res.status = 200;
-    if (faults_.take(FaultKind::MalformedJson)) {
+    if (m_faults.take(FaultKind::MalformedJson)) {
         text = text.substr(0, text.size() / 2) + "<<< sandbox fault: malformed-json >>>";
         res.set_content(text, "application/json; charset=utf-8");
         return;
     }
-    if (faults_.take(FaultKind::Truncated)) {
+    if (m_faults.take(FaultKind::Truncated)) {
         // Announce the full length, send half, then drop the connection.
         auto shared = std::make_shared<std::string>(std::move(text));
         const std::size_t half = shared->size() / 2;
@@ -777,8 +777,8 @@ void SandboxServer::resource(const httplib::Request& req, httplib::Response& res
 
 void SandboxServer::stats(httplib::Response& res)
 {
-    std::lock_guard lock(statsMutex_);
-    if (statsCache_.empty()) {
+    std::lock_guard lock(m_statsMutex);
+    if (m_statsCache.empty()) {
         auto countsJson = [](const Counts& c) {
             return ojson {{"profiles", c.profiles}, {"checkups", c.checkups}, {"observations", c.observations},
                 {"vaccinations", c.vaccinations}, {"dispensings", c.dispensings},
@@ -786,16 +786,16 @@ void SandboxServer::stats(httplib::Response& res)
         };
         ojson persons = ojson::array();
         Counts totals;
-        for (int i = 0; i < options_.persons; ++i) {
-            const Counts c = generator_.counts(i);
+        for (int i = 0; i < m_options.persons; ++i) {
+            const Counts c = m_generator.counts(i);
             totals += c;
             char id[16];
             std::snprintf(id, sizeof id, "P%04d", i + 1);
             persons.push_back(ojson {{"id", id}, {"counts", countsJson(c)}});
         }
-        statsCache_ = ojson {{"persons", std::move(persons)}, {"totals", countsJson(totals)}}.dump();
+        m_statsCache = ojson {{"persons", std::move(persons)}, {"totals", countsJson(totals)}}.dump();
     }
-    res.set_content(statsCache_, "application/json; charset=utf-8");
+    res.set_content(m_statsCache, "application/json; charset=utf-8");
 }
 
 } // namespace techo::sandbox

@@ -89,23 +89,23 @@ private:
     [[nodiscard]] std::int64_t nowMs() const;
     [[nodiscard]] std::optional<int> personIndex(const std::string& id) const;
 
-    SandboxOptions options_;
-    const ReferenceData& ref_;
-    DataGenerator generator_;
-    Faults faults_;
-    std::unique_ptr<httplib::Server> server_;
-    std::atomic<std::int64_t> clockOffsetSeconds_ {0};
+    SandboxOptions m_options;
+    const ReferenceData& m_ref;
+    DataGenerator m_generator;
+    Faults m_faults;
+    std::unique_ptr<httplib::Server> m_server;
+    std::atomic<std::int64_t> m_clockOffsetSeconds {0};
 
-    std::mutex mutex_; // guards everything below
-    std::map<std::string, AuthCode> codes_;
-    std::map<std::string, Grant> grants_;
-    std::map<std::string, Access> access_;
-    std::map<std::string, std::string> refresh_; // refresh token → grant id
-    std::map<std::string, Process> processes_;
-    std::uint64_t processCounter_ = 0;
+    std::mutex m_mutex; // guards everything below
+    std::map<std::string, AuthCode> m_codes;
+    std::map<std::string, Grant> m_grants;
+    std::map<std::string, Access> m_access;
+    std::map<std::string, std::string> m_refresh; // refresh token → grant id
+    std::map<std::string, Process> m_processes;
+    std::uint64_t m_processCounter = 0;
 
-    std::mutex statsMutex_;
-    std::string statsCache_;
+    std::mutex m_statsMutex;
+    std::string m_statsCache;
 };
 
 } // namespace techo::sandbox

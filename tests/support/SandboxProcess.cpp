@@ -9,46 +9,46 @@ namespace techo::test {
 
 SandboxProcess::SandboxProcess(const QStringList& extraArgs, int startTimeoutMs)
 {
-    caFile_ = dir_.filePath(QStringLiteral("ca.pem"));
-    QStringList args {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--ca-out"), caFile_};
+    m_caFile = m_dir.filePath(QStringLiteral("ca.pem"));
+    QStringList args {QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--ca-out"), m_caFile};
     args += extraArgs;
-    process_.setStandardInputFile(QProcess::nullDevice());
-    process_.start(builtTool(QStringLiteral("techo-sandbox")), args);
-    if (!process_.waitForStarted(5000)) {
-        error_ = QStringLiteral("techo-sandbox did not start: ") + process_.errorString();
+    m_process.setStandardInputFile(QProcess::nullDevice());
+    m_process.start(builtTool(QStringLiteral("techo-sandbox")), args);
+    if (!m_process.waitForStarted(5000)) {
+        m_error = QStringLiteral("techo-sandbox did not start: ") + m_process.errorString();
         return;
     }
     QElapsedTimer timer;
     timer.start();
-    while (!process_.canReadLine() && timer.elapsed() < startTimeoutMs) {
-        if (process_.state() != QProcess::Running)
+    while (!m_process.canReadLine() && timer.elapsed() < startTimeoutMs) {
+        if (m_process.state() != QProcess::Running)
             break;
-        process_.waitForReadyRead(100);
+        m_process.waitForReadyRead(100);
     }
-    if (!process_.canReadLine()) {
-        error_
-            = QStringLiteral("no first line from techo-sandbox: ") + QString::fromUtf8(process_.readAllStandardError());
+    if (!m_process.canReadLine()) {
+        m_error = QStringLiteral("no first line from techo-sandbox: ")
+            + QString::fromUtf8(m_process.readAllStandardError());
         return;
     }
-    firstLine_ = process_.readLine().trimmed();
+    m_firstLine = m_process.readLine().trimmed();
     static const QRegularExpression pattern(QStringLiteral("^listening on (https?)://127\\.0\\.0\\.1:(\\d+)$"));
-    const auto match = pattern.match(QString::fromUtf8(firstLine_));
+    const auto match = pattern.match(QString::fromUtf8(m_firstLine));
     if (!match.hasMatch()) {
-        error_ = QStringLiteral("unexpected first line: ") + QString::fromUtf8(firstLine_);
+        m_error = QStringLiteral("unexpected first line: ") + QString::fromUtf8(m_firstLine);
         return;
     }
-    port_ = match.captured(2).toInt();
-    baseUrl_ = match.captured(1) + QStringLiteral("://127.0.0.1:") + match.captured(2);
+    m_port = match.captured(2).toInt();
+    m_baseUrl = match.captured(1) + QStringLiteral("://127.0.0.1:") + match.captured(2);
 }
 
 SandboxProcess::~SandboxProcess()
 {
-    if (process_.state() == QProcess::NotRunning)
+    if (m_process.state() == QProcess::NotRunning)
         return;
-    process_.terminate();
-    if (!process_.waitForFinished(5000)) {
-        process_.kill();
-        process_.waitForFinished(5000);
+    m_process.terminate();
+    if (!m_process.waitForFinished(5000)) {
+        m_process.kill();
+        m_process.waitForFinished(5000);
     }
 }
 

@@ -19,21 +19,21 @@ public:
     SandboxProcess(const SandboxProcess&) = delete;
     SandboxProcess& operator=(const SandboxProcess&) = delete;
 
-    [[nodiscard]] bool isRunning() const { return !baseUrl_.isEmpty(); }
+    [[nodiscard]] bool isRunning() const { return !m_baseUrl.isEmpty(); }
     // "https://127.0.0.1:PORT" (or http://… with --http); empty if the start failed.
-    [[nodiscard]] QString baseUrl() const { return baseUrl_; }
-    [[nodiscard]] QString caFile() const { return caFile_; }
-    [[nodiscard]] int port() const { return port_; }
-    [[nodiscard]] QByteArray firstLine() const { return firstLine_; }
+    [[nodiscard]] QString baseUrl() const { return m_baseUrl; }
+    [[nodiscard]] QString caFile() const { return m_caFile; }
+    [[nodiscard]] int port() const { return m_port; }
+    [[nodiscard]] QByteArray firstLine() const { return m_firstLine; }
     // What went wrong while starting (with the process's stderr).
-    [[nodiscard]] QString errorString() const { return error_; }
+    [[nodiscard]] QString errorString() const { return m_error; }
 
 private:
-    QTemporaryDir dir_;
-    QProcess process_;
-    QString baseUrl_, caFile_, error_;
-    QByteArray firstLine_;
-    int port_ = 0;
+    QTemporaryDir m_dir;
+    QProcess m_process;
+    QString m_baseUrl, m_caFile, m_error;
+    QByteArray m_firstLine;
+    int m_port = 0;
 };
 
 } // namespace techo::test
