@@ -115,13 +115,18 @@ void MainWindow::unlockOrCreate()
         watcher.waitForFinished();
         auto result = future.takeResult();
         if (result.ok()) {
-            m_vault = std::move(result).value();
-            refresh();
-            showStatus(tr("Vault unlocked."));
+            showVault(std::move(result).value());
             return;
         }
         dialog.showError(describeError(result.error()));
     }
+}
+
+void MainWindow::showVault(std::unique_ptr<vault::Vault> vault)
+{
+    m_vault = std::move(vault);
+    refresh();
+    showStatus(tr("Vault unlocked."));
 }
 
 void MainWindow::lockVault()
@@ -146,7 +151,14 @@ void MainWindow::refresh()
         return;
     }
     m_summary->setText(tr("Vault: %1").arg(m_vaultPath));
-    for (const auto& [kind, n] : counts.value()) {
+    // Health records first, then where they came from, then sharing and the audit trail.
+    static constexpr const char* kOrder[] = {"profiles", "checkups", "observations", "vaccinations", "dispensings",
+        "medication_lines", "providers", "import_runs", "consents", "share_records", "audit_events"};
+    for (const char* kindName : kOrder) {
+        const auto found = counts->find(kindName);
+        if (found == counts->end())
+            continue;
+        const auto& [kind, n] = *found;
         const int row = m_counts->rowCount();
         m_counts->insertRow(row);
         m_counts->setItem(row, 0, new QTableWidgetItem(kindLabel(kind)));

@@ -22,6 +22,8 @@ public:
     // Opens the vault at the configured path, asking for the passphrase; creates it when missing.
     void unlockOrCreate();
     void lockVault();
+    // Shows an already unlocked vault (the unlock dialog's result; tests hand one in directly).
+    void showVault(std::unique_ptr<vault::Vault> vault);
 
 private:
     void refresh();
