@@ -25,6 +25,11 @@ Error sqliteError(int rc, std::string_view context, std::string_view detail)
     case SQLITE_FULL:
         return makeError(ErrorCode::Io, std::string(context) + ": the disk is full");
     case SQLITE_IOERR:
+        if (rc == SQLITE_IOERR_WRITE || rc == SQLITE_IOERR_FSYNC || rc == SQLITE_IOERR_TRUNCATE
+            || rc == SQLITE_IOERR_DIR_FSYNC)
+            return makeError(ErrorCode::Io,
+                std::string(context) + ": writing to the disk failed (is it full, or the file too large?)");
+        return makeError(ErrorCode::Io, message);
     case SQLITE_CANTOPEN:
     case SQLITE_READONLY:
     case SQLITE_PERM:

@@ -455,6 +455,48 @@ private slots:
         QVERIFY(noCa.err.contains("unchanged"));
     }
 
+    // The disk fills up mid-import (a file-size limit stands in for a full disk): a clear I/O error,
+    // and the vault holds exactly what it held.
+    void cli_importOnAFullDisk_failsClearly_vaultUnchanged()
+    {
+        test::SandboxProcess sandbox(fastSandbox(
+            {QStringLiteral("--persons"), QStringLiteral("3"), QStringLiteral("--years"), QStringLiteral("10")}));
+        QVERIFY2(sandbox.isRunning(), qPrintable(sandbox.errorString()));
+        QTemporaryDir dir;
+        const QString vaultPath = dir.filePath(QStringLiteral("full.techo"));
+        {
+            QVERIFY(test::createTestVault(vaultPath));
+        }
+        std::string before;
+        {
+            auto v = vault::Vault::open(vaultPath.toStdString(), test::secret(test::kTestPassphrase));
+            QVERIFY(v.ok());
+            before = digest(*v.value());
+        }
+        const QByteArray beforeBytes = test::readAll(vaultPath);
+        QVERIFY(beforeBytes.size() < 200 * 1024);
+        // ulimit -f counts 1024-byte blocks; SIGXFSZ is ignored so the write fails with EFBIG instead.
+        const QString script = QStringLiteral("ulimit -f 200; trap '' XFSZ; exec \"$0\" \"$@\"");
+        auto run = test::runTool(QStringLiteral("/bin/bash"),
+            {QStringLiteral("-c"), script, test::builtTool(QStringLiteral("techo-cli")), QStringLiteral("--vault"),
+                vaultPath, QStringLiteral("import"), QStringLiteral("--from"), sandbox.baseUrl(),
+                QStringLiteral("--ca-file"), sandbox.caFile()},
+            {QStringLiteral("TECHO_PASSPHRASE=") + QString::fromUtf8(test::kTestPassphrase)});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains("unchanged"), run.err.constData());
+        QVERIFY2(run.err.contains("writing to the disk failed"), run.err.constData());
+        // Same size and header; pages SQLite had to write early and then rolled back are re-encrypted
+        // with fresh IVs, so the content (digest), not every byte, is what must match.
+        const QByteArray after = test::readAll(vaultPath);
+        QCOMPARE(after.size(), beforeBytes.size());
+        QCOMPARE(after.left(4096 + 16), beforeBytes.left(4096 + 16));
+        QVERIFY(!QFile::exists(vaultPath + QStringLiteral("-journal")));
+        auto v = vault::Vault::open(vaultPath.toStdString(), test::secret(test::kTestPassphrase));
+        QVERIFY(v.ok());
+        QCOMPARE(digest(*v.value()), before);
+        QCOMPARE(count(*v.value(), "profiles"), 0);
+    }
+
     // SIGKILL at random points of `techo-cli import`, again and again: the vault must always open, pass
     // integrity_check, and hold all of that run or none of it.
     void importKilledAtRandomPoints_vaultHoldsAllOrNothing()
