@@ -25,7 +25,7 @@ Status checkCancel(const net::CancelToken* cancel)
 Result<ImportReport> importFromApi(vault::Database& db, const ApiImportRequest& request,
     const ProgressHandler& progress, const net::CancelToken* cancel)
 {
-    auto report = [&](ImportProgress p) {
+    auto report = [&](const ImportProgress& p) {
         if (progress)
             progress(p);
     };

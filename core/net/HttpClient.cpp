@@ -215,7 +215,7 @@ std::string describeCurlError(CURLcode rc, const char* errorBuffer, const Target
 
 std::string sizeText(std::size_t bytes)
 {
-    constexpr std::size_t kMiB = 1024 * 1024;
+    constexpr std::size_t kMiB = std::size_t {1024} * 1024;
     if (bytes >= kMiB && bytes % kMiB == 0)
         return std::to_string(bytes / kMiB) + " MiB";
     return std::to_string(bytes) + " bytes";

@@ -146,6 +146,8 @@ Result<Database> Database::open(const std::string& path, const crypto::SecretByt
     if (rc != SQLITE_OK)
         return sqliteError(rc, "cannot open the vault", raw ? sqlite3_errmsg(raw) : "");
     sqlite3_extended_result_codes(raw, 1);
+    // Another Techo process (the app while the CLI imports) may hold the write lock for a moment.
+    sqlite3_busy_timeout(raw, 5000);
 
     const crypto::SecretBytes rawKey = crypto::sqlcipherRawKey(key);
     if (sqlite3_key(raw, rawKey.data(), static_cast<int>(rawKey.size())) != SQLITE_OK)
