@@ -30,7 +30,7 @@ bool parseUint(std::string_view text, std::uint32_t& out)
     return ec == std::errc() && ptr == text.data() + text.size();
 }
 
-Error damaged(std::string what)
+Error damaged(const std::string& what)
 {
     return makeError(ErrorCode::Damaged, "the vault header is damaged: " + what);
 }
