@@ -155,9 +155,9 @@ Result<int> upsert(Record& record, const Existing& existing, Same same, Insert i
             return std::move(inserted).error();
         return int(kAdded);
     }
+    record.id = existing->id;
     if (same(*existing))
         return int(kUnchanged);
-    record.id = existing->id;
     TECHO_TRY(update(record));
     return int(kUpdated);
 }
@@ -218,7 +218,28 @@ Status Importer::applyDispensing(std::int64_t profileId, DispensingRecord& recor
             d, existing, same, [&](domain::Dispensing& r) { return dispensings.insert(r); },
             [&](domain::Dispensing& r) { return dispensings.update(r); }));
     count("dispensings", outcome);
-    return {};
+    return linkClaimsAndPrescriptionRecords(d);
+}
+
+// The claims-based 薬剤情報 and the 電子処方箋 調剤情報 can describe the same visit (same person, day and
+// pharmacy). The eRx record is the fuller one; the claims row is kept but marked as superseded, so
+// lists of current medicines count each dispensing once (as OQSDrug does with the same data).
+Status Importer::linkClaimsAndPrescriptionRecords(const domain::Dispensing& d)
+{
+    const bool isClaims = d.kind == domain::DispensingKind::Claims;
+    if (!isClaims && d.kind != domain::DispensingKind::ERxDispensing)
+        return {};
+    vault::DispensingRepository dispensings(m_db);
+    const auto otherKind = isClaims ? domain::DispensingKind::ERxDispensing : domain::DispensingKind::Claims;
+    TECHO_ASSIGN(const auto other, dispensings.findByNaturalKey(d.profileId, otherKind, d.dispensedOn, d.pharmacyId));
+    if (!other)
+        return {};
+    const std::int64_t claimsId = isClaims ? d.id : other->id;
+    const std::int64_t erxId = isClaims ? other->id : d.id;
+    const std::optional<std::int64_t> current = isClaims ? d.supersededBy : other->supersededBy;
+    if (current == erxId)
+        return {};
+    return dispensings.setSupersededBy(claimsId, erxId);
 }
 
 Status Importer::applyVaccination(std::int64_t profileId, VaccinationRecord& record)

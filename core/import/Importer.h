@@ -57,6 +57,7 @@ private:
     [[nodiscard]] Status applyCheckup(std::int64_t profileId, CheckupRecord& record);
     [[nodiscard]] Status applyDispensing(std::int64_t profileId, DispensingRecord& record);
     [[nodiscard]] Status applyVaccination(std::int64_t profileId, VaccinationRecord& record);
+    [[nodiscard]] Status linkClaimsAndPrescriptionRecords(const domain::Dispensing& dispensing);
     void count(const char* kind, int outcome);
     void stamp(domain::Provenance& provenance) const;
 

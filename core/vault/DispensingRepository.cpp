@@ -145,6 +145,15 @@ Status DispensingRepository::update(domain::Dispensing& dispensing)
     return savepoint.release();
 }
 
+Status DispensingRepository::setSupersededBy(std::int64_t id, std::optional<std::int64_t> supersededBy)
+{
+    TECHO_ASSIGN(Statement stmt, m_db.prepare("UPDATE dispensings SET superseded_by = ? WHERE id = ?"));
+    Params params(stmt);
+    params.add(supersededBy).add(id);
+    TECHO_TRY(params.run());
+    return requireChanged(m_db, "dispensing");
+}
+
 Status DispensingRepository::replaceLines(std::int64_t dispensingId, std::vector<domain::MedicationLine>& lines)
 {
     TECHO_ASSIGN(Savepoint savepoint, Savepoint::begin(m_db));

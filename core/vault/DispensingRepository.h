@@ -25,6 +25,8 @@ public:
     // Rewrites the dispensing's own fields and replaces its lines with dispensing.lines.
     [[nodiscard]] Status update(domain::Dispensing& dispensing);
     // Replaces all lines of a stored dispensing; sets their ids and dispensingId.
+    // Marks a claims-based dispensing as replaced by the 電子処方箋 record of the same visit (or clears it).
+    [[nodiscard]] Status setSupersededBy(std::int64_t id, std::optional<std::int64_t> supersededBy);
     [[nodiscard]] Status replaceLines(std::int64_t dispensingId, std::vector<domain::MedicationLine>& lines);
     [[nodiscard]] Result<domain::Dispensing> get(std::int64_t id);
     [[nodiscard]] Result<std::optional<domain::Dispensing>> findByNaturalKey(

@@ -411,6 +411,72 @@ private slots:
         QCOMPARE(changed.value(), 1);
     }
 
+    // The same visit in the claims data and in the 電子処方箋 data: both are kept, the claims row is
+    // marked as superseded by the eRx row — whichever arrives first, and stable on re-import.
+    void claimsAndPrescriptionRecordsOfOneVisit_areLinked_data()
+    {
+        QTest::addColumn<bool>("erxFirst");
+        QTest::newRow("claims first") << false;
+        QTest::newRow("eRx first") << true;
+    }
+    void claimsAndPrescriptionRecordsOfOneVisit_areLinked()
+    {
+        QFETCH(bool, erxFirst);
+        Fixture f;
+        QJsonObject root
+            = QJsonDocument::fromJson(test::readAll(test::sourcePath(QStringLiteral("tests/data/api/yzk-valid.json"))))
+                  .object();
+        QVERIFY(!root.isEmpty());
+        QJsonObject info = root[QStringLiteral("medicalInsuranceInfoProvisionInfo")].toObject();
+        QJsonObject data = info[QStringLiteral("data")].toObject();
+        QJsonArray claims = data[QStringLiteral("MeTrMonthInfs")].toArray();
+        QVERIFY(!claims.isEmpty());
+        // The first claims month, again as an eRx dispensing of the same visits.
+        QJsonObject visit = claims[0].toObject();
+        const auto visits = visit[QStringLiteral("DiDateInfs")].toArray().size();
+        QVERIFY(visits > 0);
+        auto write = [&](const QString& name, const QJsonArray& claimsMonths, const QJsonArray& erxMonths) {
+            QJsonObject d = data;
+            d[QStringLiteral("MeTrMonthInfs")] = claimsMonths;
+            d[QStringLiteral("CzDiMonthInfs")] = erxMonths;
+            d.remove(QStringLiteral("ShPrMonthInfs"));
+            QJsonObject i = info;
+            i[QStringLiteral("data")] = d;
+            QJsonObject r = root;
+            r[QStringLiteral("medicalInsuranceInfoProvisionInfo")] = i;
+            const QString file = f.dir.filePath(name);
+            QFile out(file);
+            if (out.open(QIODevice::WriteOnly | QIODevice::Truncate))
+                out.write(QJsonDocument(r).toJson());
+            return file.toStdString();
+        };
+        const std::string claimsFile = write(QStringLiteral("claims.json"), QJsonArray {visit}, QJsonArray {});
+        const std::string erxFile = write(QStringLiteral("erx.json"), QJsonArray {}, QJsonArray {visit});
+        for (const std::string& file :
+            erxFirst ? std::vector {erxFile, claimsFile} : std::vector {claimsFile, erxFile}) {
+            auto result = import::importFromFile(f.vault->database(), file);
+            QVERIFY2(result.ok(), result.ok() ? "" : result.error().message.c_str());
+        }
+        auto& db = f.vault->database();
+        QCOMPARE(db.queryInt("SELECT count(*) FROM dispensings").value(), std::int64_t(2 * visits));
+        QCOMPARE(db.queryInt("SELECT count(*) FROM dispensings WHERE kind = 'claims' AND superseded_by IN "
+                             "(SELECT id FROM dispensings WHERE kind = 'eRx_dispensing')")
+                     .value(),
+            std::int64_t(visits));
+        QCOMPARE(
+            db.queryInt("SELECT count(*) FROM dispensings WHERE kind = 'eRx_dispensing' AND superseded_by IS NOT NULL")
+                .value(),
+            0);
+        // Importing both again changes nothing.
+        for (const std::string& file : {claimsFile, erxFile}) {
+            auto again = import::importFromFile(f.vault->database(), file);
+            QVERIFY(again.ok());
+            QCOMPARE(again->counts.added + again->counts.updated, 0);
+        }
+        QCOMPARE(db.queryInt("SELECT count(*) FROM dispensings WHERE superseded_by IS NOT NULL").value(),
+            std::int64_t(visits));
+    }
+
     void cli_importAndList_endToEnd()
     {
         test::SandboxProcess sandbox(fastSandbox(
