@@ -19,7 +19,7 @@ struct KdfParams {
     std::uint32_t iterations = 0;
     std::uint32_t parallelism = 1; // libsodium's Argon2id is single-lane
 
-    // 128 MiB and 8 passes: about 0.5 s on the reference 2-core machine (docs/vault-format.md).
+    // 128 MiB and 8 passes: about 0.5-0.6 s on the reference 2-core machine (docs/performance.md).
     [[nodiscard]] static KdfParams interactiveDefault() noexcept { return {128 * 1024, 8, 1}; }
     // Deliberately weak; only for test suites that create many vaults. Never the default anywhere.
     [[nodiscard]] static KdfParams insecureForTestsOnly() noexcept { return {8 * 1024, 1, 1}; }
