@@ -15,8 +15,12 @@
 #include <functional>
 #include <iostream>
 #include <span>
+#include <spawn.h>
 #include <string_view>
+#include <sys/wait.h>
 #include <unistd.h>
+
+extern char** environ;
 
 namespace techo::cli {
 namespace {
@@ -29,9 +33,11 @@ Commands:
   init                   create a new, empty vault
   info [--json]          show the vault's format, key derivation and record counts
   change-passphrase      re-encrypt the vault under a new passphrase (crash-safe)
-  import --from URL [--ca-file F] [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--json]
+  import --from URL [--ca-file F] [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--browser] [--json]
                          authorise with the Mynaportal-style API at URL and import checkups,
-                         dispensings and vaccinations of every person the grant covers
+                         dispensings and vaccinations of every person the grant covers;
+                         --browser: log in and consent in a web browser (otherwise the
+                         sandbox approves automatically)
   import --file F [--json]
                          import a saved API result (one /result response body)
   list checkups|observations|vaccinations|dispensings [--json]
@@ -214,6 +220,17 @@ int printImportReport(const GlobalOptions& options, const import::ImportReport& 
     return kExitOk;
 }
 
+// Prints the address (so it can be copied by hand) and asks the desktop to open it.
+Status openInBrowser(const std::string& url)
+{
+    std::cerr << "Open this address in your web browser to log in and consent:\n  " << url << '\n';
+    pid_t pid = 0;
+    const char* argv[] = {"xdg-open", url.c_str(), nullptr};
+    if (posix_spawnp(&pid, "xdg-open", nullptr, nullptr, const_cast<char* const*>(argv), environ) == 0)
+        waitpid(pid, nullptr, 0);
+    return {};
+}
+
 std::optional<domain::Date> dateOption(const std::string& text, std::string& error)
 {
     auto date = domain::parseDate(text);
@@ -235,6 +252,8 @@ int commandImport(const GlobalOptions& options, const Args& args)
             from = args[++i];
         else if (arg == "--file" && hasValue)
             file = args[++i];
+        else if (arg == "--browser")
+            request.openBrowser = openInBrowser;
         else if (arg == "--ca-file" && hasValue)
             request.client.http.caFile = args[++i];
         else if (arg == "--since" && hasValue) {

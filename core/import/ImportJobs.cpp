@@ -31,7 +31,8 @@ Result<ImportReport> importFromApi(vault::Database& db, const ApiImportRequest& 
     };
     mynaportal::Client client(request.client);
     report({"authorize", 0, 0, "", 0, 0, 0});
-    TECHO_TRY(client.authorize(cancel));
+    TECHO_TRY(request.openBrowser ? client.authorizeInBrowser(request.openBrowser, request.browserTimeout, cancel)
+                                  : client.authorize(cancel));
     if (client.persons().empty())
         return makeError(ErrorCode::Network, "the API granted access to no person");
 

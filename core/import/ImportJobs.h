@@ -31,6 +31,10 @@ struct ApiImportRequest {
     mynaportal::ClientConfig client;
     std::optional<domain::Date> since;
     std::optional<domain::Date> until;
+    // When set, the person authorises in a browser (the real service's flow) instead of the sandbox's
+    // automatic approval; the redirect comes back to a loopback listener.
+    mynaportal::Client::BrowserOpener openBrowser;
+    std::chrono::milliseconds browserTimeout {std::chrono::minutes(10)};
     std::vector<mynaportal::InfoKind> kinds {
         mynaportal::InfoKind::Checkups, mynaportal::InfoKind::Dispensings, mynaportal::InfoKind::Vaccinations};
 };

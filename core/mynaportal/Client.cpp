@@ -1,6 +1,7 @@
 #include "core/mynaportal/Client.h"
 
 #include "core/crypto/SecretBytes.h"
+#include "core/mynaportal/LoopbackRedirect.h"
 #include "core/net/Url.h"
 
 #include <nlohmann/json.hpp>
@@ -119,46 +120,67 @@ void Client::setRetryObserver(std::function<void(const net::RetryEvent&)> observ
     m_http.setRetryObserver(std::move(observer));
 }
 
-Status Client::authorize(const net::CancelToken* cancel)
+std::string Client::authorizeUrl(const PendingAuthorization& pending, bool autoApprove) const
 {
-    if (!crypto::ensureSodium())
-        return makeError(ErrorCode::Internal, "libsodium could not be initialised");
-    const std::string verifier = randomToken(32);
-    const std::string state = randomToken(16);
     std::vector<std::pair<std::string, std::string>> query = {
         {"response_type", "code"},
         {"client_id", m_config.clientId},
-        {"redirect_uri", m_config.redirectUri},
-        {"state", state},
+        {"redirect_uri", pending.redirectUri},
+        {"state", pending.state},
         {"login_type", "0"},
-        {"code_challenge", s256(verifier)},
+        {"code_challenge", s256(pending.verifier)},
         {"code_challenge_method", "S256"},
     };
-    if (m_config.sandboxAutoApprove)
+    if (autoApprove)
         query.emplace_back("sandbox_auto_approve", "1");
-    net::HttpRequest request;
-    request.url = m_config.baseUrl + kAuthorizePath + "?" + net::formEncode(query);
-    TECHO_ASSIGN(const net::HttpResponse response, m_http.send(request, cancel));
-    if (response.status != 302 && response.status != 303)
-        return protocolError("authorization returned HTTP " + std::to_string(response.status));
-    const auto location = response.header("location");
-    if (!location || !location->starts_with(m_config.redirectUri))
-        return protocolError("authorization did not redirect to this application");
-    const auto params = net::parseQuery(*location);
+    return m_config.baseUrl + kAuthorizePath + "?" + net::formEncode(query);
+}
+
+Status Client::finishAuthorization(const PendingAuthorization& pending,
+    const std::map<std::string, std::string>& params, const net::CancelToken* cancel)
+{
     const auto code = params.find("code");
     const auto returnedState = params.find("state");
     if (code != params.end() && code->second == "access_denied")
         return makeError(ErrorCode::Network, "the person declined to give Techo access");
     if (returnedState != params.end() && returnedState->second == "Certificate expired")
         return makeError(ErrorCode::Network, "the マイナンバーカード certificate has expired");
-    if (returnedState == params.end() || returnedState->second != state)
+    if (returnedState == params.end() || returnedState->second != pending.state)
         return protocolError("the authorization state does not match (possible forgery)");
     if (code == params.end() || code->second.empty())
         return protocolError("no authorization code");
     return exchangeToken(
-        {{"grant_type", "authorization_code"}, {"code", code->second}, {"redirect_uri", m_config.redirectUri},
-            {"client_id", m_config.clientId}, {"code_verifier", verifier}},
+        {{"grant_type", "authorization_code"}, {"code", code->second}, {"redirect_uri", pending.redirectUri},
+            {"client_id", m_config.clientId}, {"code_verifier", pending.verifier}},
         cancel);
+}
+
+Status Client::authorize(const net::CancelToken* cancel)
+{
+    if (!crypto::ensureSodium())
+        return makeError(ErrorCode::Internal, "libsodium could not be initialised");
+    const PendingAuthorization pending {randomToken(32), randomToken(16), m_config.redirectUri};
+    net::HttpRequest request;
+    request.url = authorizeUrl(pending, m_config.sandboxAutoApprove);
+    TECHO_ASSIGN(const net::HttpResponse response, m_http.send(request, cancel));
+    if (response.status != 302 && response.status != 303)
+        return protocolError("authorization returned HTTP " + std::to_string(response.status));
+    const auto location = response.header("location");
+    if (!location || !location->starts_with(pending.redirectUri))
+        return protocolError("authorization did not redirect to this application");
+    return finishAuthorization(pending, net::parseQuery(*location), cancel);
+}
+
+Status Client::authorizeInBrowser(
+    const BrowserOpener& openBrowser, std::chrono::milliseconds timeout, const net::CancelToken* cancel)
+{
+    if (!crypto::ensureSodium())
+        return makeError(ErrorCode::Internal, "libsodium could not be initialised");
+    TECHO_ASSIGN(auto listener, LoopbackRedirect::listen());
+    const PendingAuthorization pending {randomToken(32), randomToken(16), listener->redirectUri()};
+    TECHO_TRY(openBrowser(authorizeUrl(pending, false)));
+    TECHO_ASSIGN(const auto params, listener->waitForRedirect(timeout, cancel));
+    return finishAuthorization(pending, params, cancel);
 }
 
 Status Client::exchangeToken(

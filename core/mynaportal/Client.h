@@ -8,6 +8,7 @@
 
 #include <chrono>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -22,8 +23,8 @@ struct ClientConfig {
     net::HttpOptions http;
     std::chrono::milliseconds pollInterval {250};
     std::chrono::milliseconds pollTimeout {360'000}; // the public clients wait up to 6 minutes
-    // The sandbox approves without a browser when asked; the real API always needs the person's
-    // マイナンバーカード login in a browser (not implemented yet: see docs/sandbox-api.md).
+    // The sandbox approves without a browser when asked (authorize()); the real API needs the person's
+    // マイナンバーカード login in a browser (authorizeInBrowser()).
     bool sandboxAutoApprove = true;
 };
 
@@ -41,7 +42,13 @@ public:
     Client(const Client&) = delete;
     Client& operator=(const Client&) = delete;
 
+    // Sandbox only: the authorize step approves without a browser (sandboxAutoApprove).
     [[nodiscard]] Status authorize(const net::CancelToken* cancel = nullptr);
+    // The real flow for a desktop app: listens on a loopback port, hands the authorize URL to
+    // openBrowser (the person logs in and consents there) and takes the code from the redirect.
+    using BrowserOpener = std::function<Status(const std::string& url)>;
+    [[nodiscard]] Status authorizeInBrowser(
+        const BrowserOpener& openBrowser, std::chrono::milliseconds timeout, const net::CancelToken* cancel = nullptr);
     [[nodiscard]] const std::vector<RemotePerson>& persons() const noexcept { return m_persons; }
     [[nodiscard]] std::optional<domain::Timestamp> consentExpiresAt() const noexcept { return m_consentExpiresAt; }
 
@@ -55,6 +62,14 @@ public:
     void setRetryObserver(std::function<void(const net::RetryEvent&)> observer);
 
 private:
+    struct PendingAuthorization {
+        std::string verifier;
+        std::string state;
+        std::string redirectUri;
+    };
+    [[nodiscard]] std::string authorizeUrl(const PendingAuthorization& pending, bool autoApprove) const;
+    [[nodiscard]] Status finishAuthorization(const PendingAuthorization& pending,
+        const std::map<std::string, std::string>& redirectParams, const net::CancelToken* cancel);
     [[nodiscard]] Status exchangeToken(
         const std::vector<std::pair<std::string, std::string>>& form, const net::CancelToken* cancel);
     [[nodiscard]] Status refresh(const net::CancelToken* cancel);

@@ -2,6 +2,7 @@
 // strict mapping → Importer → encrypted vault. Every failure must leave the vault exactly as it was.
 #include "core/import/ImportJobs.h"
 #include "core/net/HttpClient.h"
+#include "core/net/Url.h"
 #include "core/vault/CheckupRepository.h"
 #include "core/vault/Vault.h"
 #include "tests/support/SandboxProcess.h"
@@ -15,8 +16,11 @@
 #include <QProcess>
 #include <QProcessEnvironment>
 #include <QRandomGenerator>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <thread>
 
 using namespace techo;
 
@@ -97,6 +101,91 @@ std::string digest(vault::Vault& v)
     auto d = v.contentDigest();
     return d.ok() ? d.value() : std::string("error: ") + d.error().message;
 }
+
+// A scripted browser for the consent page: loads it, fills in the form as a person would (only the
+// first person ticked), submits the chosen decision and follows the redirect to the app's loopback port.
+class ScriptedBrowser {
+public:
+    ScriptedBrowser(const test::SandboxProcess& sandbox, std::string decision)
+        : m_sandbox(sandbox)
+        , m_decision(std::move(decision))
+    { }
+    ~ScriptedBrowser() { join(); }
+    void join()
+    {
+        if (m_thread.joinable())
+            m_thread.join();
+    }
+    Status open(const std::string& url)
+    {
+        m_thread = std::thread([this, url] { m_error = run(url); });
+        return {};
+    }
+    [[nodiscard]] const std::string& error() const { return m_error; }
+    [[nodiscard]] const std::string& pageText() const { return m_page; }
+
+private:
+    std::string run(const std::string& url)
+    {
+        net::HttpOptions options;
+        options.caFile = m_sandbox.caFile().toStdString();
+        options.maxAttempts = 1;
+        net::HttpClient http(options);
+        net::HttpRequest get;
+        get.url = url;
+        auto page = http.send(get);
+        if (!page.ok() || page->status != 200)
+            return "the consent page did not load";
+        m_page = page->body;
+        const QString html = QString::fromStdString(page->body);
+        auto unescape = [](QString v) {
+            return v.replace(QStringLiteral("&quot;"), QStringLiteral("\""))
+                .replace(QStringLiteral("&lt;"), QStringLiteral("<"))
+                .replace(QStringLiteral("&gt;"), QStringLiteral(">"))
+                .replace(QStringLiteral("&#39;"), QStringLiteral("'"))
+                .replace(QStringLiteral("&amp;"), QStringLiteral("&"));
+        };
+        std::vector<std::pair<std::string, std::string>> form;
+        static const QRegularExpression hidden(
+            QStringLiteral("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\">"));
+        for (auto it = hidden.globalMatch(html); it.hasNext();) {
+            const auto m = it.next();
+            form.emplace_back(unescape(m.captured(1)).toStdString(), unescape(m.captured(2)).toStdString());
+        }
+        static const QRegularExpression person(QStringLiteral("name=\"person\" value=\"([^\"]+)\""));
+        const auto firstPerson = person.match(html);
+        if (form.empty() || !firstPerson.hasMatch())
+            return "the consent page has no form";
+        form.emplace_back("pin", "1234");
+        form.emplace_back("person", firstPerson.captured(1).toStdString());
+        for (const char* kind : {"TKK", "YZK", "PMH_VAC"})
+            form.emplace_back("kind", kind);
+        form.emplace_back("consent_days", "90");
+        form.emplace_back("decision", m_decision);
+        static const QRegularExpression action(QStringLiteral("<form method=\"post\" action=\"([^\"]+)\""));
+        net::HttpRequest post;
+        post.method = "POST";
+        post.url = m_sandbox.baseUrl().toStdString() + action.match(html).captured(1).toStdString();
+        post.headers = {{"Content-Type", "application/x-www-form-urlencoded"}};
+        post.body = net::formEncode(form);
+        auto redirect = http.send(post);
+        if (!redirect.ok() || redirect->status != 302 || !redirect->header("location"))
+            return "the consent form did not redirect";
+        net::HttpClient loopback(net::HttpOptions {});
+        net::HttpRequest back;
+        back.url = *redirect->header("location");
+        auto landed = loopback.send(back);
+        if (!landed.ok() || landed->status != 200)
+            return "the app's loopback page did not answer";
+        return {};
+    }
+
+    const test::SandboxProcess& m_sandbox;
+    std::string m_decision;
+    std::thread m_thread;
+    std::string m_error;
+    std::string m_page;
+};
 
 struct Fixture {
     QTemporaryDir dir;
@@ -475,6 +564,53 @@ private slots:
         }
         QCOMPARE(db.queryInt("SELECT count(*) FROM dispensings WHERE superseded_by IS NOT NULL").value(),
             std::int64_t(visits));
+    }
+
+    // The real service's flow: the person logs in and consents in a browser; the code comes back to a
+    // loopback listener (RFC 8252). Only the person ticked on the consent page is imported.
+    void browserAuthorization_consentPageAndLoopbackRedirect_data()
+    {
+        QTest::addColumn<QString>("decision");
+        QTest::addColumn<QString>("failure");
+        QTest::newRow("approve") << QStringLiteral("approve") << QString();
+        QTest::newRow("deny") << QStringLiteral("deny") << QStringLiteral("declined");
+        QTest::newRow("expired card") << QStringLiteral("cert_expired") << QStringLiteral("certificate has expired");
+    }
+    void browserAuthorization_consentPageAndLoopbackRedirect()
+    {
+        QFETCH(QString, decision);
+        QFETCH(QString, failure);
+        test::SandboxProcess sandbox(fastSandbox(
+            {QStringLiteral("--persons"), QStringLiteral("3"), QStringLiteral("--years"), QStringLiteral("3")}));
+        QVERIFY2(sandbox.isRunning(), qPrintable(sandbox.errorString()));
+        Fixture f;
+        ScriptedBrowser browser(sandbox, decision.toStdString());
+        auto request = requestFor(sandbox);
+        request.browserTimeout = std::chrono::milliseconds(30'000);
+        request.openBrowser = [&](const std::string& url) {
+            if (url.find("redirect_uri=http%3A%2F%2F127.0.0.1%3A") == std::string::npos
+                || url.find("code_challenge_method=S256") == std::string::npos
+                || url.find("sandbox_auto_approve") != std::string::npos)
+                return Status(makeError(ErrorCode::Internal, "unexpected authorize URL"));
+            return browser.open(url);
+        };
+        auto result = import::importFromApi(f.vault->database(), request);
+        browser.join();
+        QVERIFY2(browser.error().empty(), browser.error().c_str());
+        QVERIFY(browser.pageText().find("マイナポータル") != std::string::npos);
+        if (failure.isEmpty()) {
+            QVERIFY2(result.ok(), result.ok() ? "" : result.error().message.c_str());
+            QCOMPARE(count(*f.vault, "profiles"), 1);
+            const QJsonArray persons = sandboxStats(sandbox)[QStringLiteral("persons")].toArray();
+            const QJsonObject first = persons[0].toObject()[QStringLiteral("counts")].toObject();
+            QCOMPARE(count(*f.vault, "checkups"), std::int64_t(first[QStringLiteral("checkups")].toInt()));
+            QCOMPARE(count(*f.vault, "dispensings"), std::int64_t(first[QStringLiteral("dispensings")].toInt()));
+        } else {
+            QVERIFY(!result.ok());
+            QVERIFY2(result.error().message.find(failure.toStdString()) != std::string::npos,
+                result.error().message.c_str());
+            QCOMPARE(count(*f.vault, "profiles"), 0);
+        }
     }
 
     void cli_importAndList_endToEnd()
