@@ -1,5 +1,6 @@
 #include "core/import/Importer.h"
 
+#include "core/vault/AuditRepository.h"
 #include "core/vault/CheckupRepository.h"
 #include "core/vault/Database.h"
 #include "core/vault/DispensingRepository.h"
@@ -272,8 +273,19 @@ Status Importer::applyVaccination(std::int64_t profileId, VaccinationRecord& rec
 Result<ImportReport> Importer::commit()
 {
     vault::ImportRunRepository runs(m_db);
-    domain::ImportCounts counts = m_report.counts;
-    TECHO_TRY(runs.finish(m_report.importRunId, domain::nowUtc(), counts));
+    const domain::ImportCounts counts = m_report.counts;
+    const domain::Timestamp now = domain::nowUtc();
+    TECHO_TRY(runs.finish(m_report.importRunId, now, counts));
+    // The audit trail says that and where from, with counts — never what was imported.
+    domain::AuditEvent event;
+    event.occurredAt = now;
+    event.action = "import.completed";
+    event.subjectKind = "import_run";
+    event.subjectId = m_report.importRunId;
+    event.detail = "source=" + m_options.source + " origin=" + m_options.origin
+        + " added=" + std::to_string(counts.added) + " updated=" + std::to_string(counts.updated)
+        + " unchanged=" + std::to_string(counts.unchanged) + " rejected=" + std::to_string(counts.rejected);
+    TECHO_TRY(vault::AuditRepository(m_db).append(event));
     TECHO_TRY(m_tx.commit());
     return m_report;
 }

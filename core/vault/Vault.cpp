@@ -1,5 +1,6 @@
 #include "core/vault/Vault.h"
 
+#include "core/vault/AuditRepository.h"
 #include "core/vault/FileUtil.h"
 #include "core/vault/Migrations.h"
 #include "core/vault/Statement.h"
@@ -248,10 +249,9 @@ Status Vault::changePassphrase(const crypto::SecretBytes& newPassphrase, const c
         return fail(std::move(written).error());
     if (Status exported = exportTo(temp, key); !exported.ok())
         return fail(std::move(exported).error());
-    if (Status synced = fsyncPath(temp); !synced.ok())
-        return fail(std::move(synced).error());
 
-    // Prove the copy opens under the new key and holds the same records before it replaces anything.
+    // Prove the copy opens under the new key and holds the same records before it replaces anything;
+    // the audit event goes into the copy, so it is in force exactly when the new passphrase is.
     {
         auto copy = openWithKey(temp, header, key);
         if (!copy.ok())
@@ -261,7 +261,16 @@ Status Vault::changePassphrase(const crypto::SecretBytes& newPassphrase, const c
             return fail(std::move(after).error());
         if (after.value() != before)
             return fail(makeError(ErrorCode::Internal, "the re-encrypted copy does not match the vault"));
+        domain::AuditEvent event;
+        event.occurredAt = domain::nowUtc();
+        event.action = "vault.passphrase_changed";
+        event.detail = "kdf=argon2id memory_kib=" + std::to_string(kdf.memoryKib)
+            + " iterations=" + std::to_string(kdf.iterations);
+        if (auto recorded = AuditRepository(copy.value()->database()).append(event); !recorded.ok())
+            return fail(std::move(recorded).error());
     }
+    if (Status synced = fsyncPath(temp); !synced.ok())
+        return fail(std::move(synced).error());
 
     // The old connection stays open (on the old inode, with no transaction) until the rename has
     // happened, so a failed rename leaves this object exactly as it was.

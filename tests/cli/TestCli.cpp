@@ -236,7 +236,14 @@ private slots:
             QVERIFY(integrity.ok());
             QVERIFY(integrity->step().value());
             QCOMPARE(integrity->text(0), std::string("ok"));
-            QCOMPARE(opened->database().queryInt("SELECT count(*) FROM audit_events").value(), rows);
+            QCOMPARE(
+                opened->database().queryInt("SELECT count(*) FROM audit_events WHERE action = 'test.fill'").value(),
+                rows);
+            // The passphrase change is in the audit trail exactly when the new passphrase is in force.
+            QCOMPARE(opened->database()
+                         .queryInt("SELECT count(*) FROM audit_events WHERE action = 'vault.passphrase_changed'")
+                         .value(),
+                withNew.ok() ? 1 : 0);
         }
         qInfo("change-passphrase killed %d times (full run %lld ms): old passphrase opened %d, new %d", runs, fullMs,
             oldOpened, newOpened);

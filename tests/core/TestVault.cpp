@@ -274,6 +274,11 @@ private slots:
         auto fresh = vault::Vault::open(p, secret("新しい passphrase"));
         QVERIFY(fresh.ok());
         QCOMPARE(profileCount(*fresh.value()), 2);
+        QCOMPARE(fresh.value()
+                     ->database()
+                     .queryInt("SELECT count(*) FROM audit_events WHERE action = 'vault.passphrase_changed'")
+                     .value(),
+            1);
         QCOMPARE(fileMode(p), 0600U);
         QVERIFY(!QFile::exists(QString::fromStdString(p + ".rekey")));
         QVERIFY(!test::readAll(QString::fromStdString(p)).contains("TECHO-MARKER"));
@@ -295,6 +300,7 @@ private slots:
         auto reopened = vault::Vault::open(p, secret(test::kTestPassphrase));
         QVERIFY(reopened.ok());
         QCOMPARE(profileCount(*reopened.value()), 1);
+        QCOMPARE(reopened.value()->database().queryInt("SELECT count(*) FROM audit_events").value(), 0);
     }
 
     void lock_closesTheConnection()

@@ -238,6 +238,15 @@ private slots:
         QCOMPARE(second->counts.unchanged, std::int64_t(records));
         compareWithStats(*f.vault, stats);
         QCOMPARE(count(*f.vault, "import_runs"), 2);
+        auto audit = f.vault->database().prepare("SELECT detail FROM audit_events WHERE action = 'import.completed' "
+                                                 "ORDER BY id");
+        QVERIFY(audit.ok());
+        QVERIFY(audit->step().value());
+        QVERIFY2(audit->text(0).find("added=" + std::to_string(records)) != std::string::npos, audit->text(0).c_str());
+        QVERIFY(audit->step().value());
+        QVERIFY2(
+            audit->text(0).find("unchanged=" + std::to_string(records)) != std::string::npos, audit->text(0).c_str());
+        QVERIFY(!audit->step().value());
     }
 
     void paging_everyPageSizeImportsEverythingOnce_data()
@@ -761,9 +770,11 @@ private slots:
                 ++none;
                 for (const char* kind : kKinds)
                     QCOMPARE(count(*v.value(), kind), 0);
+                QCOMPARE(count(*v.value(), "audit_events"), 0);
             } else {
                 ++all;
                 QCOMPARE(runsInVault, 1);
+                QCOMPARE(count(*v.value(), "audit_events"), 1);
                 for (const char* kind : kKinds)
                     QCOMPARE(count(*v.value(), kind), std::int64_t(totals.value(QLatin1String(kind)).toInt()));
             }
