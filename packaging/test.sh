@@ -11,4 +11,12 @@ export QT_QPA_PLATFORM=offscreen
 runtime=$(mktemp -d)
 trap 'rm -rf "$runtime"' EXIT
 export XDG_RUNTIME_DIR=$runtime
-ctest --preset "$preset"
+log=$runtime/ctest.log
+set +e
+ctest --preset "$preset" 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+set -e
+# CTest prints label timings after its summary; repeat the summary so it is the last line.
+echo
+grep -E '^[0-9]+% tests passed' "$log" | tail -n 1
+exit "$status"
