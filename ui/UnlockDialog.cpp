@@ -14,6 +14,7 @@ UnlockDialog::UnlockDialog(Mode mode, const QString& vaultPath, QWidget* parent)
     , m_mode(mode)
 {
     setWindowTitle(mode == Mode::Create ? tr("Create vault") : tr("Unlock vault"));
+    setMinimumWidth(440); // room for a vault path on one line
     auto* layout = new QVBoxLayout(this);
     auto* intro = new QLabel(mode == Mode::Create
             ? tr("Choose a passphrase for your new vault:\n%1\nIt cannot be recovered if you "

@@ -3,9 +3,13 @@
 #include "core/vault/Vault.h"
 #include "tests/support/TestSupport.h"
 #include "ui/MainWindow.h"
+#include "ui/UnlockDialog.h"
 
 #include <QApplication>
+#include <QDialogButtonBox>
 #include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -54,6 +58,34 @@ private slots:
         QVERIFY(summary->text().contains(QStringLiteral("locked")));
     }
 
+    void createDialog_refusesEmptyAndMismatchedPassphrases()
+    {
+        ui::UnlockDialog dialog(ui::UnlockDialog::Mode::Create, QStringLiteral("/tmp/x.techo"));
+        dialog.show();
+        auto* passphrase = dialog.findChild<QLineEdit*>(QStringLiteral("passphraseLineEdit"));
+        auto* confirm = dialog.findChild<QLineEdit*>(QStringLiteral("confirmLineEdit"));
+        auto* error = dialog.findChild<QLabel*>(QStringLiteral("errorLabel"));
+        auto* ok = dialog.findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok);
+        QVERIFY(passphrase && confirm && error && ok);
+        QCOMPARE(passphrase->echoMode(), QLineEdit::Password);
+
+        QTest::mouseClick(ok, Qt::LeftButton);
+        QVERIFY(error->isVisible());
+        QCOMPARE(dialog.result(), int(QDialog::Rejected));
+
+        QTest::keyClicks(passphrase, QStringLiteral("kenkou first"));
+        QTest::keyClicks(confirm, QStringLiteral("kenkou second"));
+        QTest::mouseClick(ok, Qt::LeftButton);
+        QVERIFY(error->text().contains(QStringLiteral("do not match")));
+        QVERIFY(dialog.isVisible());
+
+        confirm->clear();
+        QTest::keyClicks(confirm, QStringLiteral("kenkou first"));
+        QTest::mouseClick(ok, Qt::LeftButton);
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        QCOMPARE(dialog.passphraseUtf8(), QStringLiteral("kenkou first").toUtf8());
+    }
+
     void japaneseCatalogue_translatesTheWindow()
     {
         QTranslator translator;
@@ -75,6 +107,11 @@ private slots:
         window.resize(720, 520);
         if (const QString out = qEnvironmentVariable("TECHO_SCREENSHOT_DIR"); !out.isEmpty())
             window.grab().toImage().save(out + QStringLiteral("/main-window-ja.png"));
+        ui::UnlockDialog dialog(ui::UnlockDialog::Mode::Unlock, path);
+        QCOMPARE(dialog.windowTitle(), QStringLiteral("保管庫のロック解除"));
+        dialog.show();
+        if (const QString out = qEnvironmentVariable("TECHO_SCREENSHOT_DIR"); !out.isEmpty())
+            dialog.grab().toImage().save(out + QStringLiteral("/unlock-dialog-ja.png"));
         QApplication::removeTranslator(&translator);
     }
 };
