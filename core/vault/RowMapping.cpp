@@ -90,15 +90,6 @@ int Row::integer()
     return static_cast<int>(value);
 }
 
-std::optional<int> Row::optionalInteger()
-{
-    if (m_stmt.isNull(m_col)) {
-        ++m_col;
-        return std::nullopt;
-    }
-    return integer();
-}
-
 domain::Date Row::date()
 {
     const int column = m_col;
@@ -110,15 +101,6 @@ domain::Date Row::date()
     return *value;
 }
 
-std::optional<domain::Date> Row::optionalDate()
-{
-    if (m_stmt.isNull(m_col)) {
-        ++m_col;
-        return std::nullopt;
-    }
-    return date();
-}
-
 domain::Timestamp Row::timestamp()
 {
     const int column = m_col;
@@ -128,15 +110,6 @@ domain::Timestamp Row::timestamp()
         return {};
     }
     return *value;
-}
-
-std::optional<domain::Timestamp> Row::optionalTimestamp()
-{
-    if (m_stmt.isNull(m_col)) {
-        ++m_col;
-        return std::nullopt;
-    }
-    return timestamp();
 }
 
 void Row::fail(int column, std::string_view what)

@@ -65,12 +65,12 @@ public:
     std::string text() { return m_stmt.text(m_col++); }
     std::optional<std::string> optionalText() { return m_stmt.optionalText(m_col++); }
     std::optional<std::int64_t> optionalInt64() { return m_stmt.optionalInt64(m_col++); }
-    std::optional<int> optionalInteger();
+    std::optional<int> optionalInteger() { return orNull(&Row::integer); }
     std::optional<double> optionalReal() { return m_stmt.optionalReal(m_col++); }
     domain::Date date();
-    std::optional<domain::Date> optionalDate();
+    std::optional<domain::Date> optionalDate() { return orNull(&Row::date); }
     domain::Timestamp timestamp();
-    std::optional<domain::Timestamp> optionalTimestamp();
+    std::optional<domain::Timestamp> optionalTimestamp() { return orNull(&Row::timestamp); }
 
     template <domain::NamedEnum E> E enumValue()
     {
@@ -82,14 +82,7 @@ public:
         }
         return *value;
     }
-    template <domain::NamedEnum E> std::optional<E> optionalEnum()
-    {
-        if (m_stmt.isNull(m_col)) {
-            ++m_col;
-            return std::nullopt;
-        }
-        return enumValue<E>();
-    }
+    template <domain::NamedEnum E> std::optional<E> optionalEnum() { return orNull(&Row::enumValue<E>); }
 
     // The index of the column the next read will take (for fail() after a custom parse).
     [[nodiscard]] int column() const noexcept { return m_col; }
@@ -97,6 +90,16 @@ public:
     [[nodiscard]] Status status() const;
 
 private:
+    // A NULL column is skipped; anything else is read (and validated) by `read`.
+    template <typename T> std::optional<T> orNull(T (Row::*read)())
+    {
+        if (m_stmt.isNull(m_col)) {
+            ++m_col;
+            return std::nullopt;
+        }
+        return (this->*read)();
+    }
+
     const Statement& m_stmt;
     int m_col = 0;
     std::optional<Error> m_error;
