@@ -12,6 +12,8 @@ namespace techo::domain {
 enum class ValueType { PQ, CD, CO, ST };
 // Set when the measurement was outside the input range (the CDA's H/L markers), not a clinical judgement.
 enum class RangeFlag { High, Low };
+// A value reported as a bound ("<5", ">=500"): FHIR Quantity.comparator. The number is the bound.
+enum class Comparator { Less, LessOrEqual, GreaterOrEqual, Greater };
 
 template <> struct EnumNames<ValueType> {
     static constexpr std::array<std::pair<ValueType, std::string_view>, 4> kValues = {{
@@ -19,6 +21,15 @@ template <> struct EnumNames<ValueType> {
         {ValueType::CD, "CD"},
         {ValueType::CO, "CO"},
         {ValueType::ST, "ST"},
+    }};
+};
+
+template <> struct EnumNames<Comparator> {
+    static constexpr std::array<std::pair<Comparator, std::string_view>, 4> kValues = {{
+        {Comparator::Less, "<"},
+        {Comparator::LessOrEqual, "<="},
+        {Comparator::GreaterOrEqual, ">="},
+        {Comparator::Greater, ">"},
     }};
 };
 
@@ -36,8 +47,10 @@ struct Observation {
     std::string itemCode; // 17-character JLAC10 / 健診項目コード: the key for trends
     std::string itemName;
     ValueType valueType = ValueType::PQ;
-    std::optional<double> valueNum;
-    std::optional<std::string> unit;
+    std::optional<double> valueNum; // PQ: the number, or the bound when comparator is set
+    std::optional<Comparator> comparator; // PQ only
+    std::optional<std::string> unit; // PQ: the item's canonical unit (core/clinical), UCUM-like spelling
+    std::optional<std::string> unitAsSent; // PQ: the unit text exactly as the source sent it
     std::optional<std::string> valueCode;
     std::optional<std::string> valueCodeSystem; // OID of the code system
     std::optional<std::string> valueLabel;

@@ -31,7 +31,8 @@ template <> struct EnumNames<Relationship> {
 // A person whose records the vault holds: the owner or a family member.
 struct Profile {
     std::int64_t id = 0; // 0 = not stored yet
-    std::string displayName;
+    std::string displayName; // the name the source gives (or the person typed for a manual profile)
+    std::optional<std::string> localName; // a name the person chose in Techo; imports never change it
     std::optional<std::string> kanaName;
     std::optional<Date> birthDate;
     std::optional<Sex> sex;
@@ -41,6 +42,8 @@ struct Profile {
     Timestamp createdAt {};
 
     bool operator==(const Profile&) const = default;
+    // What the app shows: the person's own choice first.
+    [[nodiscard]] const std::string& shownName() const { return localName ? *localName : displayName; }
 };
 
 } // namespace techo::domain

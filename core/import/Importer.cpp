@@ -207,7 +207,8 @@ Status Importer::applyDispensing(std::int64_t profileId, DispensingRecord& recor
     }
     stamp(d.provenance);
     vault::DispensingRepository dispensings(m_db);
-    TECHO_ASSIGN(const auto existing, dispensings.findByNaturalKey(profileId, d.kind, d.dispensedOn, d.pharmacyId));
+    TECHO_ASSIGN(const auto existing,
+        dispensings.findByNaturalKey(profileId, d.kind, d.dispensedOn, d.pharmacyId, d.prescriberId));
     if (existing)
         d.supersededBy = existing->supersededBy; // a local decision, not the source's
     auto same = [&](const domain::Dispensing& old) {
@@ -232,7 +233,8 @@ Status Importer::linkClaimsAndPrescriptionRecords(const domain::Dispensing& d)
         return {};
     vault::DispensingRepository dispensings(m_db);
     const auto otherKind = isClaims ? domain::DispensingKind::ERxDispensing : domain::DispensingKind::Claims;
-    TECHO_ASSIGN(const auto other, dispensings.findByNaturalKey(d.profileId, otherKind, d.dispensedOn, d.pharmacyId));
+    TECHO_ASSIGN(const auto other,
+        dispensings.findByNaturalKey(d.profileId, otherKind, d.dispensedOn, d.pharmacyId, d.prescriberId));
     if (!other)
         return {};
     const std::int64_t claimsId = isClaims ? d.id : other->id;

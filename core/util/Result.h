@@ -86,7 +86,7 @@ using Status = Result<void>;
 
 [[nodiscard]] inline Error makeError(ErrorCode code, std::string message)
 {
-    return Error {code, std::move(message)};
+    return Error::make(code, std::move(message));
 }
 
 } // namespace techo

@@ -11,7 +11,7 @@ constexpr std::string_view kCheckupColumns
       "c.source_record_id, c.fetched_at, c.import_run_id FROM checkups c ";
 constexpr std::string_view kObservationColumns
     = "o.id, o.checkup_id, o.item_code, o.item_name, o.value_type, o.value_num, o.unit, o.value_code, "
-      "o.value_code_system, o.value_label, o.value_text, o.range_flag ";
+      "o.value_code_system, o.value_label, o.value_text, o.range_flag, o.comparator, o.unit_as_sent ";
 // A profile's checkups in a date range. Parameters: profile id, first day, last day (inclusive).
 constexpr std::string_view kRangeWhere = "WHERE c.profile_id = ? AND c.performed_on BETWEEN ? AND ? ";
 
@@ -43,6 +43,8 @@ domain::Observation readObservation(Row& row)
     o.valueLabel = row.optionalText();
     o.valueText = row.optionalText();
     o.rangeFlag = row.optionalEnum<domain::RangeFlag>();
+    o.comparator = row.optionalEnum<domain::Comparator>();
+    o.unitAsSent = row.optionalText();
     return o;
 }
 
@@ -69,8 +71,8 @@ Result<std::vector<std::int64_t>> CheckupRepository::insertObservations(
 {
     TECHO_ASSIGN(Statement stmt,
         m_db.prepare("INSERT INTO observations (checkup_id, item_code, item_name, value_type, value_num, unit, "
-                     "value_code, value_code_system, value_label, value_text, range_flag) "
-                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+                     "value_code, value_code_system, value_label, value_text, range_flag, comparator, unit_as_sent) "
+                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     std::vector<std::int64_t> ids;
     ids.reserve(observations.size());
     for (const domain::Observation& o : observations) {
@@ -85,7 +87,9 @@ Result<std::vector<std::int64_t>> CheckupRepository::insertObservations(
             .add(o.valueCodeSystem)
             .add(o.valueLabel)
             .add(o.valueText)
-            .add(o.rangeFlag);
+            .add(o.rangeFlag)
+            .add(o.comparator)
+            .add(o.unitAsSent);
         TECHO_TRY(params.run());
         ids.push_back(m_db.lastInsertRowId());
     }

@@ -112,6 +112,12 @@ Result<std::vector<std::int64_t>> DispensingRepository::insertLines(
 
 Result<std::int64_t> DispensingRepository::insert(domain::Dispensing& dispensing)
 {
+    // Older vaults may hold rows that only v2's identity tells apart, so the rule lives here, not in an index.
+    TECHO_ASSIGN(const auto clash,
+        findByNaturalKey(dispensing.profileId, dispensing.kind, dispensing.dispensedOn, dispensing.pharmacyId,
+            dispensing.prescriberId));
+    if (clash)
+        return makeError(ErrorCode::InvalidData, "a dispensing with the same identity is already stored");
     TECHO_ASSIGN(Savepoint savepoint, Savepoint::begin(m_db));
     TECHO_ASSIGN(Statement stmt,
         m_db.prepare("INSERT INTO dispensings (profile_id, kind, dispensed_on, prescribed_on, pharmacy_id, "
@@ -186,14 +192,16 @@ Result<domain::Dispensing> DispensingRepository::get(std::int64_t id)
     return dispensing;
 }
 
-Result<std::optional<domain::Dispensing>> DispensingRepository::findByNaturalKey(
-    std::int64_t profileId, domain::DispensingKind kind, domain::Date dispensedOn, std::int64_t pharmacyId)
+Result<std::optional<domain::Dispensing>> DispensingRepository::findByNaturalKey(std::int64_t profileId,
+    domain::DispensingKind kind, domain::Date dispensedOn, std::int64_t pharmacyId,
+    std::optional<std::int64_t> prescriberId)
 {
     TECHO_ASSIGN(Statement stmt,
         m_db.prepare(std::string(kDispensingColumns)
-            + "WHERE d.profile_id = ? AND d.kind = ? AND d.dispensed_on = ? AND d.pharmacy_id = ?"));
+            + "WHERE d.profile_id = ? AND d.kind = ? AND d.dispensed_on = ? AND d.pharmacy_id = ? "
+              "AND d.prescriber_id IS ?"));
     Params params(stmt);
-    params.add(profileId).add(kind).add(dispensedOn).add(pharmacyId);
+    params.add(profileId).add(kind).add(dispensedOn).add(pharmacyId).add(prescriberId);
     TECHO_TRY(params.status());
     TECHO_ASSIGN(std::optional<domain::Dispensing> found, firstRow<domain::Dispensing>(stmt, readDispensing));
     if (!found)

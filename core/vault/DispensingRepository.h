@@ -19,8 +19,8 @@ public:
         : m_db(db)
     { }
 
-    // Stores the dispensing with its lines and sets their ids. A clash of the natural key
-    // (profile, kind, dispensedOn, pharmacy) or a bad line is ErrorCode::InvalidData and stores nothing.
+    // Stores the dispensing with its lines and sets their ids. A clash of the identity
+    // (profile, kind, dispensedOn, pharmacy, prescriber) or a bad line is ErrorCode::InvalidData and stores nothing.
     [[nodiscard]] Result<std::int64_t> insert(domain::Dispensing& dispensing);
     // Rewrites the dispensing's own fields and replaces its lines with dispensing.lines.
     [[nodiscard]] Status update(domain::Dispensing& dispensing);
@@ -29,8 +29,9 @@ public:
     [[nodiscard]] Status setSupersededBy(std::int64_t id, std::optional<std::int64_t> supersededBy);
     [[nodiscard]] Status replaceLines(std::int64_t dispensingId, std::vector<domain::MedicationLine>& lines);
     [[nodiscard]] Result<domain::Dispensing> get(std::int64_t id);
-    [[nodiscard]] Result<std::optional<domain::Dispensing>> findByNaturalKey(
-        std::int64_t profileId, domain::DispensingKind kind, domain::Date dispensedOn, std::int64_t pharmacyId);
+    [[nodiscard]] Result<std::optional<domain::Dispensing>> findByNaturalKey(std::int64_t profileId,
+        domain::DispensingKind kind, domain::Date dispensedOn, std::int64_t pharmacyId,
+        std::optional<std::int64_t> prescriberId);
     // Dispensings of a profile in [from, to] (either bound may be open), oldest first, with lines.
     [[nodiscard]] Result<std::vector<domain::Dispensing>> listByProfile(std::int64_t profileId,
         std::optional<domain::Date> from = std::nullopt, std::optional<domain::Date> to = std::nullopt);

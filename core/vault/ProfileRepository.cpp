@@ -7,7 +7,7 @@ namespace techo::vault {
 namespace {
 
 constexpr std::string_view kSelect = "SELECT id, display_name, kana_name, birth_date, sex, relationship, source, "
-                                     "source_person_id, created_at FROM profiles ";
+                                     "source_person_id, created_at, local_name FROM profiles ";
 
 domain::Profile readProfile(Row& row)
 {
@@ -21,6 +21,7 @@ domain::Profile readProfile(Row& row)
     p.source = row.text();
     p.sourcePersonId = row.optionalText();
     p.createdAt = row.timestamp();
+    p.localName = row.optionalText();
     return p;
 }
 
@@ -34,7 +35,8 @@ void addFields(Params& params, const domain::Profile& p)
         .add(p.relationship)
         .add(p.source)
         .add(p.sourcePersonId)
-        .add(p.createdAt);
+        .add(p.createdAt)
+        .add(p.localName);
 }
 
 } // namespace
@@ -43,7 +45,7 @@ Result<std::int64_t> ProfileRepository::insert(domain::Profile& profile)
 {
     TECHO_ASSIGN(Statement stmt,
         m_db.prepare("INSERT INTO profiles (display_name, kana_name, birth_date, sex, relationship, source, "
-                     "source_person_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+                     "source_person_id, created_at, local_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     Params params(stmt);
     addFields(params, profile);
     TECHO_TRY(params.run());
@@ -55,7 +57,7 @@ Status ProfileRepository::update(const domain::Profile& profile)
 {
     TECHO_ASSIGN(Statement stmt,
         m_db.prepare("UPDATE profiles SET display_name = ?, kana_name = ?, birth_date = ?, sex = ?, relationship = ?, "
-                     "source = ?, source_person_id = ?, created_at = ? WHERE id = ?"));
+                     "source = ?, source_person_id = ?, created_at = ?, local_name = ? WHERE id = ?"));
     Params params(stmt);
     addFields(params, profile);
     params.add(profile.id);

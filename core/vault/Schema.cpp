@@ -194,13 +194,125 @@ CREATE TABLE audit_events (
 CREATE INDEX audit_events_time ON audit_events(occurred_at);
 )SQL";
 
+// Version 2: record identity (issue 9). The v1 natural keys were too coarse and overwrote distinct records;
+// SQLite cannot drop a table's UNIQUE constraint, so those three tables are rebuilt (migrate() runs every
+// step with foreign keys off and checks them before commit, as SQLite's ALTER TABLE recipe requires).
+// Identities (docs/import.md): checkups by (profile, day, kind, facility); dispensings by (profile, kind, day,
+// pharmacy, prescriber); vaccinations by the source's historyKey, else (profile, day, vaccine code or name, dose);
+// institutions by (kind, code) — the name is an attribute. The importer enforces the identities that
+// older vaults may not yet satisfy as unique indexes.
+constexpr std::string_view kSchemaV2 = R"SQL(
+CREATE TABLE checkups_v2 (
+    id              INTEGER PRIMARY KEY,
+    profile_id      INTEGER NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+    performed_on    TEXT NOT NULL,
+    checkup_kind    TEXT NOT NULL DEFAULT '10',
+    facility_id     INTEGER REFERENCES providers(id),
+    insurer_number  TEXT,
+    source          TEXT NOT NULL,
+    source_record_id TEXT,
+    fetched_at      TEXT,
+    import_run_id   INTEGER REFERENCES import_runs(id) ON DELETE SET NULL
+);
+INSERT INTO checkups_v2 SELECT id, profile_id, performed_on, checkup_kind, facility_id, insurer_number, source,
+    source_record_id, fetched_at, import_run_id FROM checkups;
+DROP TABLE checkups;
+ALTER TABLE checkups_v2 RENAME TO checkups;
+CREATE INDEX checkups_profile_date ON checkups(profile_id, performed_on);
+
+CREATE TABLE vaccinations_v2 (
+    id              INTEGER PRIMARY KEY,
+    profile_id      INTEGER NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+    occurred_on     TEXT NOT NULL,
+    vaccine_name    TEXT NOT NULL,
+    vaccine_code    TEXT NOT NULL DEFAULT '',
+    vaccine_code_system TEXT,
+    target_disease  TEXT,
+    dose_number     INTEGER CHECK (dose_number IS NULL OR dose_number > 0),
+    lot_number      TEXT,
+    manufacturer    TEXT,
+    facility_id     INTEGER REFERENCES providers(id),
+    municipality_code TEXT,
+    site            TEXT,
+    status          TEXT NOT NULL DEFAULT 'completed' CHECK (status IN ('completed', 'not-done', 'entered-in-error')),
+    source          TEXT NOT NULL,
+    source_record_id TEXT,
+    fetched_at      TEXT,
+    import_run_id   INTEGER REFERENCES import_runs(id) ON DELETE SET NULL
+);
+INSERT INTO vaccinations_v2 SELECT id, profile_id, occurred_on, vaccine_name, vaccine_code, vaccine_code_system,
+    target_disease, dose_number, lot_number, manufacturer, facility_id, municipality_code, site, status, source,
+    source_record_id, fetched_at, import_run_id FROM vaccinations;
+DROP TABLE vaccinations;
+ALTER TABLE vaccinations_v2 RENAME TO vaccinations;
+CREATE INDEX vaccinations_profile_date ON vaccinations(profile_id, occurred_on);
+CREATE INDEX vaccinations_source_record ON vaccinations(profile_id, source, source_record_id);
+
+CREATE TABLE dispensings_v2 (
+    id              INTEGER PRIMARY KEY,
+    profile_id      INTEGER NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+    kind            TEXT NOT NULL CHECK (kind IN ('claims', 'eRx_prescription', 'eRx_dispensing', 'manual')),
+    dispensed_on    TEXT NOT NULL,
+    prescribed_on   TEXT,
+    pharmacy_id     INTEGER NOT NULL REFERENCES providers(id),
+    prescriber_id   INTEGER REFERENCES providers(id),
+    in_out          TEXT CHECK (in_out IN ('inpatient', 'outpatient')),
+    superseded_by   INTEGER REFERENCES dispensings(id) ON DELETE SET NULL,
+    source          TEXT NOT NULL,
+    source_record_id TEXT,
+    fetched_at      TEXT,
+    import_run_id   INTEGER REFERENCES import_runs(id) ON DELETE SET NULL
+);
+INSERT INTO dispensings_v2 SELECT id, profile_id, kind, dispensed_on, prescribed_on, pharmacy_id, prescriber_id,
+    in_out, superseded_by, source, source_record_id, fetched_at, import_run_id FROM dispensings;
+DROP TABLE dispensings;
+ALTER TABLE dispensings_v2 RENAME TO dispensings;
+CREATE INDEX dispensings_profile_date ON dispensings(profile_id, dispensed_on);
+
+-- Institutions are one row per (kind, code): fold rows that differed only in the name's spelling.
+CREATE TEMP TABLE provider_merge AS
+    SELECT p.id AS old_id,
+           (SELECT min(q.id) FROM providers q WHERE q.kind = p.kind AND q.code = p.code) AS new_id
+    FROM providers p WHERE p.code <> '';
+DELETE FROM provider_merge WHERE old_id = new_id;
+UPDATE checkups SET facility_id = (SELECT new_id FROM provider_merge WHERE old_id = facility_id)
+    WHERE facility_id IN (SELECT old_id FROM provider_merge);
+UPDATE vaccinations SET facility_id = (SELECT new_id FROM provider_merge WHERE old_id = facility_id)
+    WHERE facility_id IN (SELECT old_id FROM provider_merge);
+UPDATE dispensings SET pharmacy_id = (SELECT new_id FROM provider_merge WHERE old_id = pharmacy_id)
+    WHERE pharmacy_id IN (SELECT old_id FROM provider_merge);
+UPDATE dispensings SET prescriber_id = (SELECT new_id FROM provider_merge WHERE old_id = prescriber_id)
+    WHERE prescriber_id IN (SELECT old_id FROM provider_merge);
+UPDATE consents SET provider_id = (SELECT new_id FROM provider_merge WHERE old_id = provider_id)
+    WHERE provider_id IN (SELECT old_id FROM provider_merge);
+UPDATE share_records SET provider_id = (SELECT new_id FROM provider_merge WHERE old_id = provider_id)
+    WHERE provider_id IN (SELECT old_id FROM provider_merge);
+DELETE FROM providers WHERE id IN (SELECT old_id FROM provider_merge);
+DROP TABLE provider_merge;
+CREATE UNIQUE INDEX providers_identity ON providers(kind, code) WHERE code <> '';
+
+-- v1 allowed one checkup per (profile, day, kind), so adding the facility keeps every stored row unique.
+CREATE UNIQUE INDEX checkups_identity ON checkups(profile_id, performed_on, checkup_kind, ifnull(facility_id, 0));
+CREATE INDEX dispensings_identity ON dispensings(profile_id, kind, dispensed_on, pharmacy_id);
+
+ALTER TABLE observations ADD COLUMN comparator TEXT CHECK (comparator IN ('<', '<=', '>=', '>'));
+ALTER TABLE observations ADD COLUMN unit_as_sent TEXT;
+ALTER TABLE profiles ADD COLUMN local_name TEXT;
+)SQL";
+
 Status applySchemaV1(Database& db)
 {
     return db.exec(kSchemaV1);
 }
 
-const std::array<Migration, 1> kMigrations = {{
+Status applySchemaV2(Database& db)
+{
+    return db.exec(kSchemaV2);
+}
+
+const std::array<Migration, 2> kMigrations = {{
     {1, "initial schema", applySchemaV1},
+    {2, "record identity: complete natural keys, institutions by code, comparators and units as sent", applySchemaV2},
 }};
 
 } // namespace

@@ -726,12 +726,14 @@ private slots:
         ASSIGN_OK(const Dispensing readClaims, reopened.get(claims.id));
         COMPARE_RECORD(compareDispensing, readClaims, claims);
         ASSIGN_OK(const auto byKey,
-            reopened.findByNaturalKey(profile, DispensingKind::ERxDispensing, makeDate(2024, 7, 2), pharmacy));
+            reopened.findByNaturalKey(
+                profile, DispensingKind::ERxDispensing, makeDate(2024, 7, 2), pharmacy, full.prescriberId));
         QVERIFY(byKey.has_value());
         QCOMPARE(byKey->id, full.id);
         QCOMPARE(byKey->lines.size(), std::size_t {3});
         ASSIGN_OK(const auto otherPharmacy,
-            reopened.findByNaturalKey(profile, DispensingKind::ERxDispensing, makeDate(2024, 7, 2), clinic));
+            reopened.findByNaturalKey(
+                profile, DispensingKind::ERxDispensing, makeDate(2024, 7, 2), clinic, full.prescriberId));
         QVERIFY(!otherPharmacy.has_value());
     }
 
