@@ -8,7 +8,7 @@
 namespace techo::import {
 namespace {
 
-std::int64_t recordCount(const RecordBatch& batch)
+std::int64_t recordCount(const domain::RecordBatch& batch)
 {
     return static_cast<std::int64_t>(batch.checkups.size() + batch.dispensings.size() + batch.vaccinations.size());
 }
@@ -43,7 +43,7 @@ Result<ImportReport> importFromApi(vault::Database& db, const ApiImportRequest& 
     std::int64_t records = 0;
     const int personCount = static_cast<int>(client.persons().size());
     for (int personIndex = 0; personIndex < personCount; ++personIndex) {
-        const PersonInfo& person = client.persons()[static_cast<std::size_t>(personIndex)].info;
+        const domain::PersonInfo& person = client.persons()[static_cast<std::size_t>(personIndex)].info;
         TECHO_ASSIGN(const std::int64_t profileId, importer->ensureProfile(person));
         for (const mynaportal::InfoKind kind : request.kinds) {
             TECHO_TRY(checkCancel(cancel));
@@ -84,7 +84,7 @@ Result<ImportReport> importFromFile(
     options.source = "mynaportal";
     options.origin = "file:" + path;
     TECHO_ASSIGN(auto importer, Importer::begin(db, options));
-    PersonInfo person = part.batch.person.value_or(PersonInfo {});
+    domain::PersonInfo person = part.batch.person.value_or(domain::PersonInfo {});
     person.sourcePersonId = part.batch.sourcePersonId;
     TECHO_ASSIGN(const std::int64_t profileId, importer->ensureProfile(person));
     const std::int64_t records = recordCount(part.batch);

@@ -88,7 +88,7 @@ void Importer::count(const char* kind, int outcome)
     bump(m_report.byKind[kind]);
 }
 
-Result<std::int64_t> Importer::ensureProfile(const PersonInfo& person)
+Result<std::int64_t> Importer::ensureProfile(const domain::PersonInfo& person)
 {
     vault::ProfileRepository profiles(m_db);
     TECHO_ASSIGN(auto existing, profiles.findBySourcePerson(m_options.source, person.sourcePersonId));
@@ -118,7 +118,7 @@ Result<std::int64_t> Importer::ensureProfile(const PersonInfo& person)
     return profiles.insert(profile);
 }
 
-Result<std::int64_t> Importer::providerId(const InstitutionRef& ref)
+Result<std::int64_t> Importer::providerId(const domain::InstitutionRef& ref)
 {
     const auto key = std::make_tuple(static_cast<int>(ref.kind), ref.code, ref.name);
     if (const auto it = m_providerIds.find(key); it != m_providerIds.end())
@@ -129,16 +129,16 @@ Result<std::int64_t> Importer::providerId(const InstitutionRef& ref)
     return provider.id;
 }
 
-Status Importer::apply(std::int64_t profileId, RecordBatch& batch)
+Status Importer::apply(std::int64_t profileId, domain::RecordBatch& batch)
 {
-    for (CheckupRecord& record : batch.checkups)
+    for (domain::CheckupRecord& record : batch.checkups)
         TECHO_TRY(applyCheckup(profileId, record));
-    for (DispensingRecord& record : batch.dispensings)
+    for (domain::DispensingRecord& record : batch.dispensings)
         TECHO_TRY(applyDispensing(profileId, record));
-    for (VaccinationRecord& record : batch.vaccinations)
+    for (domain::VaccinationRecord& record : batch.vaccinations)
         TECHO_TRY(applyVaccination(profileId, record));
     m_report.counts.rejected += static_cast<std::int64_t>(batch.rejections.size());
-    for (Rejection& rejection : batch.rejections)
+    for (domain::Rejection& rejection : batch.rejections)
         m_report.rejections.push_back(std::move(rejection));
     batch.rejections.clear();
     return {};
@@ -172,7 +172,7 @@ void Importer::stamp(domain::Provenance& provenance) const
     provenance.importRunId = m_report.importRunId;
 }
 
-Status Importer::applyCheckup(std::int64_t profileId, CheckupRecord& record)
+Status Importer::applyCheckup(std::int64_t profileId, domain::CheckupRecord& record)
 {
     domain::Checkup& c = record.checkup;
     c.profileId = profileId;
@@ -195,7 +195,7 @@ Status Importer::applyCheckup(std::int64_t profileId, CheckupRecord& record)
     return {};
 }
 
-Status Importer::applyDispensing(std::int64_t profileId, DispensingRecord& record)
+Status Importer::applyDispensing(std::int64_t profileId, domain::DispensingRecord& record)
 {
     domain::Dispensing& d = record.dispensing;
     d.profileId = profileId;
@@ -245,7 +245,7 @@ Status Importer::linkClaimsAndPrescriptionRecords(const domain::Dispensing& d)
     return dispensings.setSupersededBy(claimsId, erxId);
 }
 
-Status Importer::applyVaccination(std::int64_t profileId, VaccinationRecord& record)
+Status Importer::applyVaccination(std::int64_t profileId, domain::VaccinationRecord& record)
 {
     domain::Vaccination& v = record.vaccination;
     v.profileId = profileId;

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "core/domain/ImportRun.h"
-#include "core/import/RecordBatch.h"
+#include "core/domain/RecordBatch.h"
 #include "core/util/Result.h"
 #include "core/vault/Transaction.h"
 
@@ -22,7 +22,7 @@ namespace techo::import {
 struct ImportReport {
     domain::ImportCounts counts;
     std::map<std::string, domain::ImportCounts> byKind; // "checkups", "dispensings", "vaccinations"
-    std::vector<Rejection> rejections;
+    std::vector<domain::Rejection> rejections;
     std::int64_t importRunId = 0;
 };
 
@@ -45,18 +45,18 @@ public:
     Importer& operator=(const Importer&) = delete;
 
     // The vault profile for a person of this source, created on first sight and kept up to date.
-    [[nodiscard]] Result<std::int64_t> ensureProfile(const PersonInfo& person);
-    [[nodiscard]] Status apply(std::int64_t profileId, RecordBatch& batch);
+    [[nodiscard]] Result<std::int64_t> ensureProfile(const domain::PersonInfo& person);
+    [[nodiscard]] Status apply(std::int64_t profileId, domain::RecordBatch& batch);
     [[nodiscard]] Result<ImportReport> commit();
 
     [[nodiscard]] const ImportReport& report() const noexcept { return m_report; }
 
 private:
     Importer(vault::Database& db, vault::Transaction tx, ImportOptions options);
-    [[nodiscard]] Result<std::int64_t> providerId(const InstitutionRef& ref);
-    [[nodiscard]] Status applyCheckup(std::int64_t profileId, CheckupRecord& record);
-    [[nodiscard]] Status applyDispensing(std::int64_t profileId, DispensingRecord& record);
-    [[nodiscard]] Status applyVaccination(std::int64_t profileId, VaccinationRecord& record);
+    [[nodiscard]] Result<std::int64_t> providerId(const domain::InstitutionRef& ref);
+    [[nodiscard]] Status applyCheckup(std::int64_t profileId, domain::CheckupRecord& record);
+    [[nodiscard]] Status applyDispensing(std::int64_t profileId, domain::DispensingRecord& record);
+    [[nodiscard]] Status applyVaccination(std::int64_t profileId, domain::VaccinationRecord& record);
     [[nodiscard]] Status linkClaimsAndPrescriptionRecords(const domain::Dispensing& dispensing);
     void count(const char* kind, int outcome);
     void stamp(domain::Provenance& provenance) const;

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "core/domain/Dates.h"
-#include "core/import/RecordBatch.h"
+#include "core/domain/RecordBatch.h"
 #include "core/mynaportal/ResultMapping.h"
 #include "core/net/HttpClient.h"
 #include "core/util/Result.h"
@@ -30,7 +30,7 @@ struct ClientConfig {
 
 // A person the token covers (the user, or family members they act for as 代理人).
 struct RemotePerson {
-    import::PersonInfo info;
+    domain::PersonInfo info;
 };
 
 // The Mynaportal-style API: OAuth 2.0 authorization code with PKCE (S256), token refresh, and the

@@ -11,7 +11,7 @@
 namespace techo::mynaportal {
 namespace {
 
-using import::Rejection;
+using domain::Rejection;
 using nlohmann::json;
 
 // A field problem: where (JSON path) and what. Reasons describe the defect, never quote health values.
@@ -203,9 +203,19 @@ Error structural(const FieldError& e)
     return makeError(ErrorCode::InvalidData, "the response is not in the expected form: " + e.path + " " + e.reason);
 }
 
+Rejection reject(std::string kind, std::string id, std::string path, std::string reason)
+{
+    Rejection r;
+    r.recordKind = std::move(kind);
+    r.sourceRecordId = std::move(id);
+    r.jsonPath = std::move(path);
+    r.reason = std::move(reason);
+    return r;
+}
+
 Rejection reject(std::string kind, std::string id, const FieldError& e)
 {
-    return Rejection {std::move(kind), std::move(id), e.path, e.reason};
+    return reject(std::move(kind), std::move(id), e.path, e.reason);
 }
 
 // Every element of an array must be an object; otherwise the whole response is malformed.
@@ -238,7 +248,7 @@ struct PersonKeys {
     std::string_view sex;
 };
 
-Status mapPerson(Fields& root, const std::string& path, const PersonKeys& keys, import::RecordBatch& batch)
+Status mapPerson(Fields& root, const std::string& path, const PersonKeys& keys, domain::RecordBatch& batch)
 {
     const json* header = root.object(keys.object, false);
     if (root.failed())
@@ -246,7 +256,7 @@ Status mapPerson(Fields& root, const std::string& path, const PersonKeys& keys, 
     if (header == nullptr)
         return {};
     Fields p(*header, at(path, keys.object));
-    import::PersonInfo person;
+    domain::PersonInfo person;
     person.name = p.text(keys.name, false).value_or("");
     person.kana = p.text(keys.kana, false);
     person.birthDate = p.date(keys.birth, false, keys.dashedBirth);
@@ -322,7 +332,7 @@ std::optional<domain::Observation> mapObservation(
     return o;
 }
 
-Status mapCheckups(const json& data, const std::string& path, import::RecordBatch& batch)
+Status mapCheckups(const json& data, const std::string& path, domain::RecordBatch& batch)
 {
     Fields root(data, path);
     TECHO_TRY(mapPerson(
@@ -338,7 +348,7 @@ Status mapCheckups(const json& data, const std::string& path, import::RecordBatc
     for (std::size_t i = 0; i < checkups->size(); ++i) {
         const std::string recordPath = at(listPath, i);
         Fields f((*checkups)[i], recordPath);
-        import::CheckupRecord record;
+        domain::CheckupRecord record;
         domain::Checkup& c = record.checkup;
         c.provenance.sourceRecordId = f.text("RecordId", false);
         const std::string recordId = c.provenance.sourceRecordId.value_or("");
@@ -354,7 +364,7 @@ Status mapCheckups(const json& data, const std::string& path, import::RecordBatc
         }
         c.performedOn = *performed;
         if (facilityCode || facilityName)
-            record.facility = import::InstitutionRef {domain::ProviderKind::CheckupFacility, facilityCode.value_or(""),
+            record.facility = domain::InstitutionRef {domain::ProviderKind::CheckupFacility, facilityCode.value_or(""),
                 facilityName.value_or(facilityCode.value_or(""))};
         if (items != nullptr) {
             const std::string itemsPath = at(recordPath, "HealthCheckupResultAndQuestionInfos");
@@ -367,8 +377,8 @@ Status mapCheckups(const json& data, const std::string& path, import::RecordBatc
                 const bool duplicate = std::any_of(c.observations.begin(), c.observations.end(),
                     [&](const domain::Observation& x) { return x.itemCode == o->itemCode; });
                 if (duplicate) {
-                    batch.rejections.push_back(Rejection {
-                        "observation", recordId, at(at(itemsPath, k), "ItemCode"), "repeats an item of this checkup"});
+                    batch.rejections.push_back(reject(
+                        "observation", recordId, at(at(itemsPath, k), "ItemCode"), "repeats an item of this checkup"));
                     continue;
                 }
                 c.observations.push_back(std::move(*o));
@@ -461,7 +471,7 @@ std::optional<domain::MedicationLine> mapDrug(
 }
 
 Status mapDispensingBranch(
-    const json& months, const std::string& path, domain::DispensingKind kind, import::RecordBatch& batch)
+    const json& months, const std::string& path, domain::DispensingKind kind, domain::RecordBatch& batch)
 {
     TECHO_TRY(requireObjects(months, path));
     for (std::size_t m = 0; m < months.size(); ++m) {
@@ -482,7 +492,7 @@ Status mapDispensingBranch(
         for (std::size_t d = 0; d < days->size(); ++d) {
             const std::string dayPath = at(daysPath, d);
             Fields f((*days)[d], dayPath);
-            import::DispensingRecord record;
+            domain::DispensingRecord record;
             domain::Dispensing& disp = record.dispensing;
             disp.kind = kind;
             disp.provenance.sourceRecordId = f.text("RecordId", false);
@@ -498,8 +508,8 @@ Status mapDispensingBranch(
             }
             if (!pharmacyCode && !pharmacyName) {
                 // The institution is a field of the month, not of the day: the path names where it is missing.
-                batch.rejections.push_back(Rejection {
-                    "dispensing", recordId, at(monthPath, "MeTrDiHCd"), "is missing (the dispensing institution)"});
+                batch.rejections.push_back(reject(
+                    "dispensing", recordId, at(monthPath, "MeTrDiHCd"), "is missing (the dispensing institution)"));
                 continue;
             }
             disp.dispensedOn = *dispensed;
@@ -507,10 +517,10 @@ Status mapDispensingBranch(
                 disp.inOut = domain::InOut::Inpatient;
             else if (inOut == "2")
                 disp.inOut = domain::InOut::Outpatient;
-            record.pharmacy = import::InstitutionRef {domain::ProviderKind::Pharmacy, pharmacyCode.value_or(""),
+            record.pharmacy = domain::InstitutionRef {domain::ProviderKind::Pharmacy, pharmacyCode.value_or(""),
                 pharmacyName.value_or(pharmacyCode.value_or(""))};
             if (prescriberCode || prescriberName)
-                record.prescriber = import::InstitutionRef {domain::ProviderKind::MedicalInstitution,
+                record.prescriber = domain::InstitutionRef {domain::ProviderKind::MedicalInstitution,
                     prescriberCode.value_or(""), prescriberName.value_or(prescriberCode.value_or(""))};
             const std::string drugsPath = at(dayPath, "DrugInfs");
             TECHO_TRY(requireObjects(*drugs, drugsPath));
@@ -521,8 +531,8 @@ Status mapDispensingBranch(
                 const bool duplicate = std::any_of(disp.lines.begin(), disp.lines.end(),
                     [&](const auto& x) { return x.rpNumber == line->rpNumber && x.lineNumber == line->lineNumber; });
                 if (duplicate) {
-                    batch.rejections.push_back(Rejection {"medication_line", recordId, at(at(drugsPath, k), "LineNo"),
-                        "repeats a line of this dispensing"});
+                    batch.rejections.push_back(reject("medication_line", recordId, at(at(drugsPath, k), "LineNo"),
+                        "repeats a line of this dispensing"));
                     continue;
                 }
                 disp.lines.push_back(std::move(*line));
@@ -535,7 +545,7 @@ Status mapDispensingBranch(
     return {};
 }
 
-Status mapDispensings(const json& data, const std::string& path, import::RecordBatch& batch)
+Status mapDispensings(const json& data, const std::string& path, domain::RecordBatch& batch)
 {
     Fields root(data, path);
     TECHO_TRY(mapPerson(root, path, {"QuaInf", "Name", "KanaName", "Birth", false, "AdmGendCode"}, batch));
@@ -568,7 +578,7 @@ bool isVaccineCodeSystem(std::string_view system)
     return std::find(std::begin(kSystems), std::end(kSystems), system) != std::end(kSystems);
 }
 
-Status mapVaccinations(const json& data, const std::string& path, import::RecordBatch& batch)
+Status mapVaccinations(const json& data, const std::string& path, domain::RecordBatch& batch)
 {
     Fields root(data, path);
     TECHO_TRY(mapPerson(root, path, {"basicInfo", "name", "nameKana", "dateOfBirth", true, "sex"}, batch));
@@ -581,7 +591,7 @@ Status mapVaccinations(const json& data, const std::string& path, import::Record
     TECHO_TRY(requireObjects(*list, listPath));
     for (std::size_t i = 0; i < list->size(); ++i) {
         Fields f((*list)[i], at(listPath, i));
-        import::VaccinationRecord record;
+        domain::VaccinationRecord record;
         domain::Vaccination& v = record.vaccination;
         v.provenance.sourceRecordId = f.text("historyKey", false);
         const std::string recordId = v.provenance.sourceRecordId.value_or("");
@@ -611,7 +621,7 @@ Status mapVaccinations(const json& data, const std::string& path, import::Record
         }
         v.occurredOn = *occurred;
         if (facilityCode || facilityName)
-            record.facility = import::InstitutionRef {domain::ProviderKind::MedicalInstitution,
+            record.facility = domain::InstitutionRef {domain::ProviderKind::MedicalInstitution,
                 facilityCode.value_or(""), facilityName.value_or(facilityCode.value_or(""))};
         batch.vaccinations.push_back(std::move(record));
     }

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/import/RecordBatch.h"
+#include "core/domain/RecordBatch.h"
 #include "core/util/Result.h"
 
 #include <string_view>
@@ -16,7 +16,7 @@ struct ResultPart {
     InfoKind kind = InfoKind::Checkups;
     int partNumber = 1;
     int totalParts = 1;
-    import::RecordBatch batch;
+    domain::RecordBatch batch;
 };
 
 // Parses a result body strictly. A body that is not JSON, or whose envelope or structure is wrong, is an

@@ -240,7 +240,7 @@ std::tuple<double, long long, long long> importerPhase(const std::vector<fs::pat
         auto& batch = part->batch;
         auto it = profiles.find(batch.sourcePersonId);
         if (it == profiles.end()) {
-            import::PersonInfo person = batch.person.value_or(import::PersonInfo {});
+            domain::PersonInfo person = batch.person.value_or(domain::PersonInfo {});
             person.sourcePersonId = batch.sourcePersonId;
             auto id = importer.value()->ensureProfile(person);
             if (!id.ok())

@@ -106,7 +106,7 @@ std::pair<int, int> keptCounts(const mynaportal::ResultPart& part)
     return {-1, -1};
 }
 
-QString rejectionText(const import::Rejection& r)
+QString rejectionText(const domain::Rejection& r)
 {
     return q(r.recordKind + "|" + r.sourceRecordId + "|" + r.jsonPath + "|" + r.reason);
 }
@@ -160,7 +160,7 @@ void TestResultMapping::mapsEveryCheckupFieldAndThePersonHeader()
     QVERIFY(r->kind == InfoKind::Checkups);
     QCOMPARE(r->partNumber, 2);
     QCOMPARE(r->totalParts, 3);
-    const import::RecordBatch& b = r->batch;
+    const domain::RecordBatch& b = r->batch;
     QCOMPARE(q(b.sourcePersonId), QStringLiteral("P0001"));
     QVERIFY(b.rejections.empty());
     QVERIFY(b.dispensings.empty());
@@ -251,7 +251,7 @@ void TestResultMapping::mapsEveryDispensingFieldOfTheClaimsAndERxBranches()
     QVERIFY(r->kind == InfoKind::Dispensings);
     QCOMPARE(r->partNumber, 1);
     QCOMPARE(r->totalParts, 1);
-    const import::RecordBatch& b = r->batch;
+    const domain::RecordBatch& b = r->batch;
     QCOMPARE(q(b.sourcePersonId), QStringLiteral("P0001"));
     QVERIFY(b.rejections.empty());
     QVERIFY(b.checkups.empty());
@@ -338,7 +338,7 @@ void TestResultMapping::mapsEveryVaccinationFieldAndDeletedAsEnteredInError()
     const auto r = parseResultPart(fixture("pmh-valid.json"), InfoKind::Vaccinations);
     QVERIFY2(r.ok(), r.ok() ? "" : qPrintable(describe(r.error())));
     QVERIFY(r->kind == InfoKind::Vaccinations);
-    const import::RecordBatch& b = r->batch;
+    const domain::RecordBatch& b = r->batch;
     QCOMPARE(q(b.sourcePersonId), QStringLiteral("P0001"));
     QVERIFY(b.rejections.empty());
     QVERIFY(b.person.has_value());
@@ -779,7 +779,7 @@ void TestResultMapping::skipsADefectiveRecordAndKeepsTheRest()
     QVERIFY2(r.ok(), r.ok() ? "" : qPrintable(describe(r.error())));
     const auto& rejections = r->batch.rejections;
     QCOMPARE(rejections.size(), std::size_t(1));
-    const import::Rejection& rej = rejections.front();
+    const domain::Rejection& rej = rejections.front();
     QCOMPARE(q(rej.recordKind), recordKind);
     QCOMPARE(q(rej.sourceRecordId), recordId);
     QCOMPARE(q(rej.jsonPath), path);
