@@ -277,12 +277,15 @@ int commandImport(const GlobalOptions& options, const Args& args)
     auto progress = [&](const import::ImportProgress& p) {
         if (!showProgress)
             return;
-        if (p.stage == "fetch")
-            std::cerr << "\r  person " << p.personIndex << "/" << p.personCount << "  " << p.infoKind << " part "
+        if (p.stage == import::ImportStage::Fetch)
+            std::cerr << "\r  fetch: person " << p.personIndex << "/" << p.personCount << "  " << p.infoKind << " part "
+                      << p.part << "/" << p.totalParts << "   " << std::flush;
+        else if (p.stage == import::ImportStage::Write)
+            std::cerr << "\r  write: person " << p.personIndex << "/" << p.personCount << "  " << p.infoKind << " part "
                       << p.part << "/" << p.totalParts << "  " << p.recordsSoFar << " records   " << std::flush;
         else
-            std::cerr << "\r" << p.stage << "…" << std::string(40, ' ') << (p.stage == "commit" ? "\n" : "")
-                      << std::flush;
+            std::cerr << "\r" << import::stageName(p.stage) << "…" << std::string(40, ' ')
+                      << (p.stage == import::ImportStage::Commit ? "\n" : "") << std::flush;
     };
     Result<import::ImportReport> result = from
         ? (request.client.baseUrl = *from,

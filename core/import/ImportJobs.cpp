@@ -1,8 +1,11 @@
 #include "core/import/ImportJobs.h"
 
+#include "core/import/StagingArea.h"
+#include "core/mynaportal/ResultEnvelope.h"
 #include "core/vault/Database.h"
 
 #include <fstream>
+#include <map>
 #include <sstream>
 
 namespace techo::import {
@@ -16,11 +19,27 @@ std::int64_t recordCount(const domain::RecordBatch& batch)
 Status checkCancel(const net::CancelToken* cancel)
 {
     if (cancel != nullptr && cancel->isCancelled())
-        return makeError(ErrorCode::Cancelled, "the import was cancelled; nothing was changed");
+        return makeError(ErrorCode::Cancelled, "the import was cancelled; nothing was changed")
+            .withKey("import.cancelled");
     return {};
 }
 
 } // namespace
+
+std::string_view stageName(ImportStage stage) noexcept
+{
+    switch (stage) {
+    case ImportStage::Authorize:
+        return "authorize";
+    case ImportStage::Fetch:
+        return "fetch";
+    case ImportStage::Write:
+        return "write";
+    case ImportStage::Commit:
+        return "commit";
+    }
+    return "";
+}
 
 Result<ImportReport> importFromApi(vault::Database& db, const ApiImportRequest& request,
     const ProgressHandler& progress, const net::CancelToken* cancel)
@@ -29,53 +48,75 @@ Result<ImportReport> importFromApi(vault::Database& db, const ApiImportRequest& 
         if (progress)
             progress(p);
     };
+    // --- network phase: nothing here touches the vault.
     mynaportal::Client client(request.client);
-    report({"authorize", 0, 0, "", 0, 0, 0});
+    report({ImportStage::Authorize, 0, 0, "", 0, 0, 0});
     TECHO_TRY(request.openBrowser ? client.authorizeInBrowser(request.openBrowser, request.browserTimeout, cancel)
                                   : client.authorize(cancel));
     if (client.persons().empty())
-        return makeError(ErrorCode::Network, "the API granted access to no person");
+        return makeError(ErrorCode::Network, "the API granted access to no person").withKey("import.no_person");
 
-    ImportOptions options;
-    options.source = "mynaportal";
-    options.origin = request.client.baseUrl;
-    TECHO_ASSIGN(auto importer, Importer::begin(db, options));
-    std::int64_t records = 0;
+    TECHO_ASSIGN(StagingArea staging, StagingArea::open());
+    std::map<std::string, mynaportal::InfoKind, std::less<>> kindsByCode;
     const int personCount = static_cast<int>(client.persons().size());
+    std::int64_t parts = 0;
     for (int personIndex = 0; personIndex < personCount; ++personIndex) {
         const domain::PersonInfo& person = client.persons()[static_cast<std::size_t>(personIndex)].info;
-        TECHO_ASSIGN(const std::int64_t profileId, importer->ensureProfile(person));
         for (const mynaportal::InfoKind kind : request.kinds) {
             TECHO_TRY(checkCancel(cancel));
             const std::string kindCode(mynaportal::infoKindCode(kind));
+            kindsByCode.emplace(kindCode, kind);
             auto onPart = [&](std::string_view body, int partNumber) -> Result<int> {
-                TECHO_ASSIGN(mynaportal::ResultPart part, mynaportal::parseResultPart(body, kind));
-                if (part.batch.sourcePersonId != person.sourcePersonId)
-                    return makeError(ErrorCode::InvalidData, "the API returned another person's records");
-                records += recordCount(part.batch);
-                TECHO_TRY(importer->apply(profileId, part.batch));
-                report({"fetch", personIndex + 1, personCount, kindCode, partNumber, part.totalParts, records});
+                TECHO_ASSIGN(const mynaportal::ResultEnvelope envelope, mynaportal::readResultEnvelope(body, kind));
+                if (envelope.personId != person.sourcePersonId)
+                    return makeError(ErrorCode::InvalidData, "the API returned another person's records")
+                        .withKey("import.wrong_person");
+                TECHO_TRY(staging.add(personIndex, kindCode, partNumber, body));
+                ++parts;
+                report({ImportStage::Fetch, personIndex + 1, personCount, kindCode, partNumber, envelope.totalParts,
+                    staging.count()});
                 TECHO_TRY(checkCancel(cancel));
-                return part.totalParts;
+                return envelope.totalParts;
             };
             TECHO_TRY(client.fetch(kind, person.sourcePersonId, request.since, request.until, onPart, cancel));
         }
     }
     TECHO_TRY(checkCancel(cancel));
-    report({"commit", personCount, personCount, "", 0, 0, records});
+
+    // --- write phase: one transaction, as short as mapping and writing the staged responses.
+    ImportOptions options;
+    options.source = "mynaportal";
+    options.origin = request.client.baseUrl;
+    options.policy = request.policy;
+    TECHO_ASSIGN(auto importer, Importer::begin(db, options));
+    std::int64_t records = 0;
+    TECHO_TRY(staging.forEach([&](StagingArea::Entry& entry) -> Status {
+        TECHO_TRY(checkCancel(cancel));
+        TECHO_ASSIGN(
+            mynaportal::ResultPart part, mynaportal::parseResultPart(entry.body, kindsByCode.at(entry.infoKind)));
+        entry.body.clear();
+        const domain::PersonInfo& person = client.persons()[static_cast<std::size_t>(entry.personIndex)].info;
+        records += recordCount(part.batch);
+        TECHO_TRY(importer->applyForPerson(part.batch, &person));
+        report({ImportStage::Write, entry.personIndex + 1, personCount, entry.infoKind, entry.part, part.totalParts,
+            records});
+        return {};
+    }));
+    TECHO_TRY(checkCancel(cancel));
+    report({ImportStage::Commit, personCount, personCount, "", 0, 0, records});
     return importer->commit();
 }
 
-Result<ImportReport> importFromFile(
-    vault::Database& db, const std::string& path, const ProgressHandler& progress, const net::CancelToken* cancel)
+Result<ImportReport> importFromFile(vault::Database& db, const std::string& path, const ProgressHandler& progress,
+    const net::CancelToken* cancel, const ImportPolicy& policy)
 {
     std::ifstream file(path, std::ios::binary);
     if (!file)
-        return makeError(ErrorCode::NotFound, "cannot read " + path);
+        return makeError(ErrorCode::NotFound, "cannot read " + path).withKey("import.cannot_read").with("path", path);
     std::ostringstream content;
     content << file.rdbuf();
     if (!file.good() && !file.eof())
-        return makeError(ErrorCode::Io, "cannot read " + path);
+        return makeError(ErrorCode::Io, "cannot read " + path).withKey("import.cannot_read").with("path", path);
     const std::string body = std::move(content).str();
 
     TECHO_ASSIGN(mynaportal::ResultPart part, mynaportal::parseResultPart(body));
@@ -83,15 +124,15 @@ Result<ImportReport> importFromFile(
     ImportOptions options;
     options.source = "mynaportal";
     options.origin = "file:" + path;
+    options.policy = policy;
     TECHO_ASSIGN(auto importer, Importer::begin(db, options));
-    domain::PersonInfo person = part.batch.person.value_or(domain::PersonInfo {});
-    person.sourcePersonId = part.batch.sourcePersonId;
-    TECHO_ASSIGN(const std::int64_t profileId, importer->ensureProfile(person));
     const std::int64_t records = recordCount(part.batch);
-    TECHO_TRY(importer->apply(profileId, part.batch));
+    if (progress)
+        progress({ImportStage::Write, 1, 1, std::string(mynaportal::infoKindCode(part.kind)), 1, 1, records});
+    TECHO_TRY(importer->applyForPerson(part.batch));
     TECHO_TRY(checkCancel(cancel));
     if (progress)
-        progress({"commit", 1, 1, std::string(mynaportal::infoKindCode(part.kind)), 1, 1, records});
+        progress({ImportStage::Commit, 1, 1, std::string(mynaportal::infoKindCode(part.kind)), 1, 1, records});
     return importer->commit();
 }
 

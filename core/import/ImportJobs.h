@@ -15,9 +15,15 @@ class Database;
 
 namespace techo::import {
 
+// The phases of an import, in order. Authorize and Fetch are the network phase: the vault is not locked and
+// other connections (the GUI) read and write as usual. Write and Commit are the write phase: one transaction;
+// readers keep reading until the commit itself.
+enum class ImportStage { Authorize, Fetch, Write, Commit };
+[[nodiscard]] std::string_view stageName(ImportStage stage) noexcept; // "authorize", "fetch", "write", "commit"
+
 // Where an import is, for progress bars and logs. Never carries record content.
 struct ImportProgress {
-    std::string stage; // "authorize", "fetch", "commit"
+    ImportStage stage = ImportStage::Authorize;
     int personIndex = 0;
     int personCount = 0;
     std::string infoKind; // "TKK", "YZK", "PMH_VAC"
@@ -37,15 +43,18 @@ struct ApiImportRequest {
     std::chrono::milliseconds browserTimeout {std::chrono::minutes(10)};
     std::vector<mynaportal::InfoKind> kinds {
         mynaportal::InfoKind::Checkups, mynaportal::InfoKind::Dispensings, mynaportal::InfoKind::Vaccinations};
+    ImportPolicy policy; // the clock, and decisions about person conflicts
 };
 
-// The whole flow: authorize, then request/status/result for every kind and every person the token
-// covers, importing part by part inside ONE transaction. Any failure or a cancel rolls it all back.
+// The whole flow. Network phase: authorize, then request/status/result for every kind and every person the
+// token covers; each response's envelope is checked and the body staged (encrypted, see StagingArea) — the
+// vault is not touched. Write phase: ONE transaction maps and applies the staged responses in order and
+// commits. Any failure or a cancel, in either phase, leaves the vault as it was.
 [[nodiscard]] Result<ImportReport> importFromApi(vault::Database& db, const ApiImportRequest& request,
     const ProgressHandler& progress = {}, const net::CancelToken* cancel = nullptr);
 
 // Imports a saved /result response body (as the API returned it) with the same rules.
 [[nodiscard]] Result<ImportReport> importFromFile(vault::Database& db, const std::string& path,
-    const ProgressHandler& progress = {}, const net::CancelToken* cancel = nullptr);
+    const ProgressHandler& progress = {}, const net::CancelToken* cancel = nullptr, const ImportPolicy& policy = {});
 
 } // namespace techo::import

@@ -1,5 +1,6 @@
 #include "core/import/Importer.h"
 
+#include "core/import/RecordMerging.h"
 #include "core/vault/AuditRepository.h"
 #include "core/vault/CheckupRepository.h"
 #include "core/vault/Database.h"
@@ -14,41 +15,118 @@
 namespace techo::import {
 namespace {
 
-enum Outcome { kAdded, kUpdated, kUnchanged };
+enum Outcome { kAdded, kUpdated, kUnchanged, kMerged };
 
-// Compares what a source said, ignoring vault ids and when/which run wrote it.
-bool sameProvenance(const domain::Provenance& a, const domain::Provenance& b)
+bool sameObservation(domain::Observation a, domain::Observation b)
 {
-    return a.source == b.source && a.sourceRecordId == b.sourceRecordId;
+    a.id = b.id = 0;
+    a.checkupId = b.checkupId = 0;
+    return a == b;
 }
 
-template <typename T, typename Key> std::vector<T> sortedWithoutIds(std::vector<T> items, Key key)
+bool sameLine(domain::MedicationLine a, domain::MedicationLine b)
 {
-    for (T& item : items) {
-        item.id = 0;
-        if constexpr (requires { item.checkupId; })
-            item.checkupId = 0;
-        if constexpr (requires { item.dispensingId; })
-            item.dispensingId = 0;
+    a.id = b.id = 0;
+    a.dispensingId = b.dispensingId = 0;
+    return a == b;
+}
+
+std::string lineKey(const domain::MedicationLine& line)
+{
+    return std::to_string(line.rpNumber) + "/" + std::to_string(line.lineNumber);
+}
+
+// Splits the incoming children into the ones that change the stored record (new or different) and, when the
+// stored record was written by this same import, the ones that contradict it (they are rejected instead).
+template <typename Child, typename KeyOf, typename Same>
+std::vector<Child> changedChildren(std::vector<Child>& incoming, const std::vector<Child>& stored, KeyOf keyOf,
+    Same same, bool storedByThisRun, std::vector<std::string>& contradicting)
+{
+    std::vector<Child> changed;
+    for (Child& child : incoming) {
+        const auto match
+            = std::find_if(stored.begin(), stored.end(), [&](const Child& s) { return keyOf(s) == keyOf(child); });
+        if (match == stored.end()) {
+            changed.push_back(std::move(child));
+        } else if (!same(*match, child)) {
+            if (storedByThisRun)
+                contradicting.push_back(keyOf(child));
+            else
+                changed.push_back(std::move(child));
+        }
     }
-    std::sort(items.begin(), items.end(), [&](const T& a, const T& b) { return key(a) < key(b); });
-    return items;
+    return changed;
 }
 
-bool sameObservations(const std::vector<domain::Observation>& a, const std::vector<domain::Observation>& b)
+std::string withoutSpaces(std::string_view text)
 {
-    if (a.size() != b.size())
-        return false;
-    auto key = [](const domain::Observation& o) { return o.itemCode; };
-    return sortedWithoutIds(a, key) == sortedWithoutIds(b, key);
+    // Sources differ in spacing between family and given name (ASCII, or the ideographic space U+3000).
+    std::string out;
+    constexpr std::string_view kIdeographicSpace = "\u3000";
+    for (std::size_t i = 0; i < text.size();) {
+        if (text.substr(i, kIdeographicSpace.size()) == kIdeographicSpace) {
+            i += kIdeographicSpace.size();
+        } else if (text[i] == ' ' || text[i] == '\t') {
+            ++i;
+        } else {
+            out += text[i++];
+        }
+    }
+    return out;
 }
 
-bool sameLines(const std::vector<domain::MedicationLine>& a, const std::vector<domain::MedicationLine>& b)
+// Whether a stored profile and what a source now says about the person can be the same person. Only facts
+// both sides state are compared: an unknown sex or a missing birth date is filled in, never a conflict.
+bool samePerson(const domain::Profile& stored, const domain::PersonInfo& incoming)
 {
-    if (a.size() != b.size())
+    if (stored.birthDate && incoming.birthDate && *stored.birthDate != *incoming.birthDate)
         return false;
-    auto key = [](const domain::MedicationLine& l) { return std::pair(l.rpNumber, l.lineNumber); };
-    return sortedWithoutIds(a, key) == sortedWithoutIds(b, key);
+    const auto known = [](const std::optional<domain::Sex>& s) {
+        return s && *s != domain::Sex::Unknown && *s != domain::Sex::Other;
+    };
+    if (known(stored.sex) && known(incoming.sex) && *stored.sex != *incoming.sex)
+        return false;
+    const bool storedHasName = stored.sourcePersonId != std::optional<std::string>(stored.displayName);
+    if (storedHasName && !incoming.name.empty() && withoutSpaces(stored.displayName) != withoutSpaces(incoming.name))
+        return false;
+    return true;
+}
+
+std::string sexText(const std::optional<domain::Sex>& sex)
+{
+    return sex ? std::string(toString(*sex)) : std::string("unknown");
+}
+
+std::string dateText(const std::optional<domain::Date>& date)
+{
+    return date ? domain::formatDate(*date) : std::string("unknown");
+}
+
+PersonDemographics demographicsOf(const domain::Profile& p)
+{
+    return {p.displayName, p.birthDate, p.sex};
+}
+
+PersonDemographics demographicsOf(const domain::PersonInfo& p)
+{
+    return {p.name, p.birthDate, p.sex};
+}
+
+Error personConflictError(const std::string& personId, const PersonDemographics& stored, const PersonDemographics& in)
+{
+    return makeError(ErrorCode::InvalidData,
+        "person " + personId + " is stored as " + stored.name + " (" + sexText(stored.sex) + ", "
+            + dateText(stored.birthDate) + ") but these records say " + in.name + " (" + sexText(in.sex) + ", "
+            + dateText(in.birthDate) + "); nothing was imported. Decide whether they are another person (keep "
+            + "apart) or to leave their records out (skip).")
+        .withKey("import.person_conflict")
+        .with("personId", personId)
+        .with("storedName", stored.name)
+        .with("storedSex", sexText(stored.sex))
+        .with("storedBirthDate", dateText(stored.birthDate))
+        .with("incomingName", in.name)
+        .with("incomingSex", sexText(in.sex))
+        .with("incomingBirthDate", dateText(in.birthDate));
 }
 
 } // namespace
@@ -64,18 +142,20 @@ Importer::~Importer() = default; // m_tx rolls back unless commit() succeeded
 Result<std::unique_ptr<Importer>> Importer::begin(vault::Database& db, ImportOptions options)
 {
     if (options.fetchedAt == domain::Timestamp {})
-        options.fetchedAt = domain::nowUtc();
+        options.fetchedAt = options.policy.clock.now();
     TECHO_ASSIGN(vault::Transaction tx, vault::Transaction::beginBulk(db));
     std::unique_ptr<Importer> importer(new Importer(db, std::move(tx), std::move(options)));
     vault::ImportRunRepository runs(db);
     TECHO_ASSIGN(const domain::ImportRun run,
-        runs.begin(importer->m_options.source, importer->m_options.origin, domain::nowUtc()));
+        runs.begin(importer->m_options.source, importer->m_options.origin, importer->m_options.policy.clock.now()));
     importer->m_report.importRunId = run.id;
     return importer;
 }
 
 void Importer::count(const char* kind, int outcome)
 {
+    if (outcome == kMerged)
+        return; // the record was counted when this import first wrote it
     auto bump = [outcome](domain::ImportCounts& c) {
         if (outcome == kAdded)
             ++c.added;
@@ -88,39 +168,71 @@ void Importer::count(const char* kind, int outcome)
     bump(m_report.byKind[kind]);
 }
 
-Result<std::int64_t> Importer::ensureProfile(const domain::PersonInfo& person)
+Result<std::optional<std::int64_t>> Importer::profileFor(const domain::PersonInfo& person)
 {
+    if (const auto cached = m_profiles.find(person.sourcePersonId); cached != m_profiles.end()) {
+        // Every part of the import must describe the same person under one id (a PMH file and a TKK part
+        // may disagree): check again against what the vault now holds.
+        if (!cached->second)
+            return cached->second;
+        vault::ProfileRepository profiles(m_db);
+        TECHO_ASSIGN(const domain::Profile stored, profiles.get(*cached->second));
+        if (samePerson(stored, person))
+            return cached->second;
+    }
     vault::ProfileRepository profiles(m_db);
-    TECHO_ASSIGN(auto existing, profiles.findBySourcePerson(m_options.source, person.sourcePersonId));
-    if (existing) {
-        domain::Profile updated = *existing;
-        if (!person.name.empty())
-            updated.displayName = person.name;
-        if (person.kana)
-            updated.kanaName = person.kana;
-        if (person.birthDate)
-            updated.birthDate = person.birthDate;
-        if (person.sex)
-            updated.sex = person.sex;
-        if (!(updated == *existing))
-            TECHO_TRY(profiles.update(updated));
-        return existing->id;
+    TECHO_ASSIGN(const std::vector<domain::Profile> candidates,
+        profiles.listBySourcePerson(m_options.source, person.sourcePersonId));
+    for (const domain::Profile& candidate : candidates) {
+        if (!samePerson(candidate, person))
+            continue;
+        // Fill in what was unknown; never replace what is stored (and never the person's own local name).
+        domain::Profile filled = candidate;
+        if (filled.sourcePersonId == std::optional<std::string>(filled.displayName) && !person.name.empty())
+            filled.displayName = person.name;
+        if (!filled.kanaName)
+            filled.kanaName = person.kana;
+        if (!filled.birthDate)
+            filled.birthDate = person.birthDate;
+        if ((!filled.sex || *filled.sex == domain::Sex::Unknown) && person.sex)
+            filled.sex = person.sex;
+        if (!(filled == candidate))
+            TECHO_TRY(profiles.update(filled));
+        m_profiles[person.sourcePersonId] = candidate.id;
+        return std::optional<std::int64_t> {candidate.id};
+    }
+
+    std::string storedId = person.sourcePersonId;
+    if (!candidates.empty()) {
+        const domain::Profile& stored = candidates.front();
+        const auto decision = m_options.policy.personResolutions.find(person.sourcePersonId);
+        if (decision == m_options.policy.personResolutions.end())
+            return personConflictError(person.sourcePersonId, demographicsOf(stored), demographicsOf(person));
+        m_report.personConflicts.push_back(PersonConflict {
+            person.sourcePersonId, stored.id, demographicsOf(stored), demographicsOf(person), decision->second});
+        if (decision->second == PersonResolution::Skip) {
+            m_profiles[person.sourcePersonId] = std::nullopt;
+            return std::optional<std::int64_t> {};
+        }
+        storedId = person.sourcePersonId + "#" + std::to_string(candidates.size() + 1);
     }
     domain::Profile profile;
-    profile.displayName = person.name.empty() ? person.sourcePersonId : person.name;
+    profile.displayName = person.name.empty() ? storedId : person.name;
     profile.kanaName = person.kana;
     profile.birthDate = person.birthDate;
     profile.sex = person.sex;
     profile.relationship = person.relationship;
     profile.source = m_options.source;
-    profile.sourcePersonId = person.sourcePersonId;
-    profile.createdAt = domain::nowUtc();
-    return profiles.insert(profile);
+    profile.sourcePersonId = storedId;
+    profile.createdAt = m_options.policy.clock.now();
+    TECHO_ASSIGN(const std::int64_t id, profiles.insert(profile));
+    m_profiles[person.sourcePersonId] = id;
+    return std::optional<std::int64_t> {id};
 }
 
 Result<std::int64_t> Importer::providerId(const domain::InstitutionRef& ref)
 {
-    const auto key = std::make_tuple(static_cast<int>(ref.kind), ref.code, ref.name);
+    const auto key = std::make_pair(static_cast<int>(ref.kind), ref.code.empty() ? "name:" + ref.name : ref.code);
     if (const auto it = m_providerIds.find(key); it != m_providerIds.end())
         return it->second;
     vault::ProviderRepository providers(m_db);
@@ -129,8 +241,25 @@ Result<std::int64_t> Importer::providerId(const domain::InstitutionRef& ref)
     return provider.id;
 }
 
+Status Importer::applyForPerson(domain::RecordBatch& batch, const domain::PersonInfo* fallback)
+{
+    domain::PersonInfo person = batch.person ? *batch.person : (fallback ? *fallback : domain::PersonInfo {});
+    if (person.sourcePersonId.empty())
+        person.sourcePersonId = batch.sourcePersonId;
+    if (fallback != nullptr && batch.person)
+        person.relationship = fallback->relationship; // the grant, not the record header, knows who is family
+    TECHO_ASSIGN(const std::optional<std::int64_t> profileId, profileFor(person));
+    if (!profileId) {
+        m_report.skippedRecords
+            += static_cast<std::int64_t>(batch.checkups.size() + batch.dispensings.size() + batch.vaccinations.size());
+        return {};
+    }
+    return apply(*profileId, batch);
+}
+
 Status Importer::apply(std::int64_t profileId, domain::RecordBatch& batch)
 {
+    mergeSameIdentityRecords(batch);
     for (domain::CheckupRecord& record : batch.checkups)
         TECHO_TRY(applyCheckup(profileId, record));
     for (domain::DispensingRecord& record : batch.dispensings)
@@ -144,32 +273,29 @@ Status Importer::apply(std::int64_t profileId, domain::RecordBatch& batch)
     return {};
 }
 
-namespace {
-
-// The one rule for every record kind: look the record up by its natural key, then add it, leave it,
-// or replace the stored one with what the source says now.
-template <typename Record, typename Existing, typename Same, typename Insert, typename Update>
-Result<int> upsert(Record& record, const Existing& existing, Same same, Insert insert, Update update)
-{
-    if (!existing) {
-        if (auto inserted = insert(record); !inserted.ok())
-            return std::move(inserted).error();
-        return int(kAdded);
-    }
-    record.id = existing->id;
-    if (same(*existing))
-        return int(kUnchanged);
-    TECHO_TRY(update(record));
-    return int(kUpdated);
-}
-
-} // namespace
-
 void Importer::stamp(domain::Provenance& provenance) const
 {
     provenance.source = m_options.source;
     provenance.fetchedAt = m_options.fetchedAt;
     provenance.importRunId = m_report.importRunId;
+}
+
+bool Importer::writtenByThisRun(const domain::Provenance& provenance) const
+{
+    return provenance.importRunId == m_report.importRunId;
+}
+
+void Importer::reportChildRejections(
+    std::vector<domain::Rejection>& rejections, const std::vector<std::string>& storedKeys)
+{
+    for (domain::Rejection& r : rejections) {
+        r.storedValueKept = std::find(storedKeys.begin(), storedKeys.end(), r.childKey) != storedKeys.end();
+        if (r.storedValueKept)
+            r.reason += " (the value already in the vault was kept)";
+        ++m_report.counts.rejected;
+        m_report.rejections.push_back(std::move(r));
+    }
+    rejections.clear();
 }
 
 Status Importer::applyCheckup(std::int64_t profileId, domain::CheckupRecord& record)
@@ -180,17 +306,52 @@ Status Importer::applyCheckup(std::int64_t profileId, domain::CheckupRecord& rec
         TECHO_ASSIGN(const std::int64_t facility, providerId(*record.facility));
         c.facilityId = facility;
     }
-    stamp(c.provenance);
     vault::CheckupRepository checkups(m_db);
-    TECHO_ASSIGN(const auto existing, checkups.findByNaturalKey(profileId, c.performedOn, c.kind));
-    auto same = [&](const domain::Checkup& old) {
-        return old.facilityId == c.facilityId && old.insurerNumber == c.insurerNumber
-            && sameProvenance(old.provenance, c.provenance) && sameObservations(old.observations, c.observations);
-    };
-    TECHO_ASSIGN(const int outcome,
-        upsert(
-            c, existing, same, [&](domain::Checkup& r) { return checkups.insert(r); },
-            [&](domain::Checkup& r) { return checkups.update(r); }));
+    TECHO_ASSIGN(const auto existing, checkups.findByNaturalKey(profileId, c.performedOn, c.kind, c.facilityId));
+    std::vector<std::string> storedItems;
+    if (existing)
+        for (const domain::Observation& o : existing->observations)
+            storedItems.push_back(o.itemCode);
+
+    int outcome = kAdded;
+    if (!existing) {
+        stamp(c.provenance);
+        TECHO_TRY(checkups.insert(c));
+    } else {
+        const bool mergeOnly = writtenByThisRun(existing->provenance);
+        std::vector<std::string> contradicting;
+        const auto itemOf = [](const domain::Observation& o) { return o.itemCode; };
+        std::vector<domain::Observation> changed = changedChildren(
+            c.observations, existing->observations, itemOf, sameObservation, mergeOnly, contradicting);
+        for (std::string& item : contradicting)
+            record.rejectedObservations.push_back([&] {
+                domain::Rejection r;
+                r.recordKind = "observation";
+                r.sourceRecordId = c.provenance.sourceRecordId.value_or("");
+                r.reason = "another record of the same checkup in this import gives a different value";
+                r.reasonKey = "conflicting_duplicate";
+                r.params = {{"key", item}};
+                r.childKey = std::move(item);
+                return r;
+            }());
+        domain::Checkup updated = *existing;
+        const bool ownFieldsChanged = !mergeOnly
+            && (existing->insurerNumber != c.insurerNumber
+                || existing->provenance.sourceRecordId != c.provenance.sourceRecordId);
+        if (!mergeOnly) {
+            updated.insurerNumber = c.insurerNumber;
+            updated.provenance.sourceRecordId = c.provenance.sourceRecordId;
+        }
+        outcome = mergeOnly ? kMerged : kUnchanged;
+        if (ownFieldsChanged || !changed.empty()) {
+            stamp(updated.provenance);
+            updated.observations = std::move(changed);
+            TECHO_TRY(checkups.update(updated));
+            outcome = mergeOnly ? kMerged : kUpdated;
+        }
+        c.id = existing->id;
+    }
+    reportChildRejections(record.rejectedObservations, storedItems);
     count("checkups", outcome);
     return {};
 }
@@ -205,27 +366,62 @@ Status Importer::applyDispensing(std::int64_t profileId, domain::DispensingRecor
         TECHO_ASSIGN(const std::int64_t prescriber, providerId(*record.prescriber));
         d.prescriberId = prescriber;
     }
-    stamp(d.provenance);
     vault::DispensingRepository dispensings(m_db);
     TECHO_ASSIGN(const auto existing,
         dispensings.findByNaturalKey(profileId, d.kind, d.dispensedOn, d.pharmacyId, d.prescriberId));
+    std::vector<std::string> storedLines;
     if (existing)
-        d.supersededBy = existing->supersededBy; // a local decision, not the source's
-    auto same = [&](const domain::Dispensing& old) {
-        return old.prescribedOn == d.prescribedOn && old.prescriberId == d.prescriberId && old.inOut == d.inOut
-            && sameProvenance(old.provenance, d.provenance) && sameLines(old.lines, d.lines);
-    };
-    TECHO_ASSIGN(const int outcome,
-        upsert(
-            d, existing, same, [&](domain::Dispensing& r) { return dispensings.insert(r); },
-            [&](domain::Dispensing& r) { return dispensings.update(r); }));
+        for (const domain::MedicationLine& l : existing->lines)
+            storedLines.push_back(lineKey(l));
+
+    int outcome = kAdded;
+    if (!existing) {
+        stamp(d.provenance);
+        TECHO_TRY(dispensings.insert(d));
+    } else {
+        const bool mergeOnly = writtenByThisRun(existing->provenance);
+        std::vector<std::string> contradicting;
+        std::vector<domain::MedicationLine> changed
+            = changedChildren(d.lines, existing->lines, lineKey, sameLine, mergeOnly, contradicting);
+        for (std::string& key : contradicting) {
+            domain::Rejection r;
+            r.recordKind = "medication_line";
+            r.sourceRecordId = d.provenance.sourceRecordId.value_or("");
+            r.reason = "another record of the same dispensing in this import gives a different line";
+            r.reasonKey = "conflicting_duplicate";
+            r.params = {{"key", key}};
+            r.childKey = std::move(key);
+            record.rejectedLines.push_back(std::move(r));
+        }
+        domain::Dispensing updated = *existing;
+        const bool ownFieldsChanged = !mergeOnly
+            && (existing->prescribedOn != d.prescribedOn || existing->inOut != d.inOut
+                || existing->provenance.sourceRecordId != d.provenance.sourceRecordId);
+        if (!mergeOnly) {
+            updated.prescribedOn = d.prescribedOn;
+            updated.inOut = d.inOut;
+            updated.provenance.sourceRecordId = d.provenance.sourceRecordId;
+        }
+        outcome = mergeOnly ? kMerged : kUnchanged;
+        if (ownFieldsChanged || !changed.empty()) {
+            stamp(updated.provenance);
+            updated.lines = std::move(changed);
+            TECHO_TRY(dispensings.update(updated));
+            outcome = mergeOnly ? kMerged : kUpdated;
+        }
+        d.id = existing->id;
+        d.supersededBy = existing->supersededBy;
+    }
+    reportChildRejections(record.rejectedLines, storedLines);
     count("dispensings", outcome);
     return linkClaimsAndPrescriptionRecords(d);
 }
 
 // The claims-based 薬剤情報 and the 電子処方箋 調剤情報 can describe the same visit (same person, day and
-// pharmacy). The eRx record is the fuller one; the claims row is kept but marked as superseded, so
-// lists of current medicines count each dispensing once (as OQSDrug does with the same data).
+// dispensing institution — by code, however each branch spells its name). The eRx record is the fuller one;
+// the claims row is kept but marked as superseded, so lists of current medicines count each dispensing once
+// (as OQSDrug does with the same data). With two eRx records that day (two prescribers), the one with the
+// claims row's prescriber is linked; when that cannot be told, none is.
 Status Importer::linkClaimsAndPrescriptionRecords(const domain::Dispensing& d)
 {
     const bool isClaims = d.kind == domain::DispensingKind::Claims;
@@ -233,13 +429,20 @@ Status Importer::linkClaimsAndPrescriptionRecords(const domain::Dispensing& d)
         return {};
     vault::DispensingRepository dispensings(m_db);
     const auto otherKind = isClaims ? domain::DispensingKind::ERxDispensing : domain::DispensingKind::Claims;
-    TECHO_ASSIGN(const auto other,
-        dispensings.findByNaturalKey(d.profileId, otherKind, d.dispensedOn, d.pharmacyId, d.prescriberId));
-    if (!other)
+    TECHO_ASSIGN(const std::vector<domain::Dispensing> others,
+        dispensings.listByVisit(d.profileId, otherKind, d.dispensedOn, d.pharmacyId));
+    std::vector<const domain::Dispensing*> matches;
+    for (const domain::Dispensing& other : others)
+        if (other.prescriberId == d.prescriberId)
+            matches.push_back(&other);
+    if (matches.empty() && others.size() == 1)
+        matches.push_back(&others.front());
+    if (matches.size() != 1)
         return {};
-    const std::int64_t claimsId = isClaims ? d.id : other->id;
-    const std::int64_t erxId = isClaims ? other->id : d.id;
-    const std::optional<std::int64_t> current = isClaims ? d.supersededBy : other->supersededBy;
+    const domain::Dispensing& other = *matches.front();
+    const std::int64_t claimsId = isClaims ? d.id : other.id;
+    const std::int64_t erxId = isClaims ? other.id : d.id;
+    const std::optional<std::int64_t> current = isClaims ? d.supersededBy : other.supersededBy;
     if (current == erxId)
         return {};
     return dispensings.setSupersededBy(claimsId, erxId);
@@ -253,21 +456,44 @@ Status Importer::applyVaccination(std::int64_t profileId, domain::VaccinationRec
         TECHO_ASSIGN(const std::int64_t facility, providerId(*record.facility));
         v.facilityId = facility;
     }
-    stamp(v.provenance);
     vault::VaccinationRepository vaccinations(m_db);
-    TECHO_ASSIGN(
-        const auto existing, vaccinations.findByNaturalKey(profileId, v.occurredOn, v.vaccineCode, v.doseNumber));
-    auto same = [&](const domain::Vaccination& old) {
-        domain::Vaccination comparable = old;
-        comparable.id = v.id;
+    const bool hasSourceId = v.provenance.sourceRecordId && !v.provenance.sourceRecordId->empty();
+    TECHO_ASSIGN(const auto existing,
+        hasSourceId
+            ? vaccinations.findBySourceRecordId(profileId, m_options.source, *v.provenance.sourceRecordId)
+            : vaccinations.findByNaturalKey(profileId, v.occurredOn, v.vaccineCode, v.vaccineName, v.doseNumber));
+    if (!hasSourceId)
+        v.provenance.sourceRecordId.reset();
+    int outcome = kAdded;
+    if (!existing) {
+        stamp(v.provenance);
+        TECHO_TRY(vaccinations.insert(v));
+    } else {
+        v.id = existing->id;
+        // A deletion is final: an older copy that arrives later does not bring the record back.
+        if (existing->status == domain::VaccinationStatus::EnteredInError)
+            v.status = domain::VaccinationStatus::EnteredInError;
+        domain::Vaccination comparable = *existing;
         comparable.provenance.fetchedAt = v.provenance.fetchedAt;
         comparable.provenance.importRunId = v.provenance.importRunId;
-        return comparable == v;
-    };
-    TECHO_ASSIGN(const int outcome,
-        upsert(
-            v, existing, same, [&](domain::Vaccination& r) { return vaccinations.insert(r); },
-            [&](const domain::Vaccination& r) { return vaccinations.update(r); }));
+        comparable.provenance.source = v.provenance.source;
+        if (comparable == v) {
+            outcome = writtenByThisRun(existing->provenance) ? kMerged : kUnchanged;
+        } else if (writtenByThisRun(existing->provenance)) {
+            domain::Rejection r;
+            r.recordKind = "vaccination";
+            r.sourceRecordId = v.provenance.sourceRecordId.value_or("");
+            r.reason = "another record of this import with the same identity says otherwise; the first was kept";
+            r.reasonKey = "conflicting_duplicate";
+            ++m_report.counts.rejected;
+            m_report.rejections.push_back(std::move(r));
+            outcome = kMerged;
+        } else {
+            stamp(v.provenance);
+            TECHO_TRY(vaccinations.update(v));
+            outcome = kUpdated;
+        }
+    }
     count("vaccinations", outcome);
     return {};
 }
@@ -276,7 +502,7 @@ Result<ImportReport> Importer::commit()
 {
     vault::ImportRunRepository runs(m_db);
     const domain::ImportCounts counts = m_report.counts;
-    const domain::Timestamp now = domain::nowUtc();
+    const domain::Timestamp now = m_options.policy.clock.now();
     TECHO_TRY(runs.finish(m_report.importRunId, now, counts));
     // The audit trail says that and where from, with counts — never what was imported.
     domain::AuditEvent event;
@@ -286,7 +512,8 @@ Result<ImportReport> Importer::commit()
     event.subjectId = m_report.importRunId;
     event.detail = "source=" + m_options.source + " origin=" + m_options.origin
         + " added=" + std::to_string(counts.added) + " updated=" + std::to_string(counts.updated)
-        + " unchanged=" + std::to_string(counts.unchanged) + " rejected=" + std::to_string(counts.rejected);
+        + " unchanged=" + std::to_string(counts.unchanged) + " rejected=" + std::to_string(counts.rejected)
+        + " skipped=" + std::to_string(m_report.skippedRecords);
     TECHO_TRY(vault::AuditRepository(m_db).append(event));
     TECHO_TRY(m_tx.commit());
     return m_report;

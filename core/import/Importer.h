@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/domain/Clock.h"
 #include "core/domain/ImportRun.h"
 #include "core/domain/RecordBatch.h"
 #include "core/util/Result.h"
@@ -16,6 +17,29 @@ class Database;
 
 namespace techo::import {
 
+// What the person decided about a source person id that now carries another person's name, sex or birth date
+// (a "person conflict"). Without a decision the import stops with ErrorCode::InvalidData and changes nothing.
+enum class PersonResolution {
+    KeepApart, // the records belong to someone else: a separate profile ("<id>#2") receives them
+    Skip, // leave this person's records out of the import
+};
+
+// One side of a person conflict, as stored or as the source now says.
+struct PersonDemographics {
+    std::string name;
+    std::optional<domain::Date> birthDate;
+    std::optional<domain::Sex> sex;
+};
+
+// A person conflict met by this import, and what was done about it.
+struct PersonConflict {
+    std::string sourcePersonId;
+    std::int64_t storedProfileId = 0;
+    PersonDemographics stored;
+    PersonDemographics incoming;
+    PersonResolution resolution = PersonResolution::Skip;
+};
+
 // What one import did. Counts are of top-level records (checkups, dispensings, vaccinations):
 // an updated checkup counts once, however many of its observations changed. Rejections are
 // every skipped record or part of a record (an observation, a medication line) with its reason.
@@ -23,20 +47,39 @@ struct ImportReport {
     domain::ImportCounts counts;
     std::map<std::string, domain::ImportCounts> byKind; // "checkups", "dispensings", "vaccinations"
     std::vector<domain::Rejection> rejections;
+    std::vector<PersonConflict> personConflicts; // resolved ones (an unresolved one fails the import)
+    std::int64_t skippedRecords = 0; // records of persons the person chose to skip
     std::int64_t importRunId = 0;
+};
+
+// Decisions and context that shape an import; the defaults are what a first import wants.
+struct ImportPolicy {
+    domain::Clock clock; // "now" for provenance and the audit trail (and "today" for date checks)
+    std::map<std::string, PersonResolution> personResolutions; // by source person id
 };
 
 struct ImportOptions {
     std::string source = "mynaportal"; // provenance.source of every record
     std::string origin; // the API base URL or the file name
-    domain::Timestamp fetchedAt {}; // when the data was fetched (defaults to now)
+    domain::Timestamp fetchedAt {}; // when the data was fetched (defaults to policy.clock's now)
+    ImportPolicy policy;
 };
 
 // One import = one transaction. begin() opens it; apply() adds batches (so a large import streams part
 // by part and never holds all records); commit() makes it durable. Destroying an Importer that was not
 // committed — an error, a cancel — rolls everything back: the vault is exactly as before.
-// Records are matched on their natural keys: the same data again changes nothing, a corrected record
-// replaces the stored one, a new one is added.
+//
+// Record identity (docs/import.md has the rule per kind): a record is found by the source's own record id
+// where the real API has one (PMH historyKey), else by a natural key complete enough to tell two real
+// records apart. Then:
+//  - same-key records inside one batch are merged first: their children are united; a child given twice
+//    with different values is rejected in every copy (the stored value, if any, is kept) — whatever the order;
+//  - a record that matches a stored one changes nothing when it says the same ("unchanged"), and otherwise
+//    updates the stored record in place: changed children are rewritten with their ids kept, new ones added,
+//    stored children the source no longer sends are kept (an update never deletes a value);
+//  - a record the same import already wrote is merged into, never overwritten;
+//  - a vaccination the source marked deleted (isDeleted) stays entered-in-error whatever arrives later;
+//  - a known person id never changes who it is: a different name, sex or birth date is a person conflict.
 class Importer final {
 public:
     [[nodiscard]] static Result<std::unique_ptr<Importer>> begin(vault::Database& db, ImportOptions options);
@@ -44,9 +87,16 @@ public:
     Importer(const Importer&) = delete;
     Importer& operator=(const Importer&) = delete;
 
-    // The vault profile for a person of this source, created on first sight and kept up to date.
-    [[nodiscard]] Result<std::int64_t> ensureProfile(const domain::PersonInfo& person);
+    // The vault profile for a person of this source: created on first sight; missing demographics are filled
+    // in, stored ones never replaced, and a local name the person chose is never touched. nullopt when the
+    // person chose to skip this person's records. A conflict without a decision is ErrorCode::InvalidData with
+    // key "import.person_conflict" and parameters personId, storedName/BirthDate/Sex, incomingName/BirthDate/Sex.
+    [[nodiscard]] Result<std::optional<std::int64_t>> profileFor(const domain::PersonInfo& person);
+    // Applies one batch to the profile profileFor() gave.
     [[nodiscard]] Status apply(std::int64_t profileId, domain::RecordBatch& batch);
+    // profileFor(the batch's person, else `fallback`) then apply(); a skipped person's records are counted
+    // in ImportReport::skippedRecords.
+    [[nodiscard]] Status applyForPerson(domain::RecordBatch& batch, const domain::PersonInfo* fallback = nullptr);
     [[nodiscard]] Result<ImportReport> commit();
 
     [[nodiscard]] const ImportReport& report() const noexcept { return m_report; }
@@ -60,12 +110,15 @@ private:
     [[nodiscard]] Status linkClaimsAndPrescriptionRecords(const domain::Dispensing& dispensing);
     void count(const char* kind, int outcome);
     void stamp(domain::Provenance& provenance) const;
+    [[nodiscard]] bool writtenByThisRun(const domain::Provenance& provenance) const;
+    void reportChildRejections(std::vector<domain::Rejection>& rejections, const std::vector<std::string>& storedKeys);
 
     vault::Database& m_db;
     vault::Transaction m_tx;
     ImportOptions m_options;
     ImportReport m_report;
-    std::map<std::tuple<int, std::string, std::string>, std::int64_t> m_providerIds; // cache per run
+    std::map<std::pair<int, std::string>, std::int64_t> m_providerIds; // cache per run: (kind, code or name)
+    std::map<std::string, std::optional<std::int64_t>> m_profiles; // cache per run: source person id → profile
 };
 
 } // namespace techo::import

@@ -126,7 +126,46 @@ Status CheckupRepository::update(domain::Checkup& checkup)
     params.add(checkup.id);
     TECHO_TRY(params.run());
     TECHO_TRY(requireChanged(m_db, "checkup"));
-    TECHO_TRY(replaceObservations(checkup.id, checkup.observations));
+    TECHO_TRY(mergeObservations(checkup.id, checkup.observations));
+    return savepoint.release();
+}
+
+Status CheckupRepository::mergeObservations(std::int64_t checkupId, std::vector<domain::Observation>& observations)
+{
+    TECHO_ASSIGN(Savepoint savepoint, Savepoint::begin(m_db));
+    TECHO_ASSIGN(Statement find, m_db.prepare("SELECT id FROM observations WHERE checkup_id = ? AND item_code = ?"));
+    for (domain::Observation& o : observations) {
+        find.reset();
+        find.bind(1, checkupId).bind(2, o.itemCode);
+        TECHO_ASSIGN(const bool found, find.step());
+        if (!found) {
+            TECHO_ASSIGN(const std::vector<std::int64_t> ids, insertObservations(checkupId, {o}));
+            o.id = ids.front();
+            o.checkupId = checkupId;
+            continue;
+        }
+        const std::int64_t id = find.int64(0);
+        TECHO_ASSIGN(Statement update,
+            m_db.prepare("UPDATE observations SET item_name = ?, value_type = ?, value_num = ?, unit = ?, "
+                         "value_code = ?, value_code_system = ?, value_label = ?, value_text = ?, range_flag = ?, "
+                         "comparator = ?, unit_as_sent = ? WHERE id = ?"));
+        Params params(update);
+        params.add(o.itemName)
+            .add(o.valueType)
+            .add(o.valueNum)
+            .add(o.unit)
+            .add(o.valueCode)
+            .add(o.valueCodeSystem)
+            .add(o.valueLabel)
+            .add(o.valueText)
+            .add(o.rangeFlag)
+            .add(o.comparator)
+            .add(o.unitAsSent)
+            .add(id);
+        TECHO_TRY(params.run());
+        o.id = id;
+        o.checkupId = checkupId;
+    }
     return savepoint.release();
 }
 
@@ -164,13 +203,13 @@ Result<domain::Checkup> CheckupRepository::get(std::int64_t id)
 }
 
 Result<std::optional<domain::Checkup>> CheckupRepository::findByNaturalKey(
-    std::int64_t profileId, domain::Date performedOn, std::string_view kind)
+    std::int64_t profileId, domain::Date performedOn, std::string_view kind, std::optional<std::int64_t> facilityId)
 {
     TECHO_ASSIGN(Statement stmt,
-        m_db.prepare(
-            std::string(kCheckupColumns) + "WHERE c.profile_id = ? AND c.performed_on = ? AND c.checkup_kind = ?"));
+        m_db.prepare(std::string(kCheckupColumns)
+            + "WHERE c.profile_id = ? AND c.performed_on = ? AND c.checkup_kind = ? AND c.facility_id IS ?"));
     Params params(stmt);
-    params.add(profileId).add(performedOn).add(kind);
+    params.add(profileId).add(performedOn).add(kind).add(facilityId);
     TECHO_TRY(params.status());
     TECHO_ASSIGN(std::optional<domain::Checkup> found, firstRow<domain::Checkup>(stmt, readCheckup));
     if (!found)

@@ -21,16 +21,21 @@ public:
         : m_db(db)
     { }
 
-    // Stores the checkup with its observations and sets their ids. A clash of the natural key
-    // (profile, performedOn, kind) or a bad observation is ErrorCode::InvalidData and stores nothing.
+    // Stores the checkup with its observations and sets their ids. A clash of the identity
+    // (profile, performedOn, kind, facility) or a bad observation is ErrorCode::InvalidData and stores nothing.
     [[nodiscard]] Result<std::int64_t> insert(domain::Checkup& checkup);
-    // Rewrites the checkup's own fields and replaces its observations with checkup.observations.
+    // Rewrites the checkup's own fields and merges checkup.observations in (see mergeObservations): an update
+    // never deletes a stored value.
     [[nodiscard]] Status update(domain::Checkup& checkup);
+    // Per item code: rewrites the stored observation in place (its id stays, so exports, shares and selections
+    // that refer to it keep working) or adds a new one. Stored items absent from `observations` are kept.
+    [[nodiscard]] Status mergeObservations(std::int64_t checkupId, std::vector<domain::Observation>& observations);
     // Replaces all observations of a stored checkup; sets their ids and checkupId.
     [[nodiscard]] Status replaceObservations(std::int64_t checkupId, std::vector<domain::Observation>& observations);
     [[nodiscard]] Result<domain::Checkup> get(std::int64_t id);
-    [[nodiscard]] Result<std::optional<domain::Checkup>> findByNaturalKey(
-        std::int64_t profileId, domain::Date performedOn, std::string_view kind);
+    // The checkup with this identity (docs/import.md), with its observations. facilityId nullopt matches NULL.
+    [[nodiscard]] Result<std::optional<domain::Checkup>> findByNaturalKey(std::int64_t profileId,
+        domain::Date performedOn, std::string_view kind, std::optional<std::int64_t> facilityId);
     // Checkups of a profile in [from, to] (either bound may be open), oldest first, with observations.
     [[nodiscard]] Result<std::vector<domain::Checkup>> listByProfile(std::int64_t profileId,
         std::optional<domain::Date> from = std::nullopt, std::optional<domain::Date> to = std::nullopt);

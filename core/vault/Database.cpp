@@ -5,6 +5,7 @@
 #include "core/vault/Transaction.h"
 #include "core/vault/VaultHeader.h"
 
+#include <sodium.h>
 #include <sqlite3.h>
 
 #include <string>
@@ -170,6 +171,34 @@ Result<Database> Database::open(const std::string& path, const crypto::SecretByt
     TECHO_TRY(db.exec("PRAGMA synchronous = FULL"));
     TECHO_TRY(db.exec("PRAGMA foreign_keys = ON"));
     TECHO_TRY(db.exec("PRAGMA secure_delete = ON"));
+    TECHO_TRY(db.exec("PRAGMA temp_store = MEMORY"));
+    return db;
+}
+
+Result<Database> Database::openScratch(int cacheKiB)
+{
+    sqlite3* raw = nullptr;
+    // "" = an anonymous temporary file on the default VFS, removed when the connection closes.
+    const int rc = sqlite3_open_v2("", &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
+    Database db(raw);
+    if (rc != SQLITE_OK)
+        return sqliteError(rc, "cannot open a scratch database", raw ? sqlite3_errmsg(raw) : "");
+    sqlite3_extended_result_codes(raw, 1);
+    crypto::SecretBytes key(32);
+    randombytes_buf(key.data(), key.size());
+    const crypto::SecretBytes rawKey = crypto::sqlcipherRawKey(key);
+    if (sqlite3_key(raw, rawKey.data(), static_cast<int>(rawKey.size())) != SQLITE_OK)
+        return db.lastError("cannot key the scratch database");
+    {
+        TECHO_ASSIGN(Statement version, db.prepare("PRAGMA cipher_version"));
+        TECHO_ASSIGN(bool hasRow, version.step());
+        if (!hasRow || version.text(0).empty())
+            return makeError(ErrorCode::Internal, "SQLCipher is not active; refusing to use an unencrypted database");
+    }
+    TECHO_TRY(db.exec("PRAGMA cache_size = -" + std::to_string(cacheKiB)));
+    // Nothing here needs to survive a crash: no journal, no syncs.
+    TECHO_TRY(db.exec("PRAGMA journal_mode = OFF"));
+    TECHO_TRY(db.exec("PRAGMA synchronous = OFF"));
     TECHO_TRY(db.exec("PRAGMA temp_store = MEMORY"));
     return db;
 }

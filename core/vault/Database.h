@@ -28,6 +28,11 @@ public:
     [[nodiscard]] static Result<Database> open(
         const std::string& path, const crypto::SecretBytes& key, bool createIfMissing);
 
+    // A private scratch database for work that must not sit in memory nor in plaintext on disk (an import's
+    // fetched responses): SQLite's anonymous temporary file, encrypted by SQLCipher under a random key that
+    // exists only in this process, deleted when closed. cacheKiB bounds the memory it may use.
+    [[nodiscard]] static Result<Database> openScratch(int cacheKiB);
+
     [[nodiscard]] Status exec(std::string_view sql);
     [[nodiscard]] Result<Statement> prepare(std::string_view sql);
     [[nodiscard]] Result<std::int64_t> queryInt(std::string_view sql);

@@ -147,7 +147,7 @@ Status DispensingRepository::update(domain::Dispensing& dispensing)
     params.add(dispensing.id);
     TECHO_TRY(params.run());
     TECHO_TRY(requireChanged(m_db, "dispensing"));
-    TECHO_TRY(replaceLines(dispensing.id, dispensing.lines));
+    TECHO_TRY(mergeLines(dispensing.id, dispensing.lines));
     return savepoint.release();
 }
 
@@ -158,6 +158,58 @@ Status DispensingRepository::setSupersededBy(std::int64_t id, std::optional<std:
     params.add(supersededBy).add(id);
     TECHO_TRY(params.run());
     return requireChanged(m_db, "dispensing");
+}
+
+Status DispensingRepository::mergeLines(std::int64_t dispensingId, std::vector<domain::MedicationLine>& lines)
+{
+    TECHO_ASSIGN(Savepoint savepoint, Savepoint::begin(m_db));
+    TECHO_ASSIGN(Statement find,
+        m_db.prepare("SELECT id FROM medication_lines WHERE dispensing_id = ? AND rp_number = ? AND line_number = ?"));
+    for (domain::MedicationLine& m : lines) {
+        find.reset();
+        find.bind(1, dispensingId).bind(2, std::int64_t {m.rpNumber}).bind(3, std::int64_t {m.lineNumber});
+        TECHO_ASSIGN(const bool found, find.step());
+        if (!found) {
+            TECHO_ASSIGN(const std::vector<std::int64_t> ids, insertLines(dispensingId, {m}));
+            m.id = ids.front();
+            m.dispensingId = dispensingId;
+            continue;
+        }
+        const std::int64_t id = find.int64(0);
+        TECHO_ASSIGN(Statement update,
+            m_db.prepare("UPDATE medication_lines SET drug_code = ?, drug_code_system = ?, drug_name = ?, "
+                         "ingredient_name = ?, quantity = ?, unit = ?, usage_text = ?, special_instruction = ?, "
+                         "days = ?, dosage_form = ?, claims_category = ? WHERE id = ?"));
+        Params params(update);
+        params.add(m.drugCode)
+            .add(m.drugCodeSystem)
+            .add(m.drugName)
+            .add(m.ingredientName)
+            .add(m.quantity)
+            .add(m.unit)
+            .add(m.usageText)
+            .add(m.specialInstruction)
+            .add(m.days)
+            .add(m.dosageForm)
+            .add(m.claimsCategory)
+            .add(id);
+        TECHO_TRY(params.run());
+        m.id = id;
+        m.dispensingId = dispensingId;
+    }
+    return savepoint.release();
+}
+
+Result<std::vector<domain::Dispensing>> DispensingRepository::listByVisit(
+    std::int64_t profileId, domain::DispensingKind kind, domain::Date dispensedOn, std::int64_t pharmacyId)
+{
+    TECHO_ASSIGN(Statement stmt,
+        m_db.prepare(std::string(kDispensingColumns)
+            + "WHERE d.profile_id = ? AND d.kind = ? AND d.dispensed_on = ? AND d.pharmacy_id = ? ORDER BY d.id"));
+    Params params(stmt);
+    params.add(profileId).add(kind).add(dispensedOn).add(pharmacyId);
+    TECHO_TRY(params.status());
+    return collectRows<domain::Dispensing>(stmt, readDispensing);
 }
 
 Status DispensingRepository::replaceLines(std::int64_t dispensingId, std::vector<domain::MedicationLine>& lines)

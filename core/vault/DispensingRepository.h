@@ -22,8 +22,15 @@ public:
     // Stores the dispensing with its lines and sets their ids. A clash of the identity
     // (profile, kind, dispensedOn, pharmacy, prescriber) or a bad line is ErrorCode::InvalidData and stores nothing.
     [[nodiscard]] Result<std::int64_t> insert(domain::Dispensing& dispensing);
-    // Rewrites the dispensing's own fields and replaces its lines with dispensing.lines.
+    // Rewrites the dispensing's own fields and merges dispensing.lines in (see mergeLines): an update never
+    // deletes a stored line.
     [[nodiscard]] Status update(domain::Dispensing& dispensing);
+    // Per (rpNumber, lineNumber): rewrites the stored line in place (its id stays) or adds a new one.
+    // Stored lines absent from `lines` are kept.
+    [[nodiscard]] Status mergeLines(std::int64_t dispensingId, std::vector<domain::MedicationLine>& lines);
+    // The dispensings of one kind a profile had at one institution on one day, without their lines, by id.
+    [[nodiscard]] Result<std::vector<domain::Dispensing>> listByVisit(
+        std::int64_t profileId, domain::DispensingKind kind, domain::Date dispensedOn, std::int64_t pharmacyId);
     // Replaces all lines of a stored dispensing; sets their ids and dispensingId.
     // Marks a claims-based dispensing as replaced by the 電子処方箋 record of the same visit (or clears it).
     [[nodiscard]] Status setSupersededBy(std::int64_t id, std::optional<std::int64_t> supersededBy);

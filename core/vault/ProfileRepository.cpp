@@ -86,6 +86,18 @@ Result<std::optional<domain::Profile>> ProfileRepository::findBySourcePerson(
     return firstRow<domain::Profile>(stmt, readProfile);
 }
 
+Result<std::vector<domain::Profile>> ProfileRepository::listBySourcePerson(
+    std::string_view source, std::string_view sourcePersonId)
+{
+    // substr rather than LIKE: a person id may contain % or _.
+    TECHO_ASSIGN(Statement stmt,
+        m_db.prepare(std::string(kSelect)
+            + "WHERE source = ? AND (source_person_id = ? OR substr(source_person_id, 1, length(?)) = ?) ORDER BY id"));
+    const std::string prefix = std::string(sourcePersonId) + "#";
+    stmt.bind(1, source).bind(2, sourcePersonId).bind(3, prefix).bind(4, prefix);
+    return collectRows<domain::Profile>(stmt, readProfile);
+}
+
 Status ProfileRepository::remove(std::int64_t id)
 {
     TECHO_ASSIGN(Savepoint savepoint, Savepoint::begin(m_db));

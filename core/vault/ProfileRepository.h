@@ -25,6 +25,10 @@ public:
     [[nodiscard]] Result<domain::Profile> get(std::int64_t id);
     // Ordered by id (creation order).
     [[nodiscard]] Result<std::vector<domain::Profile>> list();
+    // Every profile this source's person id was stored under: the id itself, and the profiles the person
+    // chose to keep apart when the id came with another person's demographics ("<id>#2", "<id>#3" …), by id.
+    [[nodiscard]] Result<std::vector<domain::Profile>> listBySourcePerson(
+        std::string_view source, std::string_view sourcePersonId);
     [[nodiscard]] Result<std::optional<domain::Profile>> findBySourcePerson(
         std::string_view source, std::string_view sourcePersonId);
     // Deletes the profile and, by cascade, all of its records and consents; share records made under

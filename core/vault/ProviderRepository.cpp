@@ -23,6 +23,10 @@ domain::Provider readProvider(Row& row)
 
 Result<std::int64_t> ProviderRepository::insert(domain::Provider& provider)
 {
+    // The (kind, code) rule is also a unique index; (kind, "", name) is enforced here.
+    TECHO_ASSIGN(const auto clash, find(provider.kind, provider.code, provider.name));
+    if (clash)
+        return makeError(ErrorCode::InvalidData, "an institution with the same identity is already stored");
     TECHO_ASSIGN(Statement stmt,
         m_db.prepare("INSERT INTO providers (kind, code, name, address, endpoint_url) VALUES (?, ?, ?, ?, ?)"));
     Params params(stmt);
@@ -51,8 +55,13 @@ Result<domain::Provider> ProviderRepository::get(std::int64_t id)
 Result<std::optional<domain::Provider>> ProviderRepository::find(
     domain::ProviderKind kind, std::string_view code, std::string_view name)
 {
-    TECHO_ASSIGN(Statement stmt, m_db.prepare(std::string(kSelect) + "WHERE kind = ? AND code = ? AND name = ?"));
-    Params(stmt).add(kind).add(code).add(name);
+    if (!code.empty()) {
+        TECHO_ASSIGN(Statement stmt, m_db.prepare(std::string(kSelect) + "WHERE kind = ? AND code = ?"));
+        Params(stmt).add(kind).add(code);
+        return firstRow<domain::Provider>(stmt, readProvider);
+    }
+    TECHO_ASSIGN(Statement stmt, m_db.prepare(std::string(kSelect) + "WHERE kind = ? AND code = '' AND name = ?"));
+    Params(stmt).add(kind).add(name);
     return firstRow<domain::Provider>(stmt, readProvider);
 }
 

@@ -19,15 +19,18 @@ public:
         : m_db(db)
     { }
 
-    // Stores a new provider and sets provider.id. A second provider with the same (kind, code, name)
-    // is refused with ErrorCode::InvalidData.
+    // Stores a new provider and sets provider.id. An institution is identified by (kind, code) — the name is
+    // an attribute, spelt differently by different sources — or, without a code, by (kind, name). A second
+    // provider with the same identity is refused with ErrorCode::InvalidData.
     [[nodiscard]] Result<std::int64_t> insert(domain::Provider& provider);
-    // Changes address and endpoint URL; (kind, code, name) is the provider's identity and stays.
+    // Changes address and endpoint URL; the identity (kind and code, or kind and name) stays.
     [[nodiscard]] Status update(const domain::Provider& provider);
     [[nodiscard]] Result<domain::Provider> get(std::int64_t id);
+    // By identity: (kind, code) when code is not empty (name ignored), else (kind, "", name).
     [[nodiscard]] Result<std::optional<domain::Provider>> find(
         domain::ProviderKind kind, std::string_view code, std::string_view name);
-    // The provider with this identity, stored first if it is new (without address or endpoint).
+    // The provider with this identity, stored first if it is new (without address or endpoint). A stored
+    // provider keeps the name it was first stored with.
     [[nodiscard]] Result<domain::Provider> findOrCreate(
         domain::ProviderKind kind, std::string_view code, std::string_view name);
     // Ordered by name, then id.

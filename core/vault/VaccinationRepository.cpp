@@ -87,15 +87,29 @@ Result<domain::Vaccination> VaccinationRepository::get(std::int64_t id)
     return requireFound(firstRow<domain::Vaccination>(stmt, readVaccination), "vaccination");
 }
 
-Result<std::optional<domain::Vaccination>> VaccinationRepository::findByNaturalKey(
-    std::int64_t profileId, domain::Date occurredOn, std::string_view vaccineCode, std::optional<int> doseNumber)
+Result<std::optional<domain::Vaccination>> VaccinationRepository::findByNaturalKey(std::int64_t profileId,
+    domain::Date occurredOn, std::string_view vaccineCode, std::string_view vaccineName, std::optional<int> doseNumber)
 {
-    // "IS" rather than "=" so that a NULL dose number matches a NULL dose number.
+    // "IS" rather than "=" so that a NULL dose number matches a NULL dose number. Records the source identified
+    // by its own id (historyKey) are never matched by their fields.
     TECHO_ASSIGN(Statement stmt,
         m_db.prepare(std::string(kSelect)
-            + "WHERE profile_id = ? AND occurred_on = ? AND vaccine_code = ? AND dose_number IS ? ORDER BY id"));
+            + "WHERE profile_id = ? AND occurred_on = ? AND vaccine_code = ? AND (vaccine_code <> '' OR "
+              "vaccine_name = ?) AND dose_number IS ? AND source_record_id IS NULL ORDER BY id"));
     Params params(stmt);
-    params.add(profileId).add(occurredOn).add(vaccineCode).add(doseNumber);
+    params.add(profileId).add(occurredOn).add(vaccineCode).add(vaccineName).add(doseNumber);
+    TECHO_TRY(params.status());
+    return firstRow<domain::Vaccination>(stmt, readVaccination);
+}
+
+Result<std::optional<domain::Vaccination>> VaccinationRepository::findBySourceRecordId(
+    std::int64_t profileId, std::string_view source, std::string_view sourceRecordId)
+{
+    TECHO_ASSIGN(Statement stmt,
+        m_db.prepare(
+            std::string(kSelect) + "WHERE profile_id = ? AND source = ? AND source_record_id = ? ORDER BY id"));
+    Params params(stmt);
+    params.add(profileId).add(source).add(sourceRecordId);
     TECHO_TRY(params.status());
     return firstRow<domain::Vaccination>(stmt, readVaccination);
 }

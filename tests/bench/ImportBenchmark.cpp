@@ -228,26 +228,17 @@ std::tuple<double, long long, long long> importerPhase(const std::vector<fs::pat
 {
     auto v = freshVault(vaultPath);
     const auto start = Clock::now();
-    auto importer = import::Importer::begin(v->database(), {"mynaportal", "bench", {}});
+    import::ImportOptions options;
+    options.origin = "bench";
+    auto importer = import::Importer::begin(v->database(), options);
     if (!importer.ok())
         die(importer.error().message);
-    std::map<std::string, std::int64_t> profiles;
     for (const fs::path& file : files) {
         const std::string body = slurp(file);
         auto part = mynaportal::parseResultPart(body);
         if (!part.ok())
             die("parse: " + part.error().message);
-        auto& batch = part->batch;
-        auto it = profiles.find(batch.sourcePersonId);
-        if (it == profiles.end()) {
-            domain::PersonInfo person = batch.person.value_or(domain::PersonInfo {});
-            person.sourcePersonId = batch.sourcePersonId;
-            auto id = importer.value()->ensureProfile(person);
-            if (!id.ok())
-                die(id.error().message);
-            it = profiles.emplace(batch.sourcePersonId, id.value()).first;
-        }
-        if (Status s = importer.value()->apply(it->second, batch); !s.ok())
+        if (Status s = importer.value()->applyForPerson(part->batch); !s.ok())
             die("import: " + s.error().message);
     }
     if (auto done = importer.value()->commit(); !done.ok())

@@ -669,11 +669,20 @@ private slots:
         ASSIGN_OK(const Vaccination readMinimal, reopened.get(minimal.id));
         COMPARE_RECORD(compareVaccination, readMinimal, minimal);
 
-        ASSIGN_OK(const auto byKey, reopened.findByNaturalKey(profile, makeDate(1981, 4, 1), "", std::nullopt));
+        ASSIGN_OK(const auto byKey, reopened.findByNaturalKey(profile, makeDate(1981, 4, 1), "", "BCG", std::nullopt));
         QVERIFY(byKey.has_value());
         QCOMPARE(byKey->id, minimal.id);
-        ASSIGN_OK(const auto otherDose, reopened.findByNaturalKey(profile, makeDate(2021, 6, 15), "631341", 1));
+        ASSIGN_OK(const auto otherDose,
+            reopened.findByNaturalKey(profile, makeDate(2021, 6, 15), "631341", full.vaccineName, 1));
         QVERIFY(!otherDose.has_value());
+        // Without a code, the name tells two vaccines of one day apart.
+        ASSIGN_OK(
+            const auto otherName, reopened.findByNaturalKey(profile, makeDate(1981, 4, 1), "", "MR", std::nullopt));
+        QVERIFY(!otherName.has_value());
+        // A record the source identifies by its own id is found by it, not by its fields.
+        ASSIGN_OK(const auto bySourceId, reopened.findBySourceRecordId(profile, "mynaportal", "PMH-77"));
+        QVERIFY(bySourceId.has_value());
+        QCOMPARE(bySourceId->id, full.id);
         ASSIGN_OK(const auto listed, reopened.listByProfile(profile));
         QCOMPARE(listed.size(), std::size_t {2});
         QCOMPARE(listed.front().id, minimal.id); // 1981 before 2021
@@ -967,10 +976,10 @@ private slots:
         checkup.observations = {pq(kHbA1c, "HbA1c", 6.1, "%"), pq(kTriglycerides, "中性脂肪", 180, "mg/dL")};
         VERIFY_OK(checkups.insert(checkup));
 
-        ASSIGN_OK(const auto found, checkups.findByNaturalKey(profile, makeDate(2024, 6, 1), "10"));
+        ASSIGN_OK(const auto found, checkups.findByNaturalKey(profile, makeDate(2024, 6, 1), "10", std::nullopt));
         QVERIFY(found.has_value());
         COMPARE_RECORD(compareCheckup, *found, checkup);
-        ASSIGN_OK(const auto otherKind, checkups.findByNaturalKey(profile, makeDate(2024, 6, 1), "41"));
+        ASSIGN_OK(const auto otherKind, checkups.findByNaturalKey(profile, makeDate(2024, 6, 1), "41", std::nullopt));
         QVERIFY(!otherKind.has_value());
 
         std::vector<Observation> replacement = {pq(kHbA1c, "HbA1c", 6.3, "%")};
@@ -981,11 +990,26 @@ private slots:
         QCOMPARE(count("observations"), 1);
         VERIFY_ERROR(checkups.replaceObservations(checkup.id + 1, replacement), ErrorCode::NotFound);
 
+        // update() merges: the changed item is rewritten under its id, a new one is added, and a stored item
+        // the update does not mention is kept (an update never deletes a value).
+        const std::int64_t hba1cId = replacement[0].id;
         checkup.insurerNumber = std::string("01234567");
-        checkup.observations = {pq(kTriglycerides, "中性脂肪", 140, "mg/dL")};
+        checkup.observations = {pq(kTriglycerides, "中性脂肪", 140, "mg/dL"), pq(kHbA1c, "HbA1c", 6.4, "%")};
         VERIFY_OK(checkups.update(checkup));
         ASSIGN_OK(const Checkup updated, checkups.get(checkup.id));
-        COMPARE_RECORD(compareCheckup, updated, checkup);
+        QCOMPARE(updated.insurerNumber, checkup.insurerNumber);
+        QCOMPARE(updated.observations.size(), std::size_t {2});
+        QCOMPARE(updated.observations[0].id, hba1cId);
+        QCOMPARE(updated.observations[0].valueNum, std::optional(6.4));
+        QCOMPARE(updated.observations[1].itemCode, std::string(kTriglycerides));
+        QCOMPARE(updated.observations[1].valueNum, std::optional(140.0));
+        checkup.observations = {pq(kTriglycerides, "中性脂肪", 150, "mg/dL")};
+        VERIFY_OK(checkups.update(checkup));
+        ASSIGN_OK(const Checkup merged, checkups.get(checkup.id));
+        QCOMPARE(merged.observations.size(), std::size_t {2});
+        QCOMPARE(merged.observations[0].valueNum, std::optional(6.4));
+        QCOMPARE(merged.observations[1].id, updated.observations[1].id);
+        QCOMPARE(merged.observations[1].valueNum, std::optional(150.0));
     }
 
     // ---- constraints come back as errors ----
@@ -1160,7 +1184,7 @@ private slots:
         vault::CheckupRepository reopened(db());
         ASSIGN_OK(const Checkup read, reopened.get(good.id));
         COMPARE_RECORD(compareCheckup, read, good);
-        ASSIGN_OK(const auto missing, reopened.findByNaturalKey(profile, makeDate(2024, 6, 2), bad.kind));
+        ASSIGN_OK(const auto missing, reopened.findByNaturalKey(profile, makeDate(2024, 6, 2), bad.kind, std::nullopt));
         QVERIFY(!missing.has_value());
     }
 

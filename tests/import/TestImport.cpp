@@ -220,7 +220,7 @@ private slots:
         QCOMPARE(first->counts.rejected, 0);
         QVERIFY(first->rejections.empty());
         QVERIFY(!seen.empty());
-        QCOMPARE(seen.back().stage, std::string("commit"));
+        QVERIFY(seen.back().stage == import::ImportStage::Commit);
         QCOMPARE(seen.back().recordsSoFar, std::int64_t(records));
 
         // Provenance: every imported record names its source and run.
@@ -424,7 +424,8 @@ private slots:
         bool advanced = false;
         auto result
             = import::importFromApi(f.vault->database(), requestFor(sandbox), [&](const import::ImportProgress& p) {
-                  if (p.stage == "fetch" && !advanced) // the 90-day 期間連携 consent runs out after the first part
+                  if (p.stage == import::ImportStage::Fetch
+                      && !advanced) // the 90-day 期間連携 consent runs out after the first part
                       advanced = control(sandbox, "/_sandbox/clock", R"({"advance_seconds": 7862400})");
               });
         QVERIFY(advanced);
@@ -447,7 +448,7 @@ private slots:
         auto result = import::importFromApi(
             f.vault->database(), requestFor(sandbox),
             [&](const import::ImportProgress& p) {
-                if (p.stage == "fetch" && ++parts == 4)
+                if (p.stage == import::ImportStage::Fetch && ++parts == 4)
                     cancel.cancel();
             },
             &cancel);
