@@ -90,7 +90,7 @@ Result<ImportReport> importFromApi(vault::Database& db, const ApiImportRequest& 
     options.policy = request.policy;
     TECHO_ASSIGN(auto importer, Importer::begin(db, options));
     std::int64_t records = 0;
-    TECHO_TRY(staging.forEach([&](StagingArea::Entry& entry) -> Status {
+    const auto writeEntry = [&](StagingArea::Entry& entry) -> Status {
         TECHO_TRY(checkCancel(cancel));
         TECHO_ASSIGN(
             mynaportal::ResultPart part, mynaportal::parseResultPart(entry.body, kindsByCode.at(entry.infoKind)));
@@ -101,7 +101,8 @@ Result<ImportReport> importFromApi(vault::Database& db, const ApiImportRequest& 
         report({ImportStage::Write, entry.personIndex + 1, personCount, entry.infoKind, entry.part, part.totalParts,
             records});
         return {};
-    }));
+    };
+    TECHO_TRY(staging.forEach(writeEntry));
     TECHO_TRY(checkCancel(cancel));
     report({ImportStage::Commit, personCount, personCount, "", 0, 0, records});
     return importer->commit();
