@@ -371,21 +371,34 @@ Status mapCheckups(const json& data, const std::string& path, domain::RecordBatc
             TECHO_TRY(requireObjects(*items, itemsPath));
             c.observations.reserve(items->size());
             for (std::size_t k = 0; k < items->size(); ++k) {
-                auto o = mapObservation((*items)[k], at(itemsPath, k), recordId, batch.rejections);
-                if (!o)
+                // A rejected result stays with its checkup, keyed by its item code, so that the importer can
+                // tell whether the vault already holds a valid value for it.
+                const std::size_t rejectedBefore = record.rejectedObservations.size();
+                auto o = mapObservation((*items)[k], at(itemsPath, k), recordId, record.rejectedObservations);
+                if (!o) {
+                    const auto code = (*items)[k].find("ItemCode");
+                    for (std::size_t r = rejectedBefore; r < record.rejectedObservations.size(); ++r)
+                        if (code != (*items)[k].end() && code->is_string())
+                            record.rejectedObservations[r].childKey = code->get<std::string>();
                     continue;
+                }
                 const bool duplicate = std::any_of(c.observations.begin(), c.observations.end(),
                     [&](const domain::Observation& x) { return x.itemCode == o->itemCode; });
                 if (duplicate) {
-                    batch.rejections.push_back(reject(
+                    record.rejectedObservations.push_back(reject(
                         "observation", recordId, at(at(itemsPath, k), "ItemCode"), "repeats an item of this checkup"));
+                    record.rejectedObservations.back().childKey = o->itemCode;
                     continue;
                 }
                 c.observations.push_back(std::move(*o));
             }
         }
-        if (items != nullptr && !items->empty() && c.observations.empty())
-            continue; // every result was rejected (and listed); an empty checkup would only mislead
+        if (items != nullptr && !items->empty() && c.observations.empty()) {
+            // Every result was rejected; an empty checkup would only mislead. The rejections are still listed.
+            for (Rejection& r : record.rejectedObservations)
+                batch.rejections.push_back(std::move(r));
+            continue;
+        }
         batch.checkups.push_back(std::move(record));
     }
     return {};
