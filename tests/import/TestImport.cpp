@@ -437,6 +437,65 @@ private slots:
         QCOMPARE(digest(*f.vault), before);
     }
 
+    // The desktop app reads (and writes: renaming a profile) while an import runs. During the network phase the
+    // import holds no lock: another connection's write transaction goes through at once (before, the import held
+    // BEGIN IMMEDIATE from the first part, and this write waited 5 s for the lock and failed).
+    void networkPhase_holdsNoLock_anotherConnectionReadsAndWrites()
+    {
+        test::SandboxProcess sandbox(fastSandbox({QStringLiteral("--page-size"), QStringLiteral("5")}));
+        QVERIFY2(sandbox.isRunning(), qPrintable(sandbox.errorString()));
+        Fixture f;
+        auto other = vault::Vault::open(
+            f.dir.filePath(QStringLiteral("import.techo")).toStdString(), test::secret(test::kTestPassphrase));
+        QVERIFY2(other.ok(), other.ok() ? "" : other.error().message.c_str());
+        int fetches = 0;
+        std::vector<std::string> failures;
+        auto result
+            = import::importFromApi(f.vault->database(), requestFor(sandbox), [&](const import::ImportProgress& p) {
+                  if (p.stage != import::ImportStage::Fetch || ++fetches > 3)
+                      return;
+                  auto& db = other.value()->database();
+                  if (auto read = db.queryInt("SELECT count(*) FROM profiles"); !read.ok())
+                      failures.push_back("read: " + read.error().message);
+                  if (auto write = db.exec("BEGIN IMMEDIATE; CREATE TABLE IF NOT EXISTS gui_probe (x); "
+                                           "INSERT INTO gui_probe VALUES (1); COMMIT;");
+                      !write.ok()) {
+                      failures.push_back("write: " + write.error().message);
+                      (void)db.exec("ROLLBACK");
+                  }
+              });
+        QVERIFY2(result.ok(), result.ok() ? "" : result.error().message.c_str());
+        QCOMPARE(fetches > 3, true);
+        QVERIFY2(failures.empty(), failures.empty() ? "" : failures.front().c_str());
+        auto probes = other.value()->database().queryInt("SELECT count(*) FROM gui_probe");
+        QVERIFY(probes.ok());
+        QCOMPARE(probes.value(), 3);
+        QVERIFY(result->counts.added > 0);
+    }
+
+    // A cancel in the write phase rolls back as well.
+    void cancelDuringWritePhase_leavesVaultUnchanged()
+    {
+        test::SandboxProcess sandbox(fastSandbox({QStringLiteral("--page-size"), QStringLiteral("3")}));
+        QVERIFY2(sandbox.isRunning(), qPrintable(sandbox.errorString()));
+        Fixture f;
+        const std::string before = digest(*f.vault);
+        net::CancelToken cancel;
+        int written = 0;
+        auto result = import::importFromApi(
+            f.vault->database(), requestFor(sandbox),
+            [&](const import::ImportProgress& p) {
+                if (p.stage == import::ImportStage::Write && ++written == 2)
+                    cancel.cancel();
+            },
+            &cancel);
+        QVERIFY(!result.ok());
+        QCOMPARE(result.error().code, ErrorCode::Cancelled);
+        QCOMPARE(written, 2);
+        QCOMPARE(digest(*f.vault), before);
+        QCOMPARE(count(*f.vault, "import_runs"), 0);
+    }
+
     void cancelMidImport_leavesVaultUnchanged()
     {
         test::SandboxProcess sandbox(fastSandbox({QStringLiteral("--page-size"), QStringLiteral("3")}));
