@@ -5,15 +5,19 @@
 #include "core/vault/CheckupRepository.h"
 #include "core/vault/DispensingRepository.h"
 #include "core/vault/ProfileRepository.h"
+#include "core/vault/ProviderRepository.h"
 #include "core/vault/VaccinationRepository.h"
 #include "core/vault/Vault.h"
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <charconv>
 #include <csignal>
 #include <cstdio>
 #include <functional>
 #include <iostream>
+#include <map>
 #include <span>
 #include <spawn.h>
 #include <string_view>
@@ -40,8 +44,13 @@ Commands:
                          sandbox approves automatically)
   import --file F [--json]
                          import a saved API result (one /result response body)
-  list checkups|observations|vaccinations|dispensings [--json]
-                         print stored records
+  import … --keep-apart PERSON_ID | --skip-person PERSON_ID
+                         when a known person id arrives with another person's name, sex or
+                         birth date (exit 6), import their records into a separate profile, or skip them
+  list profiles|checkups|observations|vaccinations|dispensings [--json]
+                         print stored records with every stored field (ids, provenance,
+                         institutions, comparators, units as sent, superseded_by …)
+  profile rename ID NAME the name Techo shows for a profile (imports never change it)
 
 Options:
   --vault PATH           the vault file (default: $XDG_DATA_HOME/techo/vault.techo)
@@ -254,6 +263,9 @@ int commandImport(const GlobalOptions& options, const Args& args)
             file = args[++i];
         else if (arg == "--browser")
             request.openBrowser = openInBrowser;
+        else if ((arg == "--keep-apart" || arg == "--skip-person") && hasValue)
+            request.policy.personResolutions[args[++i]]
+                = arg == "--keep-apart" ? import::PersonResolution::KeepApart : import::PersonResolution::Skip;
         else if (arg == "--ca-file" && hasValue)
             request.client.http.caFile = args[++i];
         else if (arg == "--since" && hasValue) {
@@ -290,24 +302,29 @@ int commandImport(const GlobalOptions& options, const Args& args)
     Result<import::ImportReport> result = from
         ? (request.client.baseUrl = *from,
             import::importFromApi(vault.value()->database(), request, progress, &g_cancel))
-        : import::importFromFile(vault.value()->database(), *file, progress, &g_cancel);
+        : import::importFromFile(vault.value()->database(), *file, progress, &g_cancel, request.policy);
     if (showProgress)
         std::cerr << '\n';
     if (!result.ok()) {
         Error error = std::move(result).error();
-        if (error.code != ErrorCode::Cancelled)
+        if (error.key == "import.person_conflict")
+            error.message += " Run again with --keep-apart " + error.param("personId") + " or --skip-person "
+                + error.param("personId") + ".";
+        else if (error.code != ErrorCode::Cancelled)
             error.message += " (nothing was imported; the vault is unchanged)";
         return report(error);
     }
     return printImportReport(options, result.value());
 }
 
+// Every stored field, so that scripts (and the tests) see exactly what the vault holds.
 int commandList(const GlobalOptions& options, const Args& args)
 {
+    static const std::vector<std::string> kinds {"profiles", "checkups", "observations", "vaccinations", "dispensings"};
     if (args.size() != 1)
-        return usageError("list needs one of: checkups, observations, vaccinations, dispensings");
+        return usageError("list needs one of: profiles, checkups, observations, vaccinations, dispensings");
     const std::string& what = args[0];
-    if (what != "checkups" && what != "observations" && what != "vaccinations" && what != "dispensings")
+    if (std::find(kinds.begin(), kinds.end(), what) == kinds.end())
         return usageError("list: unknown record kind '" + what + "'");
     auto vault = openVault(options);
     if (!vault.ok())
@@ -317,76 +334,167 @@ int commandList(const GlobalOptions& options, const Args& args)
     if (!profiles.ok())
         return report(profiles.error());
 
-    nlohmann::ordered_json rows = nlohmann::ordered_json::array();
-    auto opt = [](const auto& value) -> nlohmann::ordered_json {
+    using Json = nlohmann::ordered_json;
+    Json rows = Json::array();
+    auto opt = [](const auto& value) -> Json {
         if (value)
             return *value;
         return nullptr;
     };
+    auto optEnum = [](const auto& value) -> Json {
+        if (value)
+            return std::string(toString(*value));
+        return nullptr;
+    };
+    auto optDate = [](const std::optional<domain::Date>& value) -> Json {
+        if (value)
+            return domain::formatDate(*value);
+        return nullptr;
+    };
+    std::map<std::int64_t, domain::Provider> providerCache;
+    Status failure;
+    auto institution = [&](const std::optional<std::int64_t>& id) -> Json {
+        if (!id)
+            return nullptr;
+        auto it = providerCache.find(*id);
+        if (it == providerCache.end()) {
+            auto provider = vault::ProviderRepository(db).get(*id);
+            if (!provider.ok()) {
+                failure = provider.error();
+                return nullptr;
+            }
+            it = providerCache.emplace(*id, provider.value()).first;
+        }
+        return Json {
+            {"id", *id}, {"kind", toString(it->second.kind)}, {"code", it->second.code}, {"name", it->second.name}};
+    };
+    auto provenance = [&](const domain::Provenance& p) -> Json {
+        return {{"source", p.source}, {"source_record_id", opt(p.sourceRecordId)},
+            {"fetched_at", p.fetchedAt ? Json(domain::formatTimestamp(*p.fetchedAt)) : Json(nullptr)},
+            {"import_run_id", opt(p.importRunId)}};
+    };
     for (const domain::Profile& profile : profiles.value()) {
-        if (what == "checkups" || what == "observations") {
+        if (what == "profiles") {
+            rows.push_back({{"id", profile.id}, {"name", profile.shownName()}, {"source_name", profile.displayName},
+                {"local_name", opt(profile.localName)}, {"kana", opt(profile.kanaName)},
+                {"birth_date", optDate(profile.birthDate)}, {"sex", optEnum(profile.sex)},
+                {"relationship", toString(profile.relationship)}, {"source", profile.source},
+                {"source_person_id", opt(profile.sourcePersonId)}});
+        } else if (what == "checkups" || what == "observations") {
             auto checkups = vault::CheckupRepository(db).listByProfile(profile.id);
             if (!checkups.ok())
                 return report(checkups.error());
             for (const domain::Checkup& c : checkups.value()) {
                 if (what == "checkups") {
-                    rows.push_back({{"id", c.id}, {"profile", profile.displayName},
+                    rows.push_back({{"id", c.id}, {"profile_id", profile.id}, {"profile", profile.shownName()},
                         {"performed_on", domain::formatDate(c.performedOn)}, {"kind", c.kind},
-                        {"observations", c.observations.size()}});
+                        {"facility", institution(c.facilityId)}, {"insurer_number", opt(c.insurerNumber)},
+                        {"observations", c.observations.size()}, {"provenance", provenance(c.provenance)}});
                     continue;
                 }
                 for (const domain::Observation& o : c.observations)
-                    rows.push_back({{"checkup_id", c.id}, {"profile", profile.displayName},
-                        {"performed_on", domain::formatDate(c.performedOn)}, {"item_code", o.itemCode},
-                        {"item_name", o.itemName}, {"type", toString(o.valueType)}, {"value", opt(o.valueNum)},
-                        {"unit", opt(o.unit)}, {"code", opt(o.valueCode)}, {"label", opt(o.valueLabel)},
-                        {"text", opt(o.valueText)}});
+                    rows.push_back({{"id", o.id}, {"checkup_id", c.id}, {"profile_id", profile.id},
+                        {"profile", profile.shownName()}, {"performed_on", domain::formatDate(c.performedOn)},
+                        {"item_code", o.itemCode}, {"item_name", o.itemName}, {"type", toString(o.valueType)},
+                        {"comparator", optEnum(o.comparator)}, {"value", opt(o.valueNum)}, {"unit", opt(o.unit)},
+                        {"unit_as_sent", opt(o.unitAsSent)}, {"code", opt(o.valueCode)},
+                        {"code_system", opt(o.valueCodeSystem)}, {"label", opt(o.valueLabel)},
+                        {"text", opt(o.valueText)}, {"range_flag", optEnum(o.rangeFlag)}});
             }
         } else if (what == "vaccinations") {
             auto vaccinations = vault::VaccinationRepository(db).listByProfile(profile.id);
             if (!vaccinations.ok())
                 return report(vaccinations.error());
             for (const domain::Vaccination& v : vaccinations.value())
-                rows.push_back(
-                    {{"id", v.id}, {"profile", profile.displayName}, {"occurred_on", domain::formatDate(v.occurredOn)},
-                        {"vaccine", v.vaccineName}, {"dose", opt(v.doseNumber)}, {"lot", opt(v.lotNumber)},
-                        {"target_disease", opt(v.targetDisease)}, {"status", toString(v.status)}});
+                rows.push_back({{"id", v.id}, {"profile_id", profile.id}, {"profile", profile.shownName()},
+                    {"occurred_on", domain::formatDate(v.occurredOn)}, {"vaccine", v.vaccineName},
+                    {"vaccine_code", v.vaccineCode}, {"vaccine_code_system", opt(v.vaccineCodeSystem)},
+                    {"target_disease", opt(v.targetDisease)}, {"dose", opt(v.doseNumber)}, {"lot", opt(v.lotNumber)},
+                    {"manufacturer", opt(v.manufacturer)}, {"facility", institution(v.facilityId)},
+                    {"municipality_code", opt(v.municipalityCode)}, {"site", opt(v.site)},
+                    {"status", toString(v.status)}, {"provenance", provenance(v.provenance)}});
         } else {
             auto dispensings = vault::DispensingRepository(db).listByProfile(profile.id);
             if (!dispensings.ok())
                 return report(dispensings.error());
             for (const domain::Dispensing& d : dispensings.value()) {
-                nlohmann::ordered_json lines = nlohmann::ordered_json::array();
+                Json lines = Json::array();
                 for (const domain::MedicationLine& l : d.lines)
-                    lines.push_back({{"rp", l.rpNumber}, {"line", l.lineNumber}, {"code", l.drugCode},
-                        {"name", l.drugName}, {"quantity", opt(l.quantity)}, {"unit", opt(l.unit)},
-                        {"usage", opt(l.usageText)}, {"days", opt(l.days)}});
-                rows.push_back({{"id", d.id}, {"profile", profile.displayName}, {"kind", toString(d.kind)},
-                    {"dispensed_on", domain::formatDate(d.dispensedOn)}, {"lines", lines}});
+                    lines.push_back({{"id", l.id}, {"rp", l.rpNumber}, {"line", l.lineNumber}, {"code", l.drugCode},
+                        {"code_system", toString(l.drugCodeSystem)}, {"name", l.drugName},
+                        {"ingredient", opt(l.ingredientName)}, {"quantity", opt(l.quantity)}, {"unit", opt(l.unit)},
+                        {"usage", opt(l.usageText)}, {"special_instruction", opt(l.specialInstruction)},
+                        {"days", opt(l.days)}, {"dosage_form", opt(l.dosageForm)},
+                        {"claims_category", opt(l.claimsCategory)}});
+                rows.push_back({{"id", d.id}, {"profile_id", profile.id}, {"profile", profile.shownName()},
+                    {"kind", toString(d.kind)}, {"dispensed_on", domain::formatDate(d.dispensedOn)},
+                    {"prescribed_on", optDate(d.prescribedOn)}, {"pharmacy", institution(d.pharmacyId)},
+                    {"prescriber", institution(d.prescriberId)}, {"in_out", optEnum(d.inOut)},
+                    {"superseded_by", opt(d.supersededBy)}, {"provenance", provenance(d.provenance)},
+                    {"lines", lines}});
             }
         }
+        if (!failure.ok())
+            return report(failure.error());
     }
     if (options.json) {
         std::cout << rows.dump() << '\n';
         return kExitOk;
     }
+    auto plain = [](const Json& value) -> std::string {
+        if (value.is_string())
+            return value.get<std::string>();
+        if (value.is_object() && value.contains("name"))
+            return value["name"].get<std::string>();
+        return value.dump();
+    };
     for (const auto& row : rows) {
         bool first = true;
         for (const auto& [key, value] : row.items()) {
-            if (key == "lines")
+            if (key == "lines" || key == "provenance" || value.is_null())
                 continue;
-            std::cout << (first ? "" : "  ") << key << "="
-                      << (value.is_string() ? value.get<std::string>() : value.dump());
+            std::cout << (first ? "" : "  ") << key << "=" << plain(value);
             first = false;
         }
         std::cout << '\n';
         if (row.contains("lines"))
             for (const auto& line : row["lines"])
-                std::cout << "    " << line["name"].get<std::string>() << "  " << line["quantity"].dump() << " "
+                std::cout << "    " << plain(line["name"]) << "  " << line["quantity"].dump() << " "
                           << (line["unit"].is_string() ? line["unit"].get<std::string>() : "") << "  "
                           << (line["usage"].is_string() ? line["usage"].get<std::string>() : "") << '\n';
     }
     std::cerr << rows.size() << " " << what << '\n';
+    return kExitOk;
+}
+
+std::optional<std::int64_t> parseInteger(const std::string& text)
+{
+    std::int64_t value = 0;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (ec != std::errc {} || end != text.data() + text.size() || value <= 0)
+        return std::nullopt;
+    return value;
+}
+
+// The person's own name for a profile (imports never change it); an empty name goes back to the source's.
+int commandProfile(const GlobalOptions& options, const Args& args)
+{
+    if (args.size() != 3 || args[0] != "rename")
+        return usageError("profile rename ID NAME");
+    const auto id = parseInteger(args[1]);
+    if (!id)
+        return usageError("profile rename: '" + args[1] + "' is not a profile id");
+    auto vault = openVault(options);
+    if (!vault.ok())
+        return report(vault.error());
+    vault::ProfileRepository profiles(vault.value()->database());
+    auto profile = profiles.get(*id);
+    if (!profile.ok())
+        return report(profile.error());
+    profile->localName = args[2].empty() ? std::nullopt : std::optional<std::string>(args[2]);
+    if (Status s = profiles.update(profile.value()); !s.ok())
+        return report(s.error());
+    std::cout << "Profile " << *id << " is now shown as " << profile->shownName() << '\n';
     return kExitOk;
 }
 
@@ -396,6 +504,7 @@ const Command kCommands[] = {
     {"change-passphrase", commandChangePassphrase},
     {"import", commandImport},
     {"list", commandList},
+    {"profile", commandProfile},
 };
 
 } // namespace

@@ -541,5 +541,79 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestRecordIdentity)
+// The same rules through techo-cli: exit 6 naming the conflict, the decision flags, and list --json with every
+// stored field.
+class TestRecordIdentityCli : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+
+    test::ProcessResult cli(const QStringList& args)
+    {
+        const QStringList env {QStringLiteral("TECHO_PASSPHRASE=") + QString::fromUtf8(test::kTestPassphrase)};
+        return test::runTool(test::builtTool(QStringLiteral("techo-cli")),
+            QStringList {QStringLiteral("--vault"), m_dir.filePath(QStringLiteral("cli.techo"))} + args, env);
+    }
+
+    QJsonArray list(const char* kind)
+    {
+        const auto r = cli({QStringLiteral("list"), QString::fromUtf8(kind), QStringLiteral("--json")});
+        return QJsonDocument::fromJson(r.out).array();
+    }
+
+private slots:
+    void personConflict_exit6_thenKeepApart_andListShowsEveryField()
+    {
+        QCOMPARE(cli({QStringLiteral("--insecure-fast-kdf"), QStringLiteral("init")}).exitCode, 0);
+        QCOMPARE(
+            cli({QStringLiteral("import"), QStringLiteral("--file"), casePath("06-duplicate-checkup-same-day.json")})
+                .exitCode,
+            0);
+        const auto refused
+            = cli({QStringLiteral("import"), QStringLiteral("--file"), casePath("13-person-id-reused.json")});
+        QCOMPARE(refused.exitCode, 6);
+        const QString err = QString::fromUtf8(refused.err);
+        QVERIFY2(err.contains(QStringLiteral("P0001")) && err.contains(QStringLiteral("1968-07-12"))
+                && err.contains(QStringLiteral("2014-02-11")) && err.contains(QStringLiteral("--keep-apart")),
+            refused.err.constData());
+        QCOMPARE(list("profiles").size(), 1);
+        QCOMPARE(list("vaccinations").size(), 0);
+
+        const auto kept = cli({QStringLiteral("import"), QStringLiteral("--file"), casePath("13-person-id-reused.json"),
+            QStringLiteral("--keep-apart"), QStringLiteral("P0001")});
+        QVERIFY2(kept.exitCode == 0, kept.err.constData());
+        const QJsonArray profiles = list("profiles");
+        QCOMPARE(profiles.size(), 2);
+        QCOMPARE(profiles[1].toObject()[QStringLiteral("source_person_id")].toString(), QStringLiteral("P0001#2"));
+
+        QCOMPARE(
+            cli({QStringLiteral("profile"), QStringLiteral("rename"), QStringLiteral("1"), QString::fromUtf8("父")})
+                .exitCode,
+            0);
+        QCOMPARE(list("profiles")[0].toObject()[QStringLiteral("name")].toString(), QString::fromUtf8("父"));
+
+        const QJsonObject observation = list("observations")[0].toObject();
+        for (const char* field : {"id", "checkup_id", "item_code", "comparator", "unit", "unit_as_sent", "value"})
+            QVERIFY2(observation.contains(QString::fromUtf8(field)), field);
+        const QJsonObject checkup = list("checkups")[0].toObject();
+        QCOMPARE(checkup[QStringLiteral("facility")].toObject()[QStringLiteral("code")].toString(),
+            QStringLiteral("1319990011"));
+        QCOMPARE(checkup[QStringLiteral("provenance")].toObject()[QStringLiteral("source_record_id")].toString(),
+            QStringLiteral("K0001-TKK-20250612-10-A"));
+    }
+};
+
+int main(int argc, char** argv)
+{
+    int status = 0;
+    {
+        TestRecordIdentity identity;
+        status |= QTest::qExec(&identity, argc, argv);
+    }
+    {
+        TestRecordIdentityCli cli;
+        status |= QTest::qExec(&cli, argc, argv);
+    }
+    return status;
+}
 #include "TestRecordIdentity.moc"
