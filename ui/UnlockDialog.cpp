@@ -116,6 +116,9 @@ void UnlockDialog::submit()
     }
     if (m_mode == Mode::Create && m_confirm->text() != m_passphrase->text()) {
         showError(tr("The two passphrases do not match."));
+        // Keep the first one; the person types the repetition again.
+        m_confirm->clear();
+        m_confirm->setFocus();
         return;
     }
 
