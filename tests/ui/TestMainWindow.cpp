@@ -220,9 +220,13 @@ private slots:
         const vault::RecordCounts counts = makeVaultWithRecords(path);
         QVERIFY(!counts.empty());
         // The fixtures give the kinds different numbers, so a number under the wrong label shows.
-        QVERIFY(counts.at("checkups") > 0 && counts.at("observations") > counts.at("checkups"));
-        QVERIFY(counts.at("vaccinations") > 0 && counts.at("dispensings") > 0);
-        QVERIFY(counts.at("vaccinations") != counts.at("dispensings"));
+        const auto count = [&](const char* kind) {
+            const auto found = counts.find(kind);
+            return found == counts.end() ? std::int64_t(-1) : found->second;
+        };
+        QVERIFY(count("checkups") > 0 && count("observations") > count("checkups"));
+        QVERIFY(count("vaccinations") > 0 && count("dispensings") > 0);
+        QVERIFY(count("vaccinations") != count("dispensings"));
 
         ui::MainWindow window(path);
         window.show();
@@ -416,10 +420,13 @@ private slots:
         typeText(d.confirm, QStringLiteral("kenkou second"));
         QTest::mouseClick(d.ok, Qt::LeftButton);
         QCOMPARE(d.error->text(), QStringLiteral("The two passphrases do not match."));
+        verifyNothingClipped(d.dialog);
+        saveScreenshot(d.dialog, QStringLiteral("create-dialog-mismatch"));
         QVERIFY(!d.dialog->isBusy());
         QVERIFY(!QFile::exists(path));
 
-        d.confirm->clear();
+        QCOMPARE(d.passphrase->text(), QStringLiteral("kenkou first")); // kept; only the repetition is retyped
+        QVERIFY(d.confirm->text().isEmpty());
         typeText(d.confirm, QStringLiteral("kenkou first"));
         QTest::mouseClick(d.ok, Qt::LeftButton);
         QTRY_VERIFY(d.dialog.isNull());
