@@ -7,12 +7,15 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QMenuBar>
-#include <QMessageBox>
-#include <QProgressDialog>
+#include <QPushButton>
 #include <QStatusBar>
 #include <QTableWidget>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrent>
+
+#include <algorithm>
+#include <iterator>
+#include <string_view>
+#include <vector>
 
 namespace techo::ui {
 namespace {
@@ -50,6 +53,10 @@ QString describeError(const Error& error)
         return MainWindow::tr("The vault is damaged and cannot be opened safely.");
     case ErrorCode::NewerFormat:
         return MainWindow::tr("This vault was written by a newer version of Techo. Please update Techo.");
+    case ErrorCode::NotFound:
+        return MainWindow::tr("The vault file no longer exists.");
+    case ErrorCode::AlreadyExists:
+        return MainWindow::tr("A file already exists at this place. Techo never overwrites a file.");
     case ErrorCode::Io:
         return MainWindow::tr("The file could not be read or written (%1).").arg(QString::fromStdString(error.message));
     default:
@@ -70,18 +77,27 @@ MainWindow::MainWindow(QString vaultPath, QWidget* parent)
     m_summary->setObjectName(QStringLiteral("summaryLabel"));
     m_summary->setWordWrap(true);
     layout->addWidget(m_summary);
+    // While locked: one obvious way in, instead of an empty table.
+    m_unlockButton = new QPushButton(central);
+    m_unlockButton->setObjectName(QStringLiteral("unlockButton"));
+    connect(m_unlockButton, &QPushButton::clicked, this, &MainWindow::unlockOrCreate);
+    layout->addWidget(m_unlockButton, 0, Qt::AlignLeft);
     m_counts = new QTableWidget(0, 2, central);
     m_counts->setObjectName(QStringLiteral("countsTable"));
     m_counts->setHorizontalHeaderLabels({tr("Records"), tr("Count")});
     m_counts->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_counts->verticalHeader()->hide();
     m_counts->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    layout->addWidget(m_counts);
+    layout->addWidget(m_counts, 1);
+    layout->addStretch(0); // keeps the locked view at the top when the table is hidden
     setCentralWidget(central);
 
     QMenu* vaultMenu = menuBar()->addMenu(tr("&Vault"));
-    vaultMenu->addAction(tr("&Unlock…"), QKeySequence(Qt::CTRL | Qt::Key_U), this, &MainWindow::unlockOrCreate);
-    vaultMenu->addAction(tr("&Lock"), QKeySequence(Qt::CTRL | Qt::Key_L), this, &MainWindow::lockVault);
+    m_unlockAction
+        = vaultMenu->addAction(tr("&Unlock…"), QKeySequence(Qt::CTRL | Qt::Key_U), this, &MainWindow::unlockOrCreate);
+    m_unlockAction->setObjectName(QStringLiteral("unlockAction"));
+    m_lockAction = vaultMenu->addAction(tr("&Lock"), QKeySequence(Qt::CTRL | Qt::Key_L), this, &MainWindow::lockVault);
+    m_lockAction->setObjectName(QStringLiteral("lockAction"));
     vaultMenu->addSeparator();
     vaultMenu->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::quit);
     refresh();
@@ -91,35 +107,23 @@ MainWindow::~MainWindow() = default;
 
 void MainWindow::unlockOrCreate()
 {
-    const bool exists = QFile::exists(m_vaultPath);
-    UnlockDialog dialog(exists ? UnlockDialog::Mode::Unlock : UnlockDialog::Mode::Create, m_vaultPath, this);
-    while (dialog.exec() == QDialog::Accepted) {
-        QByteArray utf8 = dialog.passphraseUtf8();
-        auto passphrase = std::make_shared<crypto::SecretBytes>(
-            crypto::SecretBytes::fromString(std::string_view(utf8.constData(), std::size_t(utf8.size()))));
-        utf8.fill('\0');
-        const std::string path = m_vaultPath.toStdString();
-
-        // Argon2id takes about half a second by design: keep the window responsive meanwhile.
-        QProgressDialog progress(exists ? tr("Unlocking…") : tr("Creating the vault…"), QString(), 0, 0, this);
-        progress.setWindowModality(Qt::WindowModal);
-        progress.setMinimumDuration(200);
-        QFuture<Result<std::unique_ptr<vault::Vault>>> future = QtConcurrent::run([=] {
-            return exists ? vault::Vault::open(path, *passphrase)
-                          : vault::Vault::create(path, *passphrase, crypto::KdfParams::interactiveDefault());
-        });
-        QFutureWatcher<Result<std::unique_ptr<vault::Vault>>> watcher;
-        connect(&watcher, &QFutureWatcherBase::finished, &progress, &QProgressDialog::reset);
-        watcher.setFuture(future);
-        progress.exec();
-        watcher.waitForFinished();
-        auto result = future.takeResult();
-        if (result.ok()) {
-            showVault(std::move(result).value());
-            return;
-        }
-        dialog.showError(describeError(result.error()));
+    if (m_unlockDialog) { // already asking: one dialog, not a second one behind it
+        m_unlockDialog->raise();
+        m_unlockDialog->activateWindow();
+        return;
     }
+    const auto mode = QFile::exists(m_vaultPath) ? UnlockDialog::Mode::Unlock : UnlockDialog::Mode::Create;
+    auto* dialog = new UnlockDialog(mode, m_vaultPath, this);
+    dialog->setObjectName(QStringLiteral("unlockDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    // The dialog opens (or creates) the vault on a worker thread and stays open after a wrong
+    // passphrase; accepted means it holds the unlocked vault.
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        if (auto vault = dialog->takeVault())
+            showVault(std::move(vault));
+    });
+    m_unlockDialog = dialog;
+    dialog->open(); // window-modal and non-blocking: the window keeps painting while the key is derived
 }
 
 void MainWindow::showVault(std::unique_ptr<vault::Vault> vault)
@@ -141,8 +145,16 @@ void MainWindow::lockVault()
 void MainWindow::refresh()
 {
     m_counts->setRowCount(0);
-    if (!m_vault) {
-        m_summary->setText(tr("The vault %1 is locked. Use Vault ▸ Unlock (Ctrl+U).").arg(m_vaultPath));
+    const bool unlocked = m_vault != nullptr;
+    m_counts->setVisible(unlocked);
+    m_unlockButton->setVisible(!unlocked);
+    m_unlockAction->setEnabled(!unlocked);
+    m_lockAction->setEnabled(unlocked);
+    if (!unlocked) {
+        const bool exists = QFile::exists(m_vaultPath);
+        m_summary->setText(exists ? tr("The vault %1 is locked. Use Vault ▸ Unlock (Ctrl+U).").arg(m_vaultPath)
+                                  : tr("There is no vault at %1 yet.").arg(m_vaultPath));
+        m_unlockButton->setText(exists ? tr("Unlock…") : tr("Create vault…"));
         return;
     }
     auto counts = m_vault->counts();
@@ -151,14 +163,17 @@ void MainWindow::refresh()
         return;
     }
     m_summary->setText(tr("Vault: %1").arg(m_vaultPath));
-    // Health records first, then where they came from, then sharing and the audit trail.
-    static constexpr const char* kOrder[] = {"profiles", "checkups", "observations", "vaccinations", "dispensings",
+    // Health records first, then where they came from, then sharing and the audit trail; a kind this
+    // list does not know yet still shows, after them, rather than disappear.
+    static constexpr std::string_view kOrder[] = {"profiles", "checkups", "observations", "vaccinations", "dispensings",
         "medication_lines", "providers", "import_runs", "consents", "share_records", "audit_events"};
-    for (const char* kindName : kOrder) {
-        const auto found = counts->find(kindName);
-        if (found == counts->end())
-            continue;
-        const auto& [kind, n] = *found;
+    std::vector<std::pair<std::string, std::int64_t>> rows(counts->begin(), counts->end());
+    const auto rank = [](const std::string& kind) {
+        return std::size_t(std::find(std::begin(kOrder), std::end(kOrder), kind) - std::begin(kOrder));
+    };
+    std::stable_sort(
+        rows.begin(), rows.end(), [&](const auto& a, const auto& b) { return rank(a.first) < rank(b.first); });
+    for (const auto& [kind, n] : rows) {
         const int row = m_counts->rowCount();
         m_counts->insertRow(row);
         m_counts->setItem(row, 0, new QTableWidgetItem(kindLabel(kind)));

@@ -3,13 +3,18 @@
 #include "core/vault/Vault.h"
 
 #include <QMainWindow>
+#include <QPointer>
 
 #include <memory>
 
+class QAction;
 class QLabel;
+class QPushButton;
 class QTableWidget;
 
 namespace techo::ui {
+
+class UnlockDialog;
 
 // The first cut of the desktop window: unlock (or create) a vault and show what it holds.
 // Dashboard, trends, medicines, vaccinations and import follow in their own issue.
@@ -19,7 +24,8 @@ public:
     explicit MainWindow(QString vaultPath, QWidget* parent = nullptr);
     ~MainWindow() override;
 
-    // Opens the vault at the configured path, asking for the passphrase; creates it when missing.
+    // Asks for the passphrase of the vault at the configured path (or a new one when the file is
+    // missing) in a window-modal UnlockDialog and returns at once; the vault shows when it is open.
     void unlockOrCreate();
     void lockVault();
     // Shows an already unlocked vault (the unlock dialog's result; tests hand one in directly).
@@ -31,7 +37,11 @@ private:
 
     QString m_vaultPath;
     std::unique_ptr<vault::Vault> m_vault;
+    QPointer<UnlockDialog> m_unlockDialog;
     QLabel* m_summary = nullptr;
+    QPushButton* m_unlockButton = nullptr;
+    QAction* m_unlockAction = nullptr;
+    QAction* m_lockAction = nullptr;
     QTableWidget* m_counts = nullptr;
 };
 

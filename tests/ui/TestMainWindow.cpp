@@ -1,118 +1,537 @@
-// The desktop window over a real vault, offscreen: it lists what the vault holds, in Japanese when the
-// Japanese catalogue is loaded, and forgets everything when locked.
+// The desktop window driven as a person would, offscreen, over real vaults (test-only fast KDF):
+// typing into the real unlock dialog and clicking its buttons, then waiting for the asynchronous result.
+// The key is derived on a worker thread while the GUI keeps handling events; a wrong passphrase says so
+// and the same dialog takes another try; the right one shows the vault's own record counts; files no
+// passphrase can open say what they are; Japanese is what a Japanese catalogue shows.
+//
+// Screenshots of what the tests saw are written to $TECHO_SCREENSHOT_DIR, else ./screenshots (the
+// test's build folder under CTest). They are artefacts for a person to look at; the assertions are on
+// the widgets' content.
+#include "core/import/ImportJobs.h"
 #include "core/vault/Vault.h"
 #include "tests/support/TestSupport.h"
 #include "ui/MainWindow.h"
 #include "ui/UnlockDialog.h"
 
+#include <QAbstractButton>
+#include <QAction>
 #include <QApplication>
 #include <QDialogButtonBox>
+#include <QDir>
+#include <QFile>
 #include <QLabel>
+#include <QLibraryInfo>
 #include <QLineEdit>
+#include <QPointer>
+#include <QProgressBar>
 #include <QPushButton>
+#include <QScopeGuard>
+#include <QSemaphore>
+#include <QSignalSpy>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
+#include <QThreadPool>
+#include <QTimer>
 #include <QTranslator>
 
+#include <atomic>
+
 using namespace techo;
+
+namespace {
+
+constexpr const char* kWrongPassphrase = "not the passphrase";
+
+// QTest::keyClicks sends Latin-1 only; other characters arrive as key events carrying their text, as
+// from a keyboard layout or a committed input-method string.
+void typeText(QWidget* widget, const QString& text)
+{
+    for (const QChar ch : text) {
+        if (ch.unicode() < 0x80)
+            QTest::keyClick(widget, ch.toLatin1());
+        else
+            QTest::sendKeyEvent(QTest::Click, widget, Qt::Key_unknown, QString(ch), Qt::NoModifier);
+    }
+}
+
+void saveScreenshot(QWidget* widget, const QString& name)
+{
+    QString dir = qEnvironmentVariable("TECHO_SCREENSHOT_DIR");
+    if (dir.isEmpty())
+        dir = QDir::current().filePath(QStringLiteral("screenshots"));
+    QDir().mkpath(dir);
+    widget->grab().save(dir + QLatin1Char('/') + name + QStringLiteral(".png"));
+}
+
+void writeBytes(const QString& path, const QByteArray& bytes)
+{
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    QCOMPARE(file.write(bytes), bytes.size());
+}
+
+// A vault holding one person's checkups, dispensings and vaccinations (the API fixtures, imported by
+// core); returns its record counts as core reports them, or an empty map after a failed QVERIFY.
+vault::RecordCounts makeVaultWithRecords(const QString& path)
+{
+    auto vault = test::createTestVault(path);
+    if (!vault)
+        return {};
+    for (const char* fixture : {"tkk-valid.json", "yzk-valid.json", "pmh-valid.json"}) {
+        const QString file = test::sourcePath(QStringLiteral("tests/data/api/") + QLatin1String(fixture));
+        auto report = import::importFromFile(vault->database(), file.toStdString());
+        if (!report.ok()) {
+            QTest::qFail(
+                ("importing " + std::string(fixture) + ": " + report.error().message).c_str(), __FILE__, __LINE__);
+            return {};
+        }
+    }
+    auto counts = vault->counts();
+    if (!counts.ok()) {
+        QTest::qFail(counts.error().message.c_str(), __FILE__, __LINE__);
+        return {};
+    }
+    return *counts;
+}
+
+// What the window shows, label -> number, read off the real table.
+QMap<QString, qlonglong> shownCounts(QTableWidget* table)
+{
+    QMap<QString, qlonglong> shown;
+    for (int row = 0; row < table->rowCount(); ++row)
+        shown.insert(table->item(row, 0)->text(), QLocale().toLongLong(table->item(row, 1)->text()));
+    return shown;
+}
+
+// The English label of each record kind, written out here (not taken from the window) so that a
+// kind shown under another kind's label fails.
+const QMap<QString, QString>& englishLabels()
+{
+    static const QMap<QString, QString> labels = {
+        {QStringLiteral("profiles"), QStringLiteral("People")},
+        {QStringLiteral("providers"), QStringLiteral("Institutions and services")},
+        {QStringLiteral("checkups"), QStringLiteral("Checkups")},
+        {QStringLiteral("observations"), QStringLiteral("Checkup results")},
+        {QStringLiteral("vaccinations"), QStringLiteral("Vaccinations")},
+        {QStringLiteral("dispensings"), QStringLiteral("Dispensings")},
+        {QStringLiteral("medication_lines"), QStringLiteral("Medicines dispensed")},
+        {QStringLiteral("consents"), QStringLiteral("Sharing consents")},
+        {QStringLiteral("share_records"), QStringLiteral("Shares")},
+        {QStringLiteral("audit_events"), QStringLiteral("Audit events")},
+        {QStringLiteral("import_runs"), QStringLiteral("Imports")},
+    };
+    return labels;
+}
+
+QMap<QString, qlonglong> expectedEnglish(const vault::RecordCounts& counts)
+{
+    QMap<QString, qlonglong> expected;
+    for (const auto& [kind, n] : counts) {
+        const QString label = englishLabels().value(QString::fromStdString(kind));
+        expected.insert(label.isEmpty() ? QString::fromStdString(kind) : label, qlonglong(n));
+    }
+    return expected;
+}
+
+// Every visible label and button shows its whole text: nothing is cut off by the layout.
+void verifyNothingClipped(QWidget* top)
+{
+    for (QLabel* label : top->findChildren<QLabel*>()) {
+        if (!label->isVisible() || label->text().isEmpty())
+            continue;
+        const int needed = label->wordWrap() ? label->heightForWidth(label->width()) : label->sizeHint().height();
+        QVERIFY2(label->height() >= needed, qPrintable(QStringLiteral("label cut off: ") + label->text()));
+        if (!label->wordWrap())
+            QVERIFY2(label->width() >= label->sizeHint().width(),
+                qPrintable(QStringLiteral("label cut off: ") + label->text()));
+    }
+    for (QAbstractButton* button : top->findChildren<QAbstractButton*>()) {
+        if (button->isVisible())
+            QVERIFY2(button->width() >= button->minimumSizeHint().width(), qPrintable(button->text()));
+    }
+}
+
+// The parts of the unlock dialog a person touches.
+struct DialogParts {
+    QPointer<ui::UnlockDialog> dialog;
+    QLineEdit* passphrase = nullptr;
+    QLineEdit* confirm = nullptr;
+    QLabel* error = nullptr;
+    QProgressBar* busy = nullptr;
+    QPushButton* ok = nullptr;
+    QPushButton* cancel = nullptr;
+};
+
+DialogParts partsOf(ui::UnlockDialog* dialog)
+{
+    DialogParts parts;
+    parts.dialog = dialog;
+    if (!dialog)
+        return parts;
+    parts.passphrase = dialog->findChild<QLineEdit*>(QStringLiteral("passphraseLineEdit"));
+    parts.confirm = dialog->findChild<QLineEdit*>(QStringLiteral("confirmLineEdit"));
+    parts.error = dialog->findChild<QLabel*>(QStringLiteral("errorLabel"));
+    parts.busy = dialog->findChild<QProgressBar*>(QStringLiteral("busyBar"));
+    auto* box = dialog->findChild<QDialogButtonBox*>();
+    parts.ok = box ? box->button(QDialogButtonBox::Ok) : nullptr;
+    parts.cancel = box ? box->button(QDialogButtonBox::Cancel) : nullptr;
+    return parts;
+}
+
+DialogParts findDialog(ui::MainWindow& window)
+{
+    return partsOf(window.findChild<ui::UnlockDialog*>(QStringLiteral("unlockDialog")));
+}
+
+// Wraps the real Vault::open to record the thread it runs on, and holds it until the test lets it go,
+// so the test can look at the GUI while the key is being derived. The wait is bounded so that work
+// wrongly run on the GUI thread fails the test instead of hanging it.
+struct WorkerGate {
+    std::atomic<QThread*> ranOn {nullptr};
+    QSemaphore started;
+    QSemaphore mayFinish;
+    QSemaphore done;
+
+    ui::UnlockDialog::VaultOpener opener(std::shared_ptr<WorkerGate> self)
+    {
+        return [self](const std::string& path, const crypto::SecretBytes& passphrase) {
+            self->ranOn = QThread::currentThread();
+            self->started.release();
+            (void)self->mayFinish.tryAcquire(1, 10000);
+            auto result = vault::Vault::open(path, passphrase);
+            self->done.release();
+            return result;
+        };
+    }
+};
+
+} // namespace
 
 class TestMainWindow : public QObject {
     Q_OBJECT
 
 private slots:
-    void unlockedVault_isListedWithCounts_thenLockForgetsIt()
+    void unlock_derivesTheKeyOffTheGuiThread_thenShowsTheVaultsCounts()
     {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("ui.techo"));
-        auto vault = test::createTestVault(path);
-        QVERIFY(vault);
-        QVERIFY(
-            vault->database()
-                .exec("INSERT INTO profiles (display_name, created_at) VALUES ('テスト 花子', '2026-01-01T00:00:00Z')")
-                .ok());
+        const vault::RecordCounts counts = makeVaultWithRecords(path);
+        QVERIFY(!counts.empty());
+        // The fixtures give the kinds different numbers, so a number under the wrong label shows.
+        const auto count = [&](const char* kind) {
+            const auto found = counts.find(kind);
+            return found == counts.end() ? std::int64_t(-1) : found->second;
+        };
+        QVERIFY(count("checkups") > 0 && count("observations") > count("checkups"));
+        QVERIFY(count("vaccinations") > 0 && count("dispensings") > 0);
+        QVERIFY(count("vaccinations") != count("dispensings"));
 
         ui::MainWindow window(path);
+        window.show();
+        auto* table = window.findChild<QTableWidget*>(QStringLiteral("countsTable"));
+        QVERIFY(table);
+        QCOMPARE(table->rowCount(), 0); // locked at start
+
+        window.unlockOrCreate();
+        DialogParts d = findDialog(window);
+        QVERIFY(d.dialog && d.passphrase && d.busy && d.ok);
+        QCOMPARE(d.dialog->mode(), ui::UnlockDialog::Mode::Unlock);
+        QVERIFY(!d.confirm); // unlocking asks once
+        QCOMPARE(d.passphrase->echoMode(), QLineEdit::Password);
+        auto gate = std::make_shared<WorkerGate>();
+        d.dialog->setOpener(gate->opener(gate));
+
+        typeText(d.passphrase, QString::fromUtf8(test::kTestPassphrase));
+        QTest::mouseClick(d.ok, Qt::LeftButton);
+        QVERIFY2(gate->started.tryAcquire(1, 10000), "the unlock work never started");
+
+        // The key derivation is under way and held: the dialog says so, takes no second submission,
+        // and the GUI thread keeps handling events.
+        QVERIFY(d.dialog->isBusy());
+        QVERIFY(d.busy->isVisible());
+        QVERIFY(!d.ok->isEnabled());
+        QVERIFY(!d.passphrase->isEnabled());
+        bool guiHandledAnEvent = false;
+        QTimer::singleShot(0, &window, [&] { guiHandledAnEvent = true; });
+        QTRY_VERIFY(guiHandledAnEvent);
+        saveScreenshot(d.dialog, QStringLiteral("unlock-dialog-busy"));
+        QCOMPARE(table->rowCount(), 0);
+
+        gate->mayFinish.release();
+        QTRY_VERIFY(d.dialog.isNull()); // accepted and closed
+        QThread* worker = gate->ranOn.load();
+        QVERIFY(worker != nullptr);
+        QVERIFY2(
+            worker != QThread::currentThread() && worker != window.thread(), "the key was derived on the GUI thread");
+
+        QCOMPARE(shownCounts(table), expectedEnglish(counts));
+        QCOMPARE(table->rowCount(), int(counts.size()));
+        auto* summary = window.findChild<QLabel*>(QStringLiteral("summaryLabel"));
+        QVERIFY(summary && summary->text().contains(path));
+        saveScreenshot(&window, QStringLiteral("main-window"));
+    }
+
+    void unlock_wrongPassphrase_saysSo_andTheSameDialogTakesAnotherTry()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("ui.techo"));
+        const vault::RecordCounts counts = makeVaultWithRecords(path);
+        QVERIFY(!counts.empty());
+        const QByteArray before = test::readAll(path);
+
+        ui::MainWindow window(path);
+        window.show();
+        auto* table = window.findChild<QTableWidget*>(QStringLiteral("countsTable"));
+        window.unlockOrCreate();
+        DialogParts d = findDialog(window);
+        QVERIFY(d.dialog && d.passphrase && d.error && d.ok);
+
+        typeText(d.passphrase, QString::fromLatin1(kWrongPassphrase));
+        QTest::mouseClick(d.ok, Qt::LeftButton);
+        QTRY_VERIFY(d.dialog.isNull() || !d.dialog->isBusy());
+        QVERIFY2(!d.dialog.isNull(), "the dialog closed instead of saying what went wrong");
+        QCOMPARE(d.error->text(), QStringLiteral("The passphrase is not correct."));
+        QVERIFY(d.error->isVisible());
+        verifyNothingClipped(d.dialog);
+        saveScreenshot(d.dialog, QStringLiteral("unlock-dialog-wrong-passphrase"));
+        // Same dialog, still open, ready for another try with the old text selected for overtyping.
+        QVERIFY(!d.dialog.isNull() && d.dialog->isVisible());
+        QCOMPARE(findDialog(window).dialog.data(), d.dialog.data());
+        QVERIFY(d.passphrase->isEnabled() && d.ok->isEnabled());
+        QCOMPARE(d.passphrase->selectedText(), QString::fromLatin1(kWrongPassphrase));
+        QCOMPARE(table->rowCount(), 0); // still locked
+        QCOMPARE(test::readAll(path), before); // a wrong passphrase changes no file
+
+        typeText(d.passphrase, QString::fromUtf8(test::kTestPassphrase)); // replaces the selection
+        QTest::mouseClick(d.ok, Qt::LeftButton);
+        QTRY_VERIFY(d.dialog.isNull());
+        QCOMPARE(shownCounts(table), expectedEnglish(counts));
+    }
+
+    void unlock_fileNoPassphraseOpens_saysWhatItIs_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("text file") << QStringLiteral("text") << QStringLiteral("This file is not a Techo vault.");
+        QTest::newRow("truncated vault") << QStringLiteral("truncated")
+                                         << QStringLiteral("The vault is damaged and cannot be opened safely.");
+        QTest::newRow("newer format") << QStringLiteral(
+            "newer") << QStringLiteral("This vault was written by a newer version of Techo. Please update Techo.");
+    }
+    void unlock_fileNoPassphraseOpens_saysWhatItIs()
+    {
+        QFETCH(QString, kind);
+        QFETCH(QString, message);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("ui.techo"));
+        QByteArray bytes("hello, world\n");
+        if (kind != QLatin1String("text")) {
+            QVERIFY(!makeVaultWithRecords(path).empty());
+            bytes = test::readAll(path);
+            if (kind == QLatin1String("truncated"))
+                bytes.chop(1000);
+            else
+                bytes.replace("format_version=1\n", "format_version=7\n");
+        }
+        writeBytes(path, bytes);
+
+        ui::MainWindow window(path);
+        window.show();
+        auto* table = window.findChild<QTableWidget*>(QStringLiteral("countsTable"));
+        window.unlockOrCreate();
+        DialogParts d = findDialog(window);
+        QVERIFY(d.dialog && d.passphrase && d.error && d.ok && d.cancel);
+        typeText(d.passphrase, QString::fromUtf8(test::kTestPassphrase));
+        QTest::mouseClick(d.ok, Qt::LeftButton);
+        QTRY_VERIFY(d.dialog.isNull() || !d.dialog->isBusy());
+        QVERIFY2(!d.dialog.isNull(), "the dialog closed instead of saying what went wrong");
+        QCOMPARE(d.error->text(), message);
+        QVERIFY(d.dialog->isVisible());
+        // No passphrase opens this file: only Cancel is left.
+        QVERIFY(!d.ok->isEnabled());
+        QVERIFY(!d.passphrase->isEnabled());
+        QVERIFY(d.cancel->isEnabled());
+        verifyNothingClipped(d.dialog);
+        saveScreenshot(d.dialog, QStringLiteral("unlock-dialog-") + kind);
+        QCOMPARE(test::readAll(path), bytes);
+
+        QTest::mouseClick(d.cancel, Qt::LeftButton);
+        QTRY_VERIFY(d.dialog.isNull());
+        QCOMPARE(table->rowCount(), 0);
+        QCOMPARE(test::readAll(path), bytes);
+    }
+
+    void unlock_cancelledWhileDeriving_dropsTheResult()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("ui.techo"));
+        QVERIFY(!makeVaultWithRecords(path).empty());
+        ui::UnlockDialog dialog(ui::UnlockDialog::Mode::Unlock, path);
+        QSignalSpy accepted(&dialog, &QDialog::accepted);
+        dialog.show();
+        DialogParts d = partsOf(&dialog);
+        QVERIFY(d.passphrase && d.ok && d.cancel);
+        auto gate = std::make_shared<WorkerGate>();
+        dialog.setOpener(gate->opener(gate));
+        typeText(d.passphrase, QString::fromUtf8(test::kTestPassphrase));
+        QTest::mouseClick(d.ok, Qt::LeftButton);
+        QVERIFY(gate->started.tryAcquire(1, 10000));
+
+        QTest::mouseClick(d.cancel, Qt::LeftButton);
+        QVERIFY(!dialog.isVisible());
+        QCOMPARE(dialog.result(), int(QDialog::Rejected));
+        gate->mayFinish.release();
+        // The worker opens the vault all the same (the passphrase is right); once it has ended and
+        // every queued signal is delivered, the cancelled dialog must not have taken its result.
+        QVERIFY(gate->done.tryAcquire(1, 10000));
+        QVERIFY(QThreadPool::globalInstance()->waitForDone(10000));
+        QCoreApplication::sendPostedEvents();
+        QCoreApplication::processEvents();
+        QCOMPARE(accepted.count(), 0);
+        QCOMPARE(dialog.result(), int(QDialog::Rejected));
+        QVERIFY(!dialog.takeVault());
+        QVERIFY(!dialog.isBusy());
+    }
+
+    void create_missingVault_asksTwice_thenCreatesIt()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("new.techo"));
+        ui::MainWindow window(path);
+        window.show();
+        auto* table = window.findChild<QTableWidget*>(QStringLiteral("countsTable"));
+        auto* unlockButton = window.findChild<QPushButton*>(QStringLiteral("unlockButton"));
+        QVERIFY(table && unlockButton);
+        QCOMPARE(unlockButton->text(), QStringLiteral("Create vault…"));
+        QTest::mouseClick(unlockButton, Qt::LeftButton);
+        DialogParts d = findDialog(window);
+        QVERIFY(d.dialog && d.passphrase && d.confirm && d.error && d.ok);
+        QCOMPARE(d.dialog->mode(), ui::UnlockDialog::Mode::Create);
+        QCOMPARE(d.confirm->echoMode(), QLineEdit::Password);
+        d.dialog->setNewVaultKdf(crypto::KdfParams::insecureForTestsOnly());
+
+        QTest::mouseClick(d.ok, Qt::LeftButton);
+        QCOMPARE(d.error->text(), QStringLiteral("The passphrase must not be empty."));
+        QVERIFY(d.error->isVisible());
+
+        typeText(d.passphrase, QStringLiteral("kenkou first"));
+        typeText(d.confirm, QStringLiteral("kenkou second"));
+        QTest::mouseClick(d.ok, Qt::LeftButton);
+        QCOMPARE(d.error->text(), QStringLiteral("The two passphrases do not match."));
+        verifyNothingClipped(d.dialog);
+        saveScreenshot(d.dialog, QStringLiteral("create-dialog-mismatch"));
+        QVERIFY(!d.dialog->isBusy());
+        QVERIFY(!QFile::exists(path));
+
+        QCOMPARE(d.passphrase->text(), QStringLiteral("kenkou first")); // kept; only the repetition is retyped
+        QVERIFY(d.confirm->text().isEmpty());
+        typeText(d.confirm, QStringLiteral("kenkou first"));
+        QTest::mouseClick(d.ok, Qt::LeftButton);
+        QTRY_VERIFY(d.dialog.isNull());
+        QVERIFY(QFile::exists(path));
+        QCOMPARE(table->rowCount(), int(englishLabels().size()));
+        for (const qlonglong n : shownCounts(table))
+            QCOMPARE(n, 0);
+
+        // The typed passphrase, and only it, opens the new vault.
+        window.lockVault();
+        QCOMPARE(vault::Vault::open(path.toStdString(), test::secret("kenkou second")).error().code,
+            ErrorCode::WrongPassphrase);
+        auto reopened = vault::Vault::open(path.toStdString(), test::secret("kenkou first"));
+        QVERIFY(reopened.ok());
+        QVERIFY(reopened.value()->header().kdf == crypto::KdfParams::insecureForTestsOnly());
+    }
+
+    void lock_forgetsTheVault_andOffersToUnlockAgain()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("ui.techo"));
+        QVERIFY(!makeVaultWithRecords(path).empty());
+        auto vault = vault::Vault::open(path.toStdString(), test::secret(test::kTestPassphrase));
+        QVERIFY(vault.ok());
+        ui::MainWindow window(path);
+        window.show();
         auto* table = window.findChild<QTableWidget*>(QStringLiteral("countsTable"));
         auto* summary = window.findChild<QLabel*>(QStringLiteral("summaryLabel"));
-        QVERIFY(table && summary);
-        QCOMPARE(table->rowCount(), 0); // locked at start
-        window.showVault(std::move(vault));
-        QCOMPARE(table->rowCount(), 11);
-        bool sawProfiles = false;
-        for (int row = 0; row < table->rowCount(); ++row)
-            if (table->item(row, 0)->text() == QLatin1String("People")) {
-                sawProfiles = true;
-                QCOMPARE(table->item(row, 1)->text(), QStringLiteral("1"));
-            }
-        QVERIFY(sawProfiles);
+        auto* unlockButton = window.findChild<QPushButton*>(QStringLiteral("unlockButton"));
+        auto* lockAction = window.findChild<QAction*>(QStringLiteral("lockAction"));
+        QVERIFY(table && summary && unlockButton && lockAction);
+        window.showVault(std::move(vault).value());
+        QVERIFY(table->rowCount() > 0 && table->isVisible());
+        QVERIFY(!unlockButton->isVisible());
+        QVERIFY(lockAction->isEnabled());
 
-        window.resize(720, 520);
-        const QImage shot = window.grab().toImage();
-        QVERIFY(!shot.isNull());
-        if (const QString out = qEnvironmentVariable("TECHO_SCREENSHOT_DIR"); !out.isEmpty())
-            shot.save(out + QStringLiteral("/main-window.png"));
-
-        window.lockVault();
+        lockAction->trigger();
         QCOMPARE(table->rowCount(), 0);
-        QVERIFY(summary->text().contains(QStringLiteral("locked")));
+        QVERIFY(!table->isVisible()); // no empty table while locked
+        QVERIFY(summary->text().contains(QStringLiteral("is locked")));
+        QVERIFY(!lockAction->isEnabled());
+        QVERIFY(unlockButton->isVisible());
+        QCOMPARE(unlockButton->text(), QStringLiteral("Unlock…"));
+        verifyNothingClipped(&window);
+        saveScreenshot(&window, QStringLiteral("main-window-locked"));
+
+        QTest::mouseClick(unlockButton, Qt::LeftButton);
+        DialogParts d = findDialog(window);
+        QVERIFY(d.dialog && d.passphrase);
+        QCOMPARE(d.dialog->mode(), ui::UnlockDialog::Mode::Unlock);
+        window.unlockOrCreate(); // asking again raises the same dialog instead of stacking a second one
+        QCOMPARE(window.findChildren<ui::UnlockDialog*>().size(), 1);
+        typeText(d.passphrase, QString::fromUtf8(test::kTestPassphrase));
+        QTest::mouseClick(d.ok, Qt::LeftButton);
+        QTRY_VERIFY(d.dialog.isNull());
+        QVERIFY(table->rowCount() > 0 && table->isVisible());
     }
 
-    void createDialog_refusesEmptyAndMismatchedPassphrases()
-    {
-        ui::UnlockDialog dialog(ui::UnlockDialog::Mode::Create, QStringLiteral("/tmp/x.techo"));
-        dialog.show();
-        auto* passphrase = dialog.findChild<QLineEdit*>(QStringLiteral("passphraseLineEdit"));
-        auto* confirm = dialog.findChild<QLineEdit*>(QStringLiteral("confirmLineEdit"));
-        auto* error = dialog.findChild<QLabel*>(QStringLiteral("errorLabel"));
-        auto* ok = dialog.findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok);
-        QVERIFY(passphrase && confirm && error && ok);
-        QCOMPARE(passphrase->echoMode(), QLineEdit::Password);
-
-        QTest::mouseClick(ok, Qt::LeftButton);
-        QVERIFY(error->isVisible());
-        QCOMPARE(dialog.result(), int(QDialog::Rejected));
-
-        QTest::keyClicks(passphrase, QStringLiteral("kenkou first"));
-        QTest::keyClicks(confirm, QStringLiteral("kenkou second"));
-        QTest::mouseClick(ok, Qt::LeftButton);
-        QVERIFY(error->text().contains(QStringLiteral("do not match")));
-        QVERIFY(dialog.isVisible());
-
-        confirm->clear();
-        QTest::keyClicks(confirm, QStringLiteral("kenkou first"));
-        QTest::mouseClick(ok, Qt::LeftButton);
-        QCOMPARE(dialog.result(), int(QDialog::Accepted));
-        QCOMPARE(dialog.passphraseUtf8(), QStringLiteral("kenkou first").toUtf8());
-    }
-
-    void japaneseCatalogue_translatesTheWindow()
+    void japaneseCatalogue_translatesTheDialogAndTheWindow()
     {
         QTranslator translator;
         QVERIFY(translator.load(QStringLiteral(":/i18n/techo_ja.qm")));
         QApplication::installTranslator(&translator);
+        // Qt's own strings (Cancel), as the app loads them; absent only without qt6-translations-l10n.
+        QTranslator qtTranslator;
+        if (qtTranslator.load(QLocale(QLocale::Japanese), QStringLiteral("qtbase"), QStringLiteral("_"),
+                QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+            QApplication::installTranslator(&qtTranslator);
+        const auto cleanup = qScopeGuard([&] {
+            QApplication::removeTranslator(&qtTranslator);
+            QApplication::removeTranslator(&translator);
+        });
+
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("ja.techo"));
-        auto vault = test::createTestVault(path);
-        QVERIFY(vault);
+        QVERIFY(!makeVaultWithRecords(path).empty());
         ui::MainWindow window(path);
+        window.show();
         QCOMPARE(window.windowTitle(), QStringLiteral("Techo — 健康手帳"));
-        window.showVault(std::move(vault));
+        saveScreenshot(&window, QStringLiteral("main-window-locked-ja"));
+        window.unlockOrCreate();
+        DialogParts d = findDialog(window);
+        QVERIFY(d.dialog && d.passphrase && d.error && d.ok);
+        QCOMPARE(d.dialog->windowTitle(), QStringLiteral("保管庫のロック解除"));
+        QCOMPARE(d.ok->text(), QStringLiteral("ロック解除"));
+
+        typeText(d.passphrase, QString::fromLatin1(kWrongPassphrase));
+        QTest::mouseClick(d.ok, Qt::LeftButton);
+        QTRY_VERIFY(d.dialog.isNull() || !d.dialog->isBusy());
+        QVERIFY2(!d.dialog.isNull(), "the dialog closed instead of saying what went wrong");
+        QCOMPARE(d.error->text(), QStringLiteral("パスフレーズが正しくありません。"));
+        verifyNothingClipped(d.dialog);
+        saveScreenshot(d.dialog, QStringLiteral("unlock-dialog-wrong-passphrase-ja"));
+
+        typeText(d.passphrase, QString::fromUtf8(test::kTestPassphrase));
+        QTest::mouseClick(d.ok, Qt::LeftButton);
+        QTRY_VERIFY(d.dialog.isNull());
         auto* table = window.findChild<QTableWidget*>(QStringLiteral("countsTable"));
-        QStringList labels;
-        for (int row = 0; row < table->rowCount(); ++row)
-            labels << table->item(row, 0)->text();
-        QVERIFY2(labels.contains(QStringLiteral("予防接種")), qPrintable(labels.join(QLatin1Char(','))));
-        QVERIFY(labels.contains(QStringLiteral("健診")));
-        window.resize(720, 520);
-        if (const QString out = qEnvironmentVariable("TECHO_SCREENSHOT_DIR"); !out.isEmpty())
-            window.grab().toImage().save(out + QStringLiteral("/main-window-ja.png"));
-        ui::UnlockDialog dialog(ui::UnlockDialog::Mode::Unlock, path);
-        QCOMPARE(dialog.windowTitle(), QStringLiteral("保管庫のロック解除"));
-        dialog.show();
-        if (const QString out = qEnvironmentVariable("TECHO_SCREENSHOT_DIR"); !out.isEmpty())
-            dialog.grab().toImage().save(out + QStringLiteral("/unlock-dialog-ja.png"));
-        QApplication::removeTranslator(&translator);
+        const QMap<QString, qlonglong> shown = shownCounts(table);
+        QVERIFY2(shown.contains(QStringLiteral("予防接種")), qPrintable(QStringList(shown.keys()).join(u',')));
+        QVERIFY(shown.contains(QStringLiteral("健診")));
+        QVERIFY(shown.contains(QStringLiteral("調剤")));
+        QCOMPARE(table->horizontalHeaderItem(1)->text(), QStringLiteral("件数"));
+        verifyNothingClipped(&window);
+        saveScreenshot(&window, QStringLiteral("main-window-ja"));
     }
 };
 
