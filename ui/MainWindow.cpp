@@ -126,7 +126,7 @@ void MainWindow::unlockOrCreate()
     dialog->open(); // window-modal and non-blocking: the window keeps painting while the key is derived
 }
 
-void MainWindow::showVault(std::unique_ptr<vault::Vault> vault)
+void MainWindow::showVault(std::unique_ptr<session::VaultSession> vault)
 {
     m_vault = std::move(vault);
     refresh();

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/vault/Vault.h"
+#include "core/session/VaultSession.h"
 
 #include <QMainWindow>
 #include <QPointer>
@@ -29,14 +29,14 @@ public:
     void unlockOrCreate();
     void lockVault();
     // Shows an already unlocked vault (the unlock dialog's result; tests hand one in directly).
-    void showVault(std::unique_ptr<vault::Vault> vault);
+    void showVault(std::unique_ptr<session::VaultSession> vault);
 
 private:
     void refresh();
     void showStatus(const QString& message);
 
     QString m_vaultPath;
-    std::unique_ptr<vault::Vault> m_vault;
+    std::unique_ptr<session::VaultSession> m_vault;
     QPointer<UnlockDialog> m_unlockDialog;
     QLabel* m_summary = nullptr;
     QPushButton* m_unlockButton = nullptr;

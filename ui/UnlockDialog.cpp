@@ -1,6 +1,6 @@
 #include "ui/UnlockDialog.h"
 
-#include "core/vault/Vault.h"
+#include "core/session/VaultSession.h"
 #include "ui/MainWindow.h"
 
 #include <QDialogButtonBox>
@@ -92,7 +92,7 @@ bool UnlockDialog::isBusy() const noexcept
     return m_watcher != nullptr;
 }
 
-std::unique_ptr<vault::Vault> UnlockDialog::takeVault()
+std::unique_ptr<session::VaultSession> UnlockDialog::takeVault()
 {
     return std::move(m_vault);
 }
@@ -131,11 +131,11 @@ void UnlockDialog::submit()
     if (!opener) {
         if (m_mode == Mode::Create) {
             opener = [kdf = m_newVaultKdf](const std::string& path, const crypto::SecretBytes& secret) {
-                return vault::Vault::create(path, secret, kdf);
+                return session::VaultSession::create(path, secret, kdf);
             };
         } else {
             opener = [](const std::string& path, const crypto::SecretBytes& secret) {
-                return vault::Vault::open(path, secret);
+                return session::VaultSession::open(path, secret);
             };
         }
     }

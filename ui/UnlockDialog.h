@@ -15,8 +15,8 @@ class QLineEdit;
 class QProgressBar;
 template <typename T> class QFutureWatcher;
 
-namespace techo::vault {
-class Vault;
+namespace techo::session {
+class VaultSession;
 }
 
 namespace techo::ui {
@@ -33,7 +33,7 @@ class UnlockDialog final : public QDialog {
     Q_OBJECT
 public:
     enum class Mode { Unlock, Create };
-    using VaultResult = Result<std::unique_ptr<vault::Vault>>;
+    using VaultResult = Result<std::unique_ptr<session::VaultSession>>;
     // The work run off the GUI thread: opens (Unlock) or creates (Create) the vault at path. Errors are
     // Vault::open's / Vault::create's. It must not touch any widget.
     using VaultOpener = std::function<VaultResult(const std::string& path, const crypto::SecretBytes& passphrase)>;
@@ -51,7 +51,7 @@ public:
     // True from a submitted passphrase until the worker's result has been handled.
     [[nodiscard]] bool isBusy() const noexcept;
     // The unlocked vault after the dialog was accepted (null before, and after the first call).
-    [[nodiscard]] std::unique_ptr<vault::Vault> takeVault();
+    [[nodiscard]] std::unique_ptr<session::VaultSession> takeVault();
 
     // Cancelling while the worker runs drops its result: the vault it may still open is closed again.
     void reject() override;
@@ -66,7 +66,7 @@ private:
     std::string m_path;
     crypto::KdfParams m_newVaultKdf = crypto::KdfParams::interactiveDefault();
     VaultOpener m_opener;
-    std::unique_ptr<vault::Vault> m_vault;
+    std::unique_ptr<session::VaultSession> m_vault;
     std::unique_ptr<QFutureWatcher<VaultResult>> m_watcher;
 
     QLineEdit* m_passphrase = nullptr;

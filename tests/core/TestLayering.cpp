@@ -359,11 +359,7 @@ private slots:
         QVERIFY2(otherWays.isEmpty(), qPrintable(joinChains(otherWays)));
 
         qInfo().noquote() << QStringLiteral("ui reaches vault internals through:\n") + joinChains(chains);
-        QEXPECT_FAIL("",
-            "ui/MainWindow.h, ui/MainWindow.cpp and ui/UnlockDialog.cpp include core/vault/Vault.h, which "
-            "includes core/vault/Database.h and hands out Database& (Vault::database()); the GUI service facade "
-            "of issue 9 removes it. When this passes (XPASS fails the suite), delete this QEXPECT_FAIL.",
-            Abort);
+
         QVERIFY2(chains.isEmpty(), qPrintable(joinChains(chains)));
     }
 

@@ -8,6 +8,7 @@
 // test's build folder under CTest). They are artefacts for a person to look at; the assertions are on
 // the widgets' content.
 #include "core/import/ImportJobs.h"
+#include "core/session/VaultSession.h"
 #include "core/vault/Vault.h"
 #include "tests/support/TestSupport.h"
 #include "ui/MainWindow.h"
@@ -200,7 +201,7 @@ struct WorkerGate {
             self->ranOn = QThread::currentThread();
             self->started.release();
             (void)self->mayFinish.tryAcquire(1, 10000);
-            auto result = vault::Vault::open(path, passphrase);
+            auto result = session::VaultSession::open(path, passphrase);
             self->done.release();
             return result;
         };
@@ -449,7 +450,7 @@ private slots:
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("ui.techo"));
         QVERIFY(!makeVaultWithRecords(path).empty());
-        auto vault = vault::Vault::open(path.toStdString(), test::secret(test::kTestPassphrase));
+        auto vault = session::VaultSession::open(path.toStdString(), test::secret(test::kTestPassphrase));
         QVERIFY(vault.ok());
         ui::MainWindow window(path);
         window.show();

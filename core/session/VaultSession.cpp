@@ -1,0 +1,50 @@
+#include "core/session/VaultSession.h"
+
+#include "core/vault/Vault.h"
+
+namespace techo::session {
+
+struct VaultSession::Impl {
+    std::unique_ptr<vault::Vault> vault;
+};
+
+VaultSession::VaultSession(std::unique_ptr<Impl> impl)
+    : m_impl(std::move(impl))
+{ }
+
+VaultSession::~VaultSession() = default;
+
+Result<std::unique_ptr<VaultSession>> VaultSession::open(const std::string& path, const crypto::SecretBytes& passphrase)
+{
+    TECHO_ASSIGN(std::unique_ptr<vault::Vault> vault, vault::Vault::open(path, passphrase));
+    return std::unique_ptr<VaultSession>(new VaultSession(std::make_unique<Impl>(Impl {std::move(vault)})));
+}
+
+Result<std::unique_ptr<VaultSession>> VaultSession::create(
+    const std::string& path, const crypto::SecretBytes& passphrase, const crypto::KdfParams& kdf)
+{
+    TECHO_ASSIGN(std::unique_ptr<vault::Vault> vault, vault::Vault::create(path, passphrase, kdf));
+    return std::unique_ptr<VaultSession>(new VaultSession(std::make_unique<Impl>(Impl {std::move(vault)})));
+}
+
+const std::string& VaultSession::path() const noexcept
+{
+    return m_impl->vault->path();
+}
+
+Result<RecordCounts> VaultSession::counts()
+{
+    return m_impl->vault->counts();
+}
+
+void VaultSession::lock() noexcept
+{
+    m_impl->vault->lock();
+}
+
+bool VaultSession::isOpen() const noexcept
+{
+    return m_impl->vault->isOpen();
+}
+
+} // namespace techo::session

@@ -1,0 +1,45 @@
+#pragma once
+
+#include "core/crypto/KeyDerivation.h"
+#include "core/crypto/SecretBytes.h"
+#include "core/util/Result.h"
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <string>
+
+namespace techo::session {
+
+// Record kinds → how many the vault holds ("profiles", "checkups", "observations", …).
+using RecordCounts = std::map<std::string, std::int64_t>;
+
+// What the desktop app holds while a vault is unlocked: the one door from ui/ into the vault. It hands out
+// domain values and services, never a database handle, a statement or a transaction (DESIGN: ui never runs
+// SQL). One session = one connection, used from one thread at a time; long work (an import) gets its own
+// connection (docs/development.md, "Threads").
+class VaultSession final {
+public:
+    // As vault::Vault::open / create: distinct errors NotFound, NotAVault, Damaged, NewerFormat,
+    // WrongPassphrase, Io (and AlreadyExists for create). A failed open writes nothing.
+    [[nodiscard]] static Result<std::unique_ptr<VaultSession>> open(
+        const std::string& path, const crypto::SecretBytes& passphrase);
+    [[nodiscard]] static Result<std::unique_ptr<VaultSession>> create(
+        const std::string& path, const crypto::SecretBytes& passphrase, const crypto::KdfParams& kdf);
+    ~VaultSession();
+    VaultSession(const VaultSession&) = delete;
+    VaultSession& operator=(const VaultSession&) = delete;
+
+    [[nodiscard]] const std::string& path() const noexcept;
+    [[nodiscard]] Result<RecordCounts> counts();
+    // Closes the connection and wipes the key; the session is unusable afterwards.
+    void lock() noexcept;
+    [[nodiscard]] bool isOpen() const noexcept;
+
+private:
+    struct Impl;
+    explicit VaultSession(std::unique_ptr<Impl> impl);
+    std::unique_ptr<Impl> m_impl;
+};
+
+} // namespace techo::session
