@@ -210,9 +210,20 @@ int printImportReport(const GlobalOptions& options, const import::ImportReport& 
         for (const auto& [kind, counts] : report.byKind)
             out["by_kind"][kind] = countsJson(counts);
         out["rejections"] = nlohmann::ordered_json::array();
-        for (const auto& r : report.rejections)
+        for (const auto& r : report.rejections) {
+            nlohmann::ordered_json params = nlohmann::ordered_json::object();
+            for (const auto& [name, value] : r.params)
+                params[name] = value;
             out["rejections"].push_back({{"kind", r.recordKind}, {"source_record_id", r.sourceRecordId},
-                {"path", r.jsonPath}, {"reason", r.reason}});
+                {"path", r.jsonPath}, {"reason", r.reason}, {"reason_key", r.reasonKey}, {"params", params},
+                {"child_key", r.childKey}, {"stored_value_kept", r.storedValueKept}});
+        }
+        out["person_conflicts"] = nlohmann::ordered_json::array();
+        for (const auto& conflict : report.personConflicts)
+            out["person_conflicts"].push_back(
+                {{"person_id", c.sourcePersonId}, {"stored_profile_id", c.storedProfileId},
+                    {"resolution", c.resolution == import::PersonResolution::KeepApart ? "keep-apart" : "skip"}});
+        out["skipped_records"] = report.skippedRecords;
         out["import_run_id"] = report.importRunId;
         std::cout << out.dump() << '\n';
         return kExitOk;
@@ -226,6 +237,13 @@ int printImportReport(const GlobalOptions& options, const import::ImportReport& 
     for (const auto& r : report.rejections)
         std::cout << "  rejected " << r.recordKind << (r.sourceRecordId.empty() ? "" : " " + r.sourceRecordId) << ": "
                   << r.jsonPath << " " << r.reason << '\n';
+    for (const auto& conflict : report.personConflicts)
+        std::cout << "  person " << conflict.sourcePersonId << ": "
+                  << (conflict.resolution == import::PersonResolution::KeepApart ? "kept apart in a separate profile"
+                                                                                 : "skipped")
+                  << '\n';
+    if (report.skippedRecords > 0)
+        std::cout << "  " << report.skippedRecords << " records of skipped persons were not imported\n";
     return kExitOk;
 }
 
