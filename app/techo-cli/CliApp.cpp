@@ -220,9 +220,9 @@ int printImportReport(const GlobalOptions& options, const import::ImportReport& 
         }
         out["person_conflicts"] = nlohmann::ordered_json::array();
         for (const auto& conflict : report.personConflicts)
-            out["person_conflicts"].push_back(
-                {{"person_id", c.sourcePersonId}, {"stored_profile_id", c.storedProfileId},
-                    {"resolution", c.resolution == import::PersonResolution::KeepApart ? "keep-apart" : "skip"}});
+            out["person_conflicts"].push_back({{"person_id", conflict.sourcePersonId},
+                {"stored_profile_id", conflict.storedProfileId},
+                {"resolution", conflict.resolution == import::PersonResolution::KeepApart ? "keep-apart" : "skip"}});
         out["skipped_records"] = report.skippedRecords;
         out["import_run_id"] = report.importRunId;
         std::cout << out.dump() << '\n';
