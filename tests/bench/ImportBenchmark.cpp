@@ -12,6 +12,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <atomic>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -26,6 +27,7 @@
 #include <string>
 #include <sys/resource.h>
 #include <sys/wait.h>
+#include <thread>
 #include <tuple>
 #include <unistd.h>
 #include <vector>
@@ -121,6 +123,11 @@ struct PhaseResult {
     long long records = 0;
     long long observations = 0;
     double peakRssMb = 0;
+    // Full path only: how long the write transaction lasted, and what a reader on another connection (the
+    // desktop app) saw meanwhile: the longest single read, and how many reads it made.
+    double writeSeconds = 0;
+    double readerMaxWaitMs = 0;
+    long long reads = 0;
 };
 
 template <typename Fn> PhaseResult inChild(Fn&& phase)
@@ -133,9 +140,10 @@ template <typename Fn> PhaseResult inChild(Fn&& phase)
         die("fork failed");
     if (pid == 0) {
         close(fds[0]);
-        const auto [seconds, records, observations] = phase();
-        const std::string text
-            = std::to_string(seconds) + " " + std::to_string(records) + " " + std::to_string(observations);
+        const PhaseResult r = phase();
+        const std::string text = std::to_string(r.seconds) + " " + std::to_string(r.records) + " "
+            + std::to_string(r.observations) + " " + std::to_string(r.writeSeconds) + " "
+            + std::to_string(r.readerMaxWaitMs) + " " + std::to_string(r.reads);
         (void)!write(fds[1], text.data(), text.size());
         close(fds[1]);
         _exit(0);
@@ -154,7 +162,8 @@ template <typename Fn> PhaseResult inChild(Fn&& phase)
         die("a benchmark phase failed");
     PhaseResult result;
     std::istringstream in(text);
-    in >> result.seconds >> result.records >> result.observations;
+    in >> result.seconds >> result.records >> result.observations >> result.writeSeconds >> result.readerMaxWaitMs
+        >> result.reads;
     result.peakRssMb = static_cast<double>(usage.ru_maxrss) / 1024.0;
     return result;
 }
@@ -224,7 +233,7 @@ std::string slurp(const fs::path& file)
     return std::move(content).str();
 }
 
-std::tuple<double, long long, long long> importerPhase(const std::vector<fs::path>& files, const fs::path& vaultPath)
+PhaseResult importerPhase(const std::vector<fs::path>& files, const fs::path& vaultPath)
 {
     auto v = freshVault(vaultPath);
     const auto start = Clock::now();
@@ -244,12 +253,12 @@ std::tuple<double, long long, long long> importerPhase(const std::vector<fs::pat
     if (auto done = importer.value()->commit(); !done.ok())
         die(done.error().message);
     const double seconds = since(start);
-    return {seconds, rowCount(*v), observationCount(*v)};
+    return PhaseResult {seconds, rowCount(*v), observationCount(*v)};
 }
 
 // The practical limit: parse, then INSERT with prepared statements in one transaction. No validation,
 // no natural-key look-ups, no provenance, no providers table: the floor the importer is measured against.
-std::tuple<double, long long, long long> baselinePhase(const std::vector<fs::path>& files, const fs::path& vaultPath)
+PhaseResult baselinePhase(const std::vector<fs::path>& files, const fs::path& vaultPath)
 {
     auto v = freshVault(vaultPath);
     vault::Database& db = v->database();
@@ -377,20 +386,54 @@ std::tuple<double, long long, long long> baselinePhase(const std::vector<fs::pat
     }
     check(db.exec("COMMIT"));
     const double seconds = since(start);
-    return {seconds, rowCount(*v), observationCount(*v)};
+    return PhaseResult {seconds, rowCount(*v), observationCount(*v)};
 }
 
-std::tuple<double, long long, long long> fullPathPhase(const Sandbox& sandbox, const fs::path& vaultPath)
+PhaseResult fullPathPhase(const Sandbox& sandbox, const fs::path& vaultPath)
 {
     auto v = freshVault(vaultPath);
+    // The desktop app's view of the import: another connection reading the dashboard's kind of query in a
+    // loop the whole time. Its longest read is how long the GUI would wait.
+    auto reader = vault::Vault::open(vaultPath.string(), crypto::SecretBytes::fromString("bench"));
+    if (!reader.ok())
+        die("reader: " + reader.error().message);
+    std::atomic<bool> importing {true};
+    double maxWaitMs = 0;
+    long long reads = 0;
+    std::thread readerThread([&] {
+        auto& db = reader.value()->database();
+        while (importing.load()) {
+            const auto begin = Clock::now();
+            auto n = db.queryInt("SELECT count(*) FROM checkups WHERE profile_id = 1");
+            if (!n.ok())
+                die("reader: " + n.error().message);
+            maxWaitMs = std::max(maxWaitMs, since(begin) * 1000.0);
+            ++reads;
+            std::this_thread::sleep_for(std::chrono::milliseconds(2));
+        }
+    });
     import::ApiImportRequest request;
     request.client = clientConfig(sandbox);
+    Clock::time_point writeStart {};
     const auto start = Clock::now();
-    auto report = import::importFromApi(v->database(), request);
+    auto report = import::importFromApi(v->database(), request, [&](const import::ImportProgress& p) {
+        if (p.stage == import::ImportStage::Write && writeStart == Clock::time_point {})
+            writeStart = Clock::now();
+    });
+    const double seconds = since(start);
+    const double writeSeconds = since(writeStart);
+    importing = false;
+    readerThread.join();
     if (!report.ok())
         die("full path: " + report.error().message);
-    const double seconds = since(start);
-    return {seconds, rowCount(*v), observationCount(*v)};
+    PhaseResult r;
+    r.seconds = seconds;
+    r.records = rowCount(*v);
+    r.observations = observationCount(*v);
+    r.writeSeconds = writeSeconds;
+    r.readerMaxWaitMs = maxWaitMs;
+    r.reads = reads;
+    return r;
 }
 
 struct Figures {
@@ -401,6 +444,9 @@ struct Figures {
     double importerSeconds = 0;
     double baselineSeconds = 0;
     double peakRssMb = 0;
+    double writeSeconds = 0;
+    double readerMaxWaitMs = 0;
+    long long reads = 0;
 };
 
 Figures run(const Workload& w)
@@ -416,6 +462,9 @@ Figures run(const Workload& w)
         f.records = full.records;
         f.observations = full.observations;
         f.peakRssMb = full.peakRssMb;
+        f.writeSeconds = full.writeSeconds;
+        f.readerMaxWaitMs = full.readerMaxWaitMs;
+        f.reads = full.reads;
         const std::vector<fs::path> files = capture(sandbox, dir);
         f.importerSeconds = 1e30;
         f.baselineSeconds = 1e30;
@@ -472,18 +521,21 @@ int main(int argc, char** argv)
         const double importerRate = static_cast<double>(f.records) / f.importerSeconds;
         const double ratio = f.importerSeconds / f.baselineSeconds;
         if (json) {
-            nlohmann::ordered_json out
-                = {{"workload", f.name}, {"records", f.records}, {"observations", f.observations},
-                    {"records_per_s", std::round(importerRate)}, {"full_path_records_per_s", std::round(fullRate)},
-                    {"baseline_records_per_s", std::round(static_cast<double>(f.records) / f.baselineSeconds)},
-                    {"baseline_ratio", std::round(ratio * 1000) / 1000},
-                    {"peak_rss_mb", std::round(f.peakRssMb * 10) / 10}};
+            nlohmann::ordered_json out = {{"workload", f.name}, {"records", f.records},
+                {"observations", f.observations}, {"records_per_s", std::round(importerRate)},
+                {"full_path_records_per_s", std::round(fullRate)},
+                {"baseline_records_per_s", std::round(static_cast<double>(f.records) / f.baselineSeconds)},
+                {"baseline_ratio", std::round(ratio * 1000) / 1000}, {"peak_rss_mb", std::round(f.peakRssMb * 10) / 10},
+                {"full_path_s", std::round(f.fullSeconds * 100) / 100},
+                {"write_phase_s", std::round(f.writeSeconds * 100) / 100},
+                {"reader_max_wait_ms", std::round(f.readerMaxWaitMs * 10) / 10}, {"reader_reads", f.reads}};
             std::cout << out.dump() << std::endl;
         } else {
-            std::printf("%-9s %9lld rows  full path %8.0f rows/s (%.2f s)  importer %8.0f rows/s (%.2f s)  "
-                        "baseline %.2f s  ratio %.2f  peak RSS %.0f MB\n",
-                f.name.c_str(), f.records, fullRate, f.fullSeconds, importerRate, f.importerSeconds, f.baselineSeconds,
-                ratio, f.peakRssMb);
+            std::printf("%-9s %9lld rows  full path %8.0f rows/s (%.2f s, write phase %.2f s)  importer %8.0f rows/s "
+                        "(%.2f s)  baseline %.2f s  ratio %.2f  peak RSS %.0f MB  reader: longest wait %.1f ms over "
+                        "%lld reads\n",
+                f.name.c_str(), f.records, fullRate, f.fullSeconds, f.writeSeconds, importerRate, f.importerSeconds,
+                f.baselineSeconds, ratio, f.peakRssMb, f.readerMaxWaitMs, f.reads);
             std::fflush(stdout);
         }
     }
