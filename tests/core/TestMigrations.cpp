@@ -84,6 +84,70 @@ private slots:
         QVERIFY(!tableExists(db, "step_c"));
     }
 
+    // v1 → v2 (record identity): institutions that differed only in the name's spelling become one, every
+    // reference follows, no row is lost, and v1's too-coarse keys are gone.
+    void v1ToV2_foldsInstitutionsByCode_keepsEveryRow_andDropsTheCoarseKeys()
+    {
+        QTemporaryDir dir;
+        auto v = test::createTestVault(dir.filePath(QStringLiteral("v1.techo")));
+        QVERIFY(v);
+        vault::Database& db = v->database();
+        // Back to an empty v1 database: drop what create() made, then apply only the first step.
+        QVERIFY(db.exec("PRAGMA foreign_keys = OFF").ok());
+        for (const char* table : {"share_items", "share_records", "consents", "medication_lines", "dispensings",
+                 "vaccinations", "observations", "checkups", "import_runs", "providers", "profiles", "audit_events"})
+            QVERIFY2(db.exec(std::string("DROP TABLE ") + table).ok(), table);
+        QVERIFY(db.exec("PRAGMA user_version = 0").ok());
+        QVERIFY(vault::migrate(db, vault::schemaMigrations().first(1)).ok());
+        QCOMPARE(db.queryInt("PRAGMA user_version").value(), 1);
+        const Status filled = db.exec(R"SQL(
+            INSERT INTO profiles (id, display_name, created_at) VALUES (1, 'A', '2026-01-01T00:00:00Z');
+            INSERT INTO providers (id, kind, code, name) VALUES
+                (1, 'pharmacy', '1349990022', 'こもれび薬局'),
+                (2, 'pharmacy', '1349990022', '株式会社こもれび　こもれび薬局'),
+                (3, 'medical_institution', '1319990033', 'やまびこ内科'),
+                (4, 'pharmacy', '', '名前だけの薬局');
+            INSERT INTO dispensings (id, profile_id, kind, dispensed_on, pharmacy_id, prescriber_id, source) VALUES
+                (1, 1, 'claims', '2025-07-07', 1, 3, 'mynaportal'),
+                (2, 1, 'eRx_dispensing', '2025-07-07', 2, 3, 'mynaportal'),
+                (3, 1, 'claims', '2025-07-08', 4, NULL, 'mynaportal');
+            INSERT INTO medication_lines (dispensing_id, line_number, drug_code, drug_code_system, drug_name) VALUES
+                (1, 1, '2171022F1029', 'yj', 'アムロジピン'), (2, 1, '2171022F1029', 'yj', 'アムロジピン'),
+                (3, 1, '', 'none', '湿布');
+            INSERT INTO checkups (id, profile_id, performed_on, facility_id, source) VALUES
+                (1, 1, '2025-06-12', NULL, 'mynaportal');
+            INSERT INTO observations (checkup_id, item_code, item_name, value_type, value_num, unit) VALUES
+                (1, '3F077000002327101', 'LDL', 'PQ', 132, 'mg/dL');
+            INSERT INTO vaccinations (profile_id, occurred_on, vaccine_name, source) VALUES
+                (1, '2024-06-03', 'ロタ', 'pmh');
+        )SQL");
+        QVERIFY2(filled.ok(), filled.ok() ? "" : filled.error().message.c_str());
+
+        const Status migrated = vault::migrate(db, vault::schemaMigrations());
+        QVERIFY2(migrated.ok(), migrated.ok() ? "" : migrated.error().message.c_str());
+        QCOMPARE(db.queryInt("PRAGMA user_version").value(), 2);
+        QCOMPARE(db.queryInt("PRAGMA foreign_keys").value(), 1);
+        QCOMPARE(db.queryInt("SELECT count(*) FROM providers WHERE kind = 'pharmacy'").value(), 2);
+        QCOMPARE(db.queryInt("SELECT count(*) FROM dispensings WHERE pharmacy_id = 1").value(), 2);
+        QCOMPARE(db.queryInt("SELECT count(*) FROM dispensings WHERE pharmacy_id = 4").value(), 1);
+        QCOMPARE(db.queryInt("SELECT count(*) FROM medication_lines").value(), 3);
+        QCOMPARE(db.queryInt("SELECT count(*) FROM observations").value(), 1);
+        QCOMPARE(db.queryInt("SELECT count(*) FROM vaccinations").value(), 1);
+        // New columns, and the v1 keys no longer refuse what v2 tells apart.
+        QVERIFY(db.exec("UPDATE observations SET comparator = '<', unit_as_sent = 'mg/dl'").ok());
+        QVERIFY(db.exec("INSERT INTO dispensings (profile_id, kind, dispensed_on, pharmacy_id, prescriber_id, source) "
+                        "VALUES (1, 'claims', '2025-07-07', 1, NULL, 'mynaportal')")
+                    .ok());
+        QVERIFY(db.exec("INSERT INTO vaccinations (profile_id, occurred_on, vaccine_name, source) "
+                        "VALUES (1, '2024-06-03', '五種混合', 'pmh')")
+                    .ok());
+        // …and (kind, code) is now unique.
+        QVERIFY(!db.exec("INSERT INTO providers (kind, code, name) VALUES ('pharmacy', '1349990022', 'x')").ok());
+        auto check = db.prepare("PRAGMA foreign_key_check");
+        QVERIFY(check.ok());
+        QVERIFY(!check->step().value());
+    }
+
     void newerDatabase_isRefusedWithoutChange()
     {
         QTemporaryDir dir;
