@@ -17,25 +17,6 @@ namespace {
 
 enum Outcome { kAdded, kUpdated, kUnchanged, kMerged };
 
-bool sameObservation(domain::Observation a, domain::Observation b)
-{
-    a.id = b.id = 0;
-    a.checkupId = b.checkupId = 0;
-    return a == b;
-}
-
-bool sameLine(domain::MedicationLine a, domain::MedicationLine b)
-{
-    a.id = b.id = 0;
-    a.dispensingId = b.dispensingId = 0;
-    return a == b;
-}
-
-std::string lineKey(const domain::MedicationLine& line)
-{
-    return std::to_string(line.rpNumber) + "/" + std::to_string(line.lineNumber);
-}
-
 // Splits the incoming children into the ones that change the stored record (new or different) and, when the
 // stored record was written by this same import, the ones that contradict it (they are rejected instead).
 template <typename Child, typename KeyOf, typename Same>

@@ -116,25 +116,6 @@ std::vector<Child> uniteChildren(std::vector<std::vector<Child>*> copies, KeyOf 
     return kept;
 }
 
-bool sameObservation(domain::Observation a, domain::Observation b)
-{
-    a.id = b.id = 0;
-    a.checkupId = b.checkupId = 0;
-    return a == b;
-}
-
-bool sameLine(domain::MedicationLine a, domain::MedicationLine b)
-{
-    a.id = b.id = 0;
-    a.dispensingId = b.dispensingId = 0;
-    return a == b;
-}
-
-std::string lineKey(const domain::MedicationLine& line)
-{
-    return std::to_string(line.rpNumber) + "/" + std::to_string(line.lineNumber);
-}
-
 domain::CheckupRecord mergeCheckups(std::vector<domain::CheckupRecord>& copies)
 {
     domain::CheckupRecord merged = std::move(copies.front());
@@ -213,6 +194,25 @@ std::optional<domain::VaccinationRecord> mergeVaccinations(
 }
 
 } // namespace
+
+bool sameObservation(domain::Observation a, domain::Observation b)
+{
+    a.id = b.id = 0;
+    a.checkupId = b.checkupId = 0;
+    return a == b;
+}
+
+bool sameLine(domain::MedicationLine a, domain::MedicationLine b)
+{
+    a.id = b.id = 0;
+    a.dispensingId = b.dispensingId = 0;
+    return a == b;
+}
+
+std::string lineKey(const domain::MedicationLine& line)
+{
+    return std::to_string(line.rpNumber) + "/" + std::to_string(line.lineNumber);
+}
 
 std::string identityKey(const domain::CheckupRecord& record)
 {

@@ -14,6 +14,12 @@ namespace techo::import {
 [[nodiscard]] std::string identityKey(const domain::DispensingRecord& record);
 [[nodiscard]] std::string identityKey(const domain::VaccinationRecord& record);
 
+// Children compared by what they say, not by their vault ids.
+[[nodiscard]] bool sameObservation(domain::Observation a, domain::Observation b);
+[[nodiscard]] bool sameLine(domain::MedicationLine a, domain::MedicationLine b);
+// A medication line's key within its dispensing: "rp/line".
+[[nodiscard]] std::string lineKey(const domain::MedicationLine& line);
+
 // Merges the records of `batch` that share an identity, so that none overwrites another when applied:
 //  - checkups and dispensings: their observations / medication lines are united; a child given by two records
 //    with different values (observation: same item code; line: same RP and line number) is dropped from the
