@@ -212,10 +212,17 @@ HealthTimeline CheckupGenerator::simulate(const Person& p) const
     const bool male = p.male;
     const int sex = male ? kMale : kFemale;
     const CheckupNorms& n = m_norms;
+    const struct {
+        const ItemNorm *bmi, *waist, *sbp, *dbp, *tg, *hdl, *ldl, *alt, *ast, *ggt, *hba1c, *fpg, *egfr, *hb,
+            *urineProtein, *urineSugar;
+    } norm {&n.item("bmi"), &n.item("waist"), &n.item("sbp"), &n.item("dbp"), &n.item("tg"), &n.item("hdl"),
+        &n.item("ldl"), &n.item("alt"), &n.item("ast"), &n.item("ggt"), &n.item("hba1c"), &n.item("fpg"),
+        &n.item("egfr"), &n.item("hb"), &n.item("urine_protein"), &n.item("urine_sugar")};
 
     // ---- latent ranks: a shared adiposity factor plus per-item persistent and yearly parts ----
-    Ar1 adiposity;
-    adiposity.init(rng, 0.93);
+    // Adiposity tracks strongly over a lifetime (mostly a personal constant) and drifts slowly.
+    Latent adiposity;
+    adiposity.init(rng, 0.75, 0.9);
     Latent bmiL, waistL, sbpL, dbpL, tgL, hdlL, ldlL, altL, astL, ggtL, hba1cL, fpgL, egfrL, hbL, proteinL, sugarL;
     bmiL.init(rng, 0.9, 0.6);
     waistL.init(rng, 0.5, 0.3);
@@ -351,34 +358,34 @@ HealthTimeline CheckupGenerator::simulate(const Person& p) const
         y.smoker = smoker;
 
         // Values: each item's national distribution for this sex and age, at the person's latent rank.
-        auto value = [&](const char* key, double z) { return n.item(key).value(sex, exactAge, normalCdf(z)); };
+        auto value = [&](const ItemNorm& item, double z) { return item.value(sex, exactAge, normalCdf(z)); };
         y.height = roundTo(height - (age > 60 ? 0.1 * (age - 60) : 0.0), 1);
         const double h = y.height / 100.0;
-        y.weight = roundTo(value("bmi", zBmi) * h * h, 1);
+        y.weight = roundTo(value(*norm.bmi, zBmi) * h * h, 1);
         y.bmi = roundTo(y.weight / (h * h), 1);
-        y.waist = roundTo(value("waist", zWaist), 1);
-        y.sbp = std::round(value("sbp", zSbp));
-        y.dbp = std::round(value("dbp", zDbp));
+        y.waist = roundTo(value(*norm.waist, zWaist), 1);
+        y.sbp = std::round(value(*norm.sbp, zSbp));
+        y.dbp = std::round(value(*norm.dbp, zDbp));
         // Pulse pressure below 20 mmHg is rare; when the ranks would give one, take a plausible one instead.
         if (y.dbp > y.sbp - 20)
             y.dbp = y.sbp - 20 - life.range(0, 15);
-        y.tg = std::round(value("tg", zTg));
-        y.hdl = std::round(value("hdl", zHdl));
-        y.ldl = std::round(value("ldl", zLdl));
-        y.alt = std::round(value("alt", zAlt));
-        y.ast = std::round(value("ast", zAst));
-        y.ggt = std::round(value("ggt", zGgt));
-        y.hba1c = roundTo(value("hba1c", zHba1c), 1);
-        y.fpg = std::round(value("fpg", zFpg));
+        y.tg = std::round(value(*norm.tg, zTg));
+        y.hdl = std::round(value(*norm.hdl, zHdl));
+        y.ldl = std::round(value(*norm.ldl, zLdl));
+        y.alt = std::round(value(*norm.alt, zAlt));
+        y.ast = std::round(value(*norm.ast, zAst));
+        y.ggt = std::round(value(*norm.ggt, zGgt));
+        y.hba1c = roundTo(value(*norm.hba1c, zHba1c), 1);
+        y.fpg = std::round(value(*norm.fpg, zFpg));
         // eGFR by the JSN equation (194 × Cr^−1.094 × age^−0.287, × 0.739 for women): the creatinine that gives
         // the drawn eGFR, rounded as reported, then the eGFR of that creatinine.
-        const double egfrTarget = std::max(5.0, value("egfr", zEgfr));
+        const double egfrTarget = std::max(5.0, value(*norm.egfr, zEgfr));
         const double ageTerm = std::pow(static_cast<double>(age), -0.287) * creatSexFactor;
         y.creatinine = roundTo(std::pow(egfrTarget / (194 * ageTerm), -1 / 1.094), 2);
         y.egfr = roundTo(194 * std::pow(y.creatinine, -1.094) * ageTerm, 1);
-        y.hb = roundTo(value("hb", zHb), 1);
-        y.urineProtein = n.item("urine_protein").code(sex, exactAge, normalCdf(zProtein));
-        y.urineSugar = n.item("urine_sugar").code(sex, exactAge, normalCdf(zSugar));
+        y.hb = roundTo(value(*norm.hb, zHb), 1);
+        y.urineProtein = norm.urineProtein->code(sex, exactAge, normalCdf(zProtein));
+        y.urineSugar = norm.urineSugar->code(sex, exactAge, normalCdf(zSugar));
         y.uricAcid = roundTo(ua0 + 0.12 * (y.bmi - 22) + rng.normal(0, 0.4) - (y.onUricAcid ? 2.2 : 0.0), 1);
 
         // Treatment intensifies when a treated value stays high.
@@ -406,8 +413,12 @@ HealthTimeline CheckupGenerator::simulate(const Person& p) const
 
 std::vector<Checkup> CheckupGenerator::checkups(const Person& p) const
 {
+    return checkups(p, simulate(p));
+}
+
+std::vector<Checkup> CheckupGenerator::checkups(const Person& p, const HealthTimeline& t) const
+{
     std::vector<Checkup> out;
-    const HealthTimeline t = simulate(p);
     for (const auto& y : t.years) {
         if (!y.attends || !inWindow(y.date))
             continue;
@@ -460,7 +471,7 @@ std::vector<Checkup> CheckupGenerator::checkups(const Person& p) const
         if (fasting)
             pq("fpg", y.fpg);
         else if (fy >= kCasualGlucoseFiscalYear)
-            pq("casual_glucose", std::round(y.fpg + rng.uniform(10, 40)));
+            pq("casual_glucose", std::round(y.fpg + rng.uniform(0, 20))); // 3.5 h or more after a meal
         if (fy >= kNgspFiscalYear)
             pq("hba1c", y.hba1c);
         else

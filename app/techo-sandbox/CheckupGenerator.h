@@ -52,6 +52,8 @@ public:
     [[nodiscard]] HealthTimeline simulate(const Person& p) const;
     // The person's 特定健診 records (ages 40–74, attended years, FY2008 on) inside the window, oldest first.
     [[nodiscard]] std::vector<Checkup> checkups(const Person& p) const;
+    // The same from a timeline simulate(p) returned (saves simulating twice).
+    [[nodiscard]] std::vector<Checkup> checkups(const Person& p, const HealthTimeline& t) const;
     [[nodiscard]] const CheckupNorms& norms() const { return m_norms; }
     // The 健診機関 a checkup can come from (the tables' three plus a generated pool).
     [[nodiscard]] const std::vector<Institution>& facilities() const { return m_facilities; }

@@ -75,7 +75,7 @@ inline Measurement measure(const ReferenceData& ref, std::uint64_t seed, int per
                 m.attendedYears += y.attends ? 1 : 0;
             }
         }
-        const auto records = checkupGenerator.checkups(p);
+        const auto records = checkupGenerator.checkups(p, timeline);
         if (!records.empty())
             ++m.personsWithCheckups;
         std::string lastInsurer;

@@ -14,9 +14,9 @@ using namespace techo::sandbox;
 
 namespace {
 
-// Large enough that a band's rarest figure (≈1 % of ~10,000 records of correlated people) is measured to
+// Large enough that a band's rarest figure (≈1 % of ~15,000 records of correlated people) is measured to
 // within about ±15 %; the run takes a few seconds.
-constexpr int kPersons = 40000;
+constexpr int kPersons = 60000;
 constexpr std::uint64_t kSeed = 20261001;
 
 QString describe(const ItemNorm& item, int sex, const std::string& band, const char* figure, double got, double want)
