@@ -202,6 +202,11 @@ bool ItemNorm::beyondReferral(int sex, double v) const
     return beyond(tail, v, referralAt[static_cast<std::size_t>(sex)]);
 }
 
+bool ItemNorm::beyondSevere(int sex, double v) const
+{
+    return severeAt && beyond(tail, v, (*severeAt)[static_cast<std::size_t>(sex)]);
+}
+
 const ItemNorm& CheckupNorms::item(const std::string& key) const
 {
     for (const auto& i : items)
@@ -247,6 +252,9 @@ CheckupNorms CheckupNorms::load(const std::string& dir)
             n.tail = it.at("tail").get<std::string>();
             n.step = it.at("step").get<double>();
             n.hasReferral = it.contains("referral");
+            if (it.contains("severe"))
+                n.severeAt = std::array<double, 2> {
+                    it.at("severe").at("male").get<double>(), it.at("severe").at("female").get<double>()};
             for (int sex : {kMale, kFemale}) {
                 const char* sexName = sex == kMale ? "male" : "female";
                 const auto s = static_cast<std::size_t>(sex);
@@ -263,16 +271,16 @@ CheckupNorms CheckupNorms::load(const std::string& dir)
                 for (std::size_t b = 0; b < kBandCount; ++b) {
                     const json& f = figures.at("bands").at(norms.bandNames[b]);
                     n.bands[s][b] = {optionalNumber(f, "mean"), optionalNumber(f, "guidance"),
-                        optionalNumber(f, "referral"), optionalNumber(f, "sd")};
+                        optionalNumber(f, "referral"), optionalNumber(f, "sd"), optionalNumber(f, "severe")};
                 }
                 const json& agg = figures.at("aggregate");
                 n.aggregate[s] = {optionalNumber(agg, "mean"), optionalNumber(agg, "guidance"),
-                    optionalNumber(agg, "referral"), std::nullopt};
+                    optionalNumber(agg, "referral"), std::nullopt, optionalNumber(agg, "severe")};
                 const json& src = figures.at("aggregate_source");
                 auto ndb = [&](const char* key) {
                     return src.contains(key) && src.at(key) == "ndb9" ? std::optional<double>(1) : std::nullopt;
                 };
-                n.aggregateIsNdb[s] = {ndb("mean"), ndb("guidance"), ndb("referral"), std::nullopt};
+                n.aggregateIsNdb[s] = {ndb("mean"), ndb("guidance"), ndb("referral"), std::nullopt, ndb("severe")};
                 if (n.kind == "coded")
                     continue;
                 // Thresholds apply to the reported (rounded) value: "≥ 140" starts at 139.5 on the continuous scale.

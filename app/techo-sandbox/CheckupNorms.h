@@ -24,6 +24,7 @@ inline constexpr int kMale = 0, kFemale = 1;
 struct BandFigures {
     std::optional<double> mean, guidance, referral;
     std::optional<double> sd; // items with one threshold only: the spread of the log-normal
+    std::optional<double> severe; // share at or beyond ItemNorm::severeAt (SBP ≥160), a check on the tail
 };
 
 // A fitted continuous distribution, used through its quantile function.
@@ -43,6 +44,7 @@ struct ItemNorm {
     std::array<double, 2> guidanceAt {}, referralAt {}; // continuous items, [kMale|kFemale]
     std::array<std::string, 2> guidanceCode, referralCode; // coded items: first code at or beyond
     bool hasReferral = false;
+    std::optional<std::array<double, 2>> severeAt; // a third, higher threshold some items are checked at
     std::array<std::array<BandFigures, kBandCount>, 2> bands;
     std::array<BandFigures, 2> aggregate;
     std::array<BandFigures, 2> aggregateIsNdb; // a figure present here came from NDB (not derived)
@@ -57,6 +59,7 @@ struct ItemNorm {
     // Whether a (rounded) value / code is at or beyond the guidance or referral threshold.
     [[nodiscard]] bool beyondGuidance(int sex, double v) const;
     [[nodiscard]] bool beyondReferral(int sex, double v) const;
+    [[nodiscard]] bool beyondSevere(int sex, double v) const;
 };
 
 struct CheckupNorms {

@@ -19,12 +19,16 @@
 namespace techo::sandbox::realism {
 
 struct Cell {
-    long n = 0, guidance = 0, referral = 0;
+    long n = 0, guidance = 0, referral = 0, severe = 0;
     double sum = 0;
     [[nodiscard]] double mean() const { return n ? sum / static_cast<double>(n) : 0; }
     [[nodiscard]] double guidanceShare() const
     {
         return n ? 100.0 * static_cast<double>(guidance) / static_cast<double>(n) : 0;
+    }
+    [[nodiscard]] double severeShare() const
+    {
+        return n ? 100.0 * static_cast<double>(severe) / static_cast<double>(n) : 0;
     }
     [[nodiscard]] double referralShare() const
     {
@@ -148,6 +152,7 @@ inline Measurement measure(const ReferenceData& ref, std::uint64_t seed, int per
                 cell.sum += value;
                 cell.guidance += item.beyondGuidance(sex, value) ? 1 : 0;
                 cell.referral += item.beyondReferral(sex, value) ? 1 : 0;
+                cell.severe += item.beyondSevere(sex, value) ? 1 : 0;
             }
         }
         if (!records.empty()) {
@@ -165,7 +170,7 @@ inline Measurement measure(const ReferenceData& ref, std::uint64_t seed, int per
 
 // Age-standardised aggregate of one sex: the band figures weighted by the national band weights.
 struct Aggregate {
-    double mean = 0, guidance = 0, referral = 0;
+    double mean = 0, guidance = 0, referral = 0, severe = 0;
 };
 inline Aggregate standardise(const CheckupNorms& norms, const std::array<Cell, kBandCount>& bands)
 {
@@ -174,6 +179,7 @@ inline Aggregate standardise(const CheckupNorms& norms, const std::array<Cell, k
         a.mean += norms.bandWeights[b] * bands[b].mean();
         a.guidance += norms.bandWeights[b] * bands[b].guidanceShare();
         a.referral += norms.bandWeights[b] * bands[b].referralShare();
+        a.severe += norms.bandWeights[b] * bands[b].severeShare();
     }
     return a;
 }
@@ -225,6 +231,13 @@ inline std::string markdownTable(const CheckupNorms& norms, const Measurement& m
                 for (std::size_t b = 0; b < kBandCount; ++b)
                     cell(cells[b].referralShare(), want[b].referral, 1);
                 cell(agg.referral, wantAgg.referral, 1);
+                out += "\n";
+            }
+            if (item.severeAt) {
+                out += "| " + item.label + " | % severe |";
+                for (std::size_t b = 0; b < kBandCount; ++b)
+                    cell(cells[b].severeShare(), want[b].severe, 2);
+                cell(agg.severe, wantAgg.severe, 2);
                 out += "\n";
             }
         }
