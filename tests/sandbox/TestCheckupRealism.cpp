@@ -81,6 +81,7 @@ private slots:
                         failures, item, sex, norms.bandNames[b], "guidance %", c.guidanceShare(), want.guidance, false);
                     check(
                         failures, item, sex, norms.bandNames[b], "referral %", c.referralShare(), want.referral, false);
+                    check(failures, item, sex, norms.bandNames[b], "severe %", c.severeShare(), want.severe, false);
                     ++checked;
                 }
             }
@@ -101,6 +102,7 @@ private slots:
                     check(failures, item, sex, "40-74", "mean", agg.mean, want.mean, true);
                 check(failures, item, sex, "40-74", "guidance %", agg.guidance, want.guidance, false);
                 check(failures, item, sex, "40-74", "referral %", agg.referral, want.referral, false);
+                check(failures, item, sex, "40-74", "severe %", agg.severe, want.severe, false);
             }
         }
         QVERIFY2(failures.isEmpty(), qPrintable(failures.join(QLatin1Char('\n'))));
