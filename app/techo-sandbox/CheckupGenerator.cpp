@@ -296,7 +296,7 @@ HealthTimeline CheckupGenerator::simulate(const Person& p) const
         const double zSbp = 0.35 * f + 0.937 * sbpL.step(rng);
         const double zDbp = 0.72 * zSbp + 0.694 * dbpL.step(rng);
         const double zTg = 0.5 * f + 0.866 * tgL.step(rng);
-        const double zHdl = 0.45 * f + 0.893 * hdlL.step(rng) + 0.0 * zTg;
+        const double zHdl = 0.45 * f + 0.893 * hdlL.step(rng);
         const double zLdl = 0.15 * f + 0.989 * ldlL.step(rng);
         const double zAlt = 0.55 * f + 0.835 * altL.step(rng);
         const double zAst = 0.7 * zAlt + 0.714 * astL.step(rng);

@@ -41,7 +41,7 @@ struct HealthTimeline {
 class CheckupGenerator {
 public:
     // 特定健診 started in FY2008; HbA1c is reported as NGSP (JLAC10 3D046…) from FY2013 and as JDS (3D045…)
-    // before; 随時中性脂肪 exists from FY2024 (第4期), 随時血糖 is accepted from FY2018 (第3期).
+    // before; 随時中性脂肪 exists from FY2024 (第4期), 随時血糖 is accepted from FY2018 (第3期) [R].
     static constexpr int kFirstFiscalYear = 2008, kNgspFiscalYear = 2013, kCasualTgFiscalYear = 2024,
                          kCasualGlucoseFiscalYear = 2018;
 
