@@ -251,6 +251,12 @@ CheckupNorms CheckupNorms::load(const std::string& dir)
             n.kind = it.at("kind").get<std::string>();
             n.tail = it.at("tail").get<std::string>();
             n.step = it.at("step").get<double>();
+            if (n.kind != "continuous" && n.kind != "coded")
+                throw std::runtime_error("kind must be continuous or coded");
+            if (n.tail != "upper" && n.tail != "lower" && n.tail != "lower_inclusive")
+                throw std::runtime_error("tail must be upper, lower or lower_inclusive");
+            if (!(n.step > 0))
+                throw std::runtime_error("step must be positive");
             n.hasReferral = it.contains("referral");
             if (it.contains("severe"))
                 n.severeAt = std::array<double, 2> {
