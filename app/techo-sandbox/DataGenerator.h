@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "CheckupGenerator.h"
 #include "Date.h"
 #include "ReferenceData.h"
 
@@ -131,13 +132,14 @@ public:
     [[nodiscard]] Page page(InfoKind kind, const Person& p, const PageRequest& request) const;
 
 private:
-    struct Timeline;
+    using Timeline = HealthTimeline;
     [[nodiscard]] Timeline simulate(const Person& p) const;
     [[nodiscard]] bool inWindow(Date d) const { return d >= m_windowStart && d < m_today; }
 
     const ReferenceData& m_ref;
     GeneratorConfig m_config;
     Date m_today {}, m_windowStart {};
+    CheckupGenerator m_checkups;
 };
 
 } // namespace techo::sandbox

@@ -104,6 +104,7 @@ const Institution& ReferenceData::clinicOfKind(const std::string& kind) const
 ReferenceData ReferenceData::load(const std::string& dir)
 {
     ReferenceData ref;
+    ref.dir = dir;
     try {
         const json items = readJson(dir, "checkup_items.json");
         for (const auto& it : items.at("items")) {

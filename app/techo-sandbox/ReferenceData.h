@@ -111,6 +111,7 @@ struct ReferenceData {
     std::vector<CovidCampaign> covid;
     std::vector<Institution> pharmacies, clinics, checkupFacilities, municipalities, insurers;
     std::vector<NamePair> familyNames, maleNames, femaleNames;
+    std::string dir; // where the tables were read from (generators read their own tables there too)
 
     [[nodiscard]] const CheckupItem& item(const std::string& key) const;
     [[nodiscard]] const Drug& drug(const std::string& key) const;
