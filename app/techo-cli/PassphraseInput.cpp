@@ -1,5 +1,7 @@
 #include "app/techo-cli/PassphraseInput.h"
 
+#include "core/util/UniqueFd.h"
+
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
@@ -36,8 +38,9 @@ Result<crypto::SecretBytes> readLine(int fd)
 
 Result<crypto::SecretBytes> promptOnTerminal(const char* prompt)
 {
-    const int tty = ::open("/dev/tty", O_RDWR | O_CLOEXEC);
-    if (tty < 0)
+    const UniqueFd ttyFd(::open("/dev/tty", O_RDWR | O_CLOEXEC));
+    const int tty = ttyFd.get();
+    if (!ttyFd.valid())
         return makeError(ErrorCode::Usage,
             "no passphrase given: use --passphrase-file FILE or the TECHO_PASSPHRASE "
             "environment variable, or run on a terminal");
@@ -53,7 +56,6 @@ Result<crypto::SecretBytes> promptOnTerminal(const char* prompt)
     auto line = readLine(tty);
     if (isTerminal)
         (void)::tcsetattr(tty, TCSAFLUSH, &original);
-    ::close(tty);
     return line;
 }
 
@@ -62,13 +64,11 @@ Result<crypto::SecretBytes> promptOnTerminal(const char* prompt)
 Result<crypto::SecretBytes> readPassphrase(const PassphraseSource& source)
 {
     if (source.file) {
-        const int fd = ::open(source.file->c_str(), O_RDONLY | O_CLOEXEC);
-        if (fd < 0)
+        const UniqueFd fd(::open(source.file->c_str(), O_RDONLY | O_CLOEXEC));
+        if (!fd.valid())
             return makeError(
                 ErrorCode::Usage, "cannot read the passphrase file " + *source.file + ": " + std::strerror(errno));
-        auto line = readLine(fd);
-        ::close(fd);
-        return line;
+        return readLine(fd.get());
     }
     if (const char* fromEnv = std::getenv(source.environmentVariable); fromEnv != nullptr)
         return crypto::SecretBytes::fromString(fromEnv);

@@ -46,27 +46,21 @@ std::array<std::uint8_t, 16> keyCheckValue(const SecretBytes& key)
 
 SecretBytes sqlcipherRawKey(const SecretBytes& key)
 {
-    SecretBytes raw(3 + key.size() * 2);
+    // x ' <hex> ' and the NUL sodium_bin2hex writes, which truncate() then wipes.
+    SecretBytes raw(3 + key.size() * 2 + 1);
     raw.data()[0] = 'x';
     raw.data()[1] = '\'';
-    static constexpr char kDigits[] = "0123456789abcdef";
-    for (std::size_t i = 0; i < key.size(); ++i) {
-        raw.data()[2 + 2 * i] = static_cast<std::uint8_t>(kDigits[key.data()[i] >> 4U]);
-        raw.data()[3 + 2 * i] = static_cast<std::uint8_t>(kDigits[key.data()[i] & 0x0FU]);
-    }
-    raw.data()[raw.size() - 1] = '\'';
+    sodium_bin2hex(reinterpret_cast<char*>(raw.data() + 2), key.size() * 2 + 1, key.data(), key.size());
+    raw.data()[2 + key.size() * 2] = '\'';
+    raw.truncate(raw.size() - 1);
     return raw;
 }
 
 std::string toHex(std::span<const std::uint8_t> bytes)
 {
-    static constexpr char kDigits[] = "0123456789abcdef";
-    std::string out;
-    out.reserve(bytes.size() * 2);
-    for (std::uint8_t b : bytes) {
-        out.push_back(kDigits[b >> 4U]);
-        out.push_back(kDigits[b & 0x0FU]);
-    }
+    std::string out(bytes.size() * 2 + 1, '\0');
+    sodium_bin2hex(out.data(), out.size(), bytes.data(), bytes.size());
+    out.pop_back();
     return out;
 }
 
@@ -74,21 +68,10 @@ bool fromHex(std::string_view hex, std::span<std::uint8_t> out)
 {
     if (hex.size() != out.size() * 2)
         return false;
-    auto nibble = [](char c) -> int {
-        if (c >= '0' && c <= '9')
-            return c - '0';
-        if (c >= 'a' && c <= 'f')
-            return c - 'a' + 10;
-        return -1;
-    };
-    for (std::size_t i = 0; i < out.size(); ++i) {
-        const int hi = nibble(hex[2 * i]);
-        const int lo = nibble(hex[2 * i + 1]);
-        if (hi < 0 || lo < 0)
-            return false;
-        out[i] = static_cast<std::uint8_t>((hi << 4) | lo);
-    }
-    return true;
+    std::size_t written = 0;
+    const char* end = nullptr;
+    return sodium_hex2bin(out.data(), out.size(), hex.data(), hex.size(), nullptr, &written, &end) == 0
+        && written == out.size() && end == hex.data() + hex.size();
 }
 
 } // namespace techo::crypto

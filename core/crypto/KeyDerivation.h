@@ -5,7 +5,9 @@
 
 #include <array>
 #include <cstdint>
+#include <span>
 #include <string>
+#include <string_view>
 
 namespace techo::crypto {
 
@@ -44,7 +46,10 @@ inline constexpr std::uint32_t kMaxIterations = 64;
 // "x'<64 hex digits>'": SQLCipher's raw-key form, which skips its own (weak) PBKDF2.
 [[nodiscard]] SecretBytes sqlcipherRawKey(const SecretBytes& key);
 
+// Lower-case hex (libsodium sodium_bin2hex) of bytes that are not secret.
 [[nodiscard]] std::string toHex(std::span<const std::uint8_t> bytes);
+// Exactly out.size() * 2 hex digits (either case, nothing else) into out (libsodium sodium_hex2bin);
+// false on any other input.
 [[nodiscard]] bool fromHex(std::string_view hex, std::span<std::uint8_t> out);
 
 } // namespace techo::crypto

@@ -7,31 +7,6 @@
 #include <unistd.h>
 
 namespace techo::vault {
-namespace {
-
-struct Fd {
-    int fd = -1;
-    explicit Fd(int f)
-        : fd(f)
-    { }
-    ~Fd()
-    {
-        if (fd >= 0)
-            ::close(fd);
-    }
-    Fd(const Fd&) = delete;
-    Fd& operator=(const Fd&) = delete;
-};
-
-std::string parentOf(const std::string& path)
-{
-    const auto slash = path.find_last_of('/');
-    if (slash == std::string::npos)
-        return ".";
-    return slash == 0 ? "/" : path.substr(0, slash);
-}
-
-} // namespace
 
 Error ioError(const std::string& what, int err)
 {
@@ -45,15 +20,29 @@ Error ioError(const std::string& what, int err)
     return makeError(ErrorCode::Io, what + ": " + reason);
 }
 
+std::string parentDirectory(const std::string& path)
+{
+    std::size_t end = path.size();
+    while (end > 1 && path[end - 1] == '/')
+        --end;
+    const std::size_t slash = path.find_last_of('/', end == 0 ? 0 : end - 1);
+    if (slash == std::string::npos)
+        return ".";
+    std::size_t parentEnd = slash;
+    while (parentEnd > 0 && path[parentEnd - 1] == '/')
+        --parentEnd;
+    return parentEnd == 0 ? "/" : path.substr(0, parentEnd);
+}
+
 Result<std::vector<char>> readFilePrefix(const std::string& path, std::size_t maxBytes)
 {
-    Fd f(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
-    if (f.fd < 0)
+    const UniqueFd f(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+    if (!f.valid())
         return ioError("cannot open " + path, errno);
     std::vector<char> out(maxBytes);
     std::size_t got = 0;
     while (got < maxBytes) {
-        const ssize_t n = ::read(f.fd, out.data() + got, maxBytes - got);
+        const ssize_t n = ::read(f.get(), out.data() + got, maxBytes - got);
         if (n < 0) {
             if (errno == EINTR)
                 continue;
@@ -69,13 +58,13 @@ Result<std::vector<char>> readFilePrefix(const std::string& path, std::size_t ma
 
 Status writeNewFile(const std::string& path, const std::vector<char>& content)
 {
-    Fd f(::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600));
-    if (f.fd < 0)
+    const UniqueFd f(::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600));
+    if (!f.valid())
         return errno == EEXIST ? makeError(ErrorCode::AlreadyExists, path + " already exists")
                                : ioError("cannot create " + path, errno);
     std::size_t done = 0;
     while (done < content.size()) {
-        const ssize_t n = ::write(f.fd, content.data() + done, content.size() - done);
+        const ssize_t n = ::write(f.get(), content.data() + done, content.size() - done);
         if (n < 0) {
             if (errno == EINTR)
                 continue;
@@ -85,7 +74,7 @@ Status writeNewFile(const std::string& path, const std::vector<char>& content)
         }
         done += static_cast<std::size_t>(n);
     }
-    if (::fsync(f.fd) != 0) {
+    if (::fsync(f.get()) != 0) {
         const int err = errno;
         ::unlink(path.c_str());
         return ioError("cannot sync " + path, err);
@@ -95,20 +84,20 @@ Status writeNewFile(const std::string& path, const std::vector<char>& content)
 
 Status fsyncPath(const std::string& path)
 {
-    Fd f(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
-    if (f.fd < 0)
+    const UniqueFd f(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+    if (!f.valid())
         return ioError("cannot open " + path, errno);
-    if (::fsync(f.fd) != 0)
+    if (::fsync(f.get()) != 0)
         return ioError("cannot sync " + path, errno);
     return {};
 }
 
 Status fsyncParentDirectory(const std::string& path)
 {
-    Fd f(::open(parentOf(path).c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
-    if (f.fd < 0)
+    const UniqueFd f(::open(parentDirectory(path).c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+    if (!f.valid())
         return ioError("cannot open the folder of " + path, errno);
-    if (::fsync(f.fd) != 0 && errno != EINVAL)
+    if (::fsync(f.get()) != 0 && errno != EINVAL)
         return ioError("cannot sync the folder of " + path, errno);
     return {};
 }

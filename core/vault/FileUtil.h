@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/util/Result.h"
+#include "core/util/UniqueFd.h"
 
 #include <cstdint>
 #include <string>
@@ -20,5 +21,9 @@ namespace techo::vault {
 [[nodiscard]] Result<std::uint64_t> fileSize(const std::string& path);
 void removeFileIfExists(const std::string& path) noexcept;
 [[nodiscard]] Error ioError(const std::string& what, int err);
+
+// The folder that holds path, as a path: "file" → ".", "dir/file" → "dir", "/file" → "/",
+// "a/b/" → "a" (a trailing slash names the folder b itself), "a//b" → "a".
+[[nodiscard]] std::string parentDirectory(const std::string& path);
 
 } // namespace techo::vault

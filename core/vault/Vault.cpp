@@ -40,12 +40,6 @@ std::string rekeyPath(const std::string& path)
     return path + ".rekey";
 }
 
-std::string parentDir(const std::string& path)
-{
-    const auto slash = path.find_last_of('/');
-    return slash == std::string::npos ? std::string() : path.substr(0, slash);
-}
-
 VaultHeader newHeader(const crypto::SecretBytes& key, const crypto::Salt& salt, const crypto::KdfParams& kdf)
 {
     VaultHeader header;
@@ -93,7 +87,7 @@ Result<std::unique_ptr<Vault>> Vault::create(
         return makeError(ErrorCode::Usage, "the passphrase must not be empty");
     if (fileExists(path))
         return makeError(ErrorCode::AlreadyExists, "a file already exists at " + path);
-    TECHO_TRY(createDirectories(parentDir(path)));
+    TECHO_TRY(createDirectories(parentDirectory(path)));
 
     const crypto::Salt salt = crypto::randomSalt();
     TECHO_ASSIGN(crypto::SecretBytes key, crypto::deriveKey(passphrase, salt, kdf));

@@ -303,6 +303,40 @@ private slots:
         QCOMPARE(reopened.value()->database().queryInt("SELECT count(*) FROM audit_events").value(), 0);
     }
 
+    void parentDirectory_data()
+    {
+        QTest::addColumn<QString>("input");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("file") << QStringLiteral("file") << QStringLiteral(".");
+        QTest::newRow("dir/file") << QStringLiteral("dir/file") << QStringLiteral("dir");
+        QTest::newRow("/file") << QStringLiteral("/file") << QStringLiteral("/");
+        QTest::newRow("a/b/") << QStringLiteral("a/b/") << QStringLiteral("a");
+        QTest::newRow("a//b") << QStringLiteral("a//b") << QStringLiteral("a");
+        QTest::newRow("/a/b/c") << QStringLiteral("/a/b/c") << QStringLiteral("/a/b");
+        QTest::newRow("/") << QStringLiteral("/") << QStringLiteral("/");
+    }
+    void parentDirectory()
+    {
+        QFETCH(QString, input);
+        QFETCH(QString, expected);
+        QCOMPARE(QString::fromStdString(vault::parentDirectory(input.toStdString())), expected);
+    }
+
+    void hex_roundTripsAndRefusesMalformedText()
+    {
+        const std::array<std::uint8_t, 4> bytes {0x00, 0x7f, 0xa5, 0xff};
+        QCOMPARE(crypto::toHex(bytes), std::string("007fa5ff"));
+        std::array<std::uint8_t, 4> back {};
+        QVERIFY(crypto::fromHex("007fa5ff", back));
+        QVERIFY(back == bytes);
+        QVERIFY(!crypto::fromHex("007fa5f", back));
+        QVERIFY(!crypto::fromHex("007fa5ffff", back));
+        QVERIFY(!crypto::fromHex("007fa5fg", back));
+        QVERIFY(!crypto::fromHex("007f a5f", back));
+        const crypto::SecretBytes raw = crypto::sqlcipherRawKey(secret("\x01\xab"));
+        QCOMPARE(std::string(raw.view()), std::string("x'01ab'"));
+    }
+
     void lock_closesTheConnection()
     {
         QTemporaryDir dir;
