@@ -3,6 +3,8 @@ find_package(PkgConfig REQUIRED)
 # SQLCipher only: never libsqlite3, which can silently replace it and turn encryption off.
 pkg_check_modules(SQLCIPHER REQUIRED IMPORTED_TARGET sqlcipher)
 pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
+# Unicode normalisation (NFC of passphrases) without pulling ICU into core.
+pkg_check_modules(UTF8PROC REQUIRED IMPORTED_TARGET libutf8proc)
 # cpp-httplib is a compiled library whose pkg-config flags (OpenSSL/zlib/brotli support) must match it.
 pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)
 find_package(OpenSSL REQUIRED)

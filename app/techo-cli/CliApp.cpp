@@ -66,6 +66,7 @@ Invalid records are skipped and listed; re-importing the same data adds nothing.
 
 The passphrase is read from --passphrase-file, else the TECHO_PASSPHRASE environment
 variable, else prompted for on the terminal without echo. It is never taken as an argument.
+Passphrases are compared in Unicode NFC, so any input method's form of the same text works.
 The new passphrase for change-passphrase comes from --new-passphrase-file, else
 TECHO_NEW_PASSPHRASE, else a prompt (asked twice).
 

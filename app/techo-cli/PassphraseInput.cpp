@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <fcntl.h>
+#include <string_view>
 #include <termios.h>
 #include <unistd.h>
 
@@ -13,6 +14,17 @@ namespace techo::cli {
 namespace {
 
 constexpr std::size_t kMaxPassphrase = 1024;
+constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
+
+// Notepad and some editors start a UTF-8 file with a byte order mark; it is not part of the passphrase.
+void dropBom(crypto::SecretBytes& line)
+{
+    if (!line.view().starts_with(kUtf8Bom))
+        return;
+    const std::size_t rest = line.size() - kUtf8Bom.size();
+    std::memmove(line.data(), line.data() + kUtf8Bom.size(), rest);
+    line.truncate(rest);
+}
 
 // Reads one line from fd into a secret buffer (no std::string copies of the passphrase).
 Result<crypto::SecretBytes> readLine(int fd)
@@ -68,7 +80,9 @@ Result<crypto::SecretBytes> readPassphrase(const PassphraseSource& source)
         if (!fd.valid())
             return makeError(
                 ErrorCode::Usage, "cannot read the passphrase file " + *source.file + ": " + std::strerror(errno));
-        return readLine(fd.get());
+        TECHO_ASSIGN(crypto::SecretBytes line, readLine(fd.get()));
+        dropBom(line);
+        return line;
     }
     if (const char* fromEnv = std::getenv(source.environmentVariable); fromEnv != nullptr)
         return crypto::SecretBytes::fromString(fromEnv);

@@ -37,6 +37,8 @@ inline constexpr std::uint32_t kMaxMemoryKib = 4 * 1024 * 1024;
 inline constexpr std::uint32_t kMaxIterations = 64;
 
 [[nodiscard]] Salt randomSalt();
+// Argon2id (libsodium crypto_pwhash, ALG_ARGON2ID13) of the passphrase bytes exactly as given (normalise
+// them first: PassphraseNormalization.h) into a kKeySize-byte key.
 [[nodiscard]] Result<SecretBytes> deriveKey(const SecretBytes& passphrase, const Salt& salt, const KdfParams& params);
 
 // A short public value that tells "wrong passphrase" apart from "damaged file": a keyed BLAKE2b of a

@@ -46,7 +46,18 @@ VaultHeader newHeader(const crypto::SecretBytes& key, const crypto::Salt& salt, 
     header.kdf = kdf;
     header.salt = salt;
     header.keyCheck = crypto::keyCheckValue(key);
+    header.passphraseRule = crypto::PassphraseRule::Nfc;
     return header;
+}
+
+// The key for a new header (create, changePassphrase): always under the NFC rule.
+Result<crypto::SecretBytes> deriveNewKey(
+    const crypto::SecretBytes& passphrase, const crypto::Salt& salt, const crypto::KdfParams& kdf)
+{
+    auto normalized = crypto::normalizePassphrase(passphrase, crypto::PassphraseRule::Nfc);
+    if (!normalized.ok())
+        return makeError(ErrorCode::Usage, normalized.error().message);
+    return crypto::deriveKey(normalized.value(), salt, kdf);
 }
 
 } // namespace
@@ -90,7 +101,7 @@ Result<std::unique_ptr<Vault>> Vault::create(
     TECHO_TRY(createDirectories(parentDirectory(path)));
 
     const crypto::Salt salt = crypto::randomSalt();
-    TECHO_ASSIGN(crypto::SecretBytes key, crypto::deriveKey(passphrase, salt, kdf));
+    TECHO_ASSIGN(crypto::SecretBytes key, deriveNewKey(passphrase, salt, kdf));
     const VaultHeader header = newHeader(key, salt, kdf);
 
     // Build the whole vault under a temporary name, then link it into place: no half-made vault ever
@@ -124,7 +135,10 @@ Result<std::unique_ptr<Vault>> Vault::open(const std::string& path, const crypto
     if (size <= VaultHeader::kSize || (size - VaultHeader::kSize) % VaultHeader::kCipherPageSize != 0)
         return makeError(ErrorCode::Damaged, "the vault file is truncated or damaged (its size is not whole pages)");
 
-    TECHO_ASSIGN(crypto::SecretBytes key, crypto::deriveKey(passphrase, header.salt, header.kdf));
+    auto normalized = crypto::normalizePassphrase(passphrase, header.passphraseRule);
+    if (!normalized.ok()) // not UTF-8: it cannot be what the vault was made with
+        return makeError(ErrorCode::WrongPassphrase, "the passphrase is not correct for this vault");
+    TECHO_ASSIGN(crypto::SecretBytes key, crypto::deriveKey(normalized.value(), header.salt, header.kdf));
     if (crypto::keyCheckValue(key) != header.keyCheck)
         return makeError(ErrorCode::WrongPassphrase, "the passphrase is not correct for this vault");
 
@@ -229,7 +243,7 @@ Status Vault::changePassphrase(const crypto::SecretBytes& newPassphrase, const c
         return makeError(ErrorCode::Usage, "the new passphrase must not be empty");
 
     const crypto::Salt salt = crypto::randomSalt();
-    TECHO_ASSIGN(crypto::SecretBytes key, crypto::deriveKey(newPassphrase, salt, kdf));
+    TECHO_ASSIGN(crypto::SecretBytes key, deriveNewKey(newPassphrase, salt, kdf));
     const VaultHeader header = newHeader(key, salt, kdf);
     TECHO_ASSIGN(const RecordCounts before, counts());
 

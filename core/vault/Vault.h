@@ -17,13 +17,16 @@ using RecordCounts = std::map<std::string, std::int64_t>;
 
 // An open, unlocked vault: one file holding a plaintext header and a SQLCipher database keyed with
 // Argon2id(passphrase). See docs/vault-format.md for the byte layout.
+// Passphrases are normalised to Unicode NFC before the key derivation (vaults made before that rule
+// keep theirs: the header says which).
 class Vault final {
 public:
     ~Vault();
     Vault(const Vault&) = delete;
     Vault& operator=(const Vault&) = delete;
 
-    // Fails with AlreadyExists rather than overwrite anything. The file appears atomically, complete.
+    // Fails with AlreadyExists rather than overwrite anything. The file appears atomically, complete,
+    // with the NFC passphrase rule. Errors: Usage (empty passphrase, not UTF-8), AlreadyExists, Io.
     [[nodiscard]] static Result<std::unique_ptr<Vault>> create(
         const std::string& path, const crypto::SecretBytes& passphrase, const crypto::KdfParams& kdf);
     // Distinct errors: NotFound, NotAVault, Damaged, NewerFormat, WrongPassphrase, Io.
@@ -31,8 +34,9 @@ public:
     [[nodiscard]] static Result<std::unique_ptr<Vault>> open(
         const std::string& path, const crypto::SecretBytes& passphrase);
 
-    // Writes a complete copy under the new key next to the vault, syncs it and renames it over the
-    // vault: at every instant exactly one complete vault is at `path`, under the old or the new key.
+    // Writes a complete copy under the new key (NFC rule, new salt) next to the vault, syncs it and
+    // renames it over the vault: at every instant exactly one complete vault is at `path`, under the
+    // old or the new key.
     [[nodiscard]] Status changePassphrase(const crypto::SecretBytes& newPassphrase, const crypto::KdfParams& kdf);
 
     // Closes the connection; SQLCipher wipes its copy of the key. The object is unusable afterwards.

@@ -14,6 +14,7 @@ namespace {
 
 constexpr std::string_view kMagicLine = "TECHO-VAULT\n";
 constexpr std::string_view kChecksumKey = "header_checksum=";
+constexpr std::string_view kNormalizationKey = "passphrase_normalization=";
 
 std::string sha256Hex(std::string_view text)
 {
@@ -49,6 +50,8 @@ std::vector<char> VaultHeader::serialize() const
     body += "key_check=" + crypto::toHex(keyCheck) + "\n";
     body += "cipher=sqlcipher-3\n";
     body += "cipher_page_size=" + std::to_string(kCipherPageSize) + "\n";
+    if (passphraseRule == crypto::PassphraseRule::Nfc)
+        body += std::string(kNormalizationKey) + "NFC\n";
     body += std::string(kChecksumKey) + sha256Hex(body) + "\n";
     std::vector<char> block(kSize, '\0');
     std::memcpy(block.data(), body.data(), body.size());
@@ -123,6 +126,13 @@ Result<VaultHeader> VaultHeader::parse(const char* data, std::size_t size)
         return damaged("malformed number");
     if (!crypto::fromHex(*salt, header.salt) || !crypto::fromHex(*keyCheck, header.keyCheck))
         return damaged("malformed salt or key check");
+    const std::string* normalization = get(kNormalizationKey.substr(0, kNormalizationKey.size() - 1));
+    if (normalization == nullptr)
+        header.passphraseRule = crypto::PassphraseRule::RawBytes;
+    else if (*normalization == "NFC")
+        header.passphraseRule = crypto::PassphraseRule::Nfc;
+    else
+        return makeError(ErrorCode::NewerFormat, "the vault uses a passphrase rule this build does not know");
     return header;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/crypto/KeyDerivation.h"
+#include "core/crypto/PassphraseNormalization.h"
 #include "core/util/Result.h"
 
 #include <array>
@@ -21,8 +22,13 @@ struct VaultHeader {
     crypto::KdfParams kdf = crypto::KdfParams::interactiveDefault();
     crypto::Salt salt {};
     std::array<std::uint8_t, 16> keyCheck {};
+    // Nfc is written as `passphrase_normalization=NFC`; RawBytes is the absence of that line (every
+    // vault made before the field existed), so serialising a RawBytes header gives the old bytes.
+    crypto::PassphraseRule passphraseRule = crypto::PassphraseRule::Nfc;
 
     [[nodiscard]] std::vector<char> serialize() const;
+    // Errors: NotAVault (no magic line), Damaged (truncated, malformed, checksum mismatch),
+    // NewerFormat (a larger format_version, or a kdf, cipher or passphrase rule this build does not know).
     [[nodiscard]] static Result<VaultHeader> parse(const char* data, std::size_t size);
     [[nodiscard]] static Result<VaultHeader> readFrom(const std::string& path);
 };

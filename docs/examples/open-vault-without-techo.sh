@@ -9,15 +9,21 @@ sql=${2:-.dump}
 : "${TECHO_PASSPHRASE:?set TECHO_PASSPHRASE}"
 
 # 1. Argon2id(passphrase, salt) with the parameters the header names -> the raw 256-bit SQLCipher key.
+#    passphrase_normalization=NFC: the passphrase is Unicode NFC first; no such line: its bytes as given.
 key=$(/usr/bin/python3 - "$vault" <<'PY'
-import os, sys, nacl.pwhash
+import os, sys, unicodedata, nacl.pwhash
 with open(sys.argv[1], 'rb') as f:
     text = f.read(4096).split(b'\0', 1)[0].decode()
 lines = text.splitlines()
 assert lines[0] == 'TECHO-VAULT', 'not a Techo vault'
 h = dict(l.split('=', 1) for l in lines[1:])
 assert h['format_version'] == '1' and h['kdf'] == 'argon2id'
-key = nacl.pwhash.argon2id.kdf(32, os.environb[b'TECHO_PASSPHRASE'], bytes.fromhex(h['salt']),
+passphrase = os.environb[b'TECHO_PASSPHRASE']
+rule = h.get('passphrase_normalization')
+assert rule in (None, 'NFC'), 'unknown passphrase_normalization ' + rule
+if rule == 'NFC':
+    passphrase = unicodedata.normalize('NFC', passphrase.decode('utf-8')).encode('utf-8')
+key = nacl.pwhash.argon2id.kdf(32, passphrase, bytes.fromhex(h['salt']),
                                opslimit=int(h['iterations']), memlimit=int(h['memory_kib']) * 1024)
 print(key.hex())
 PY

@@ -59,6 +59,17 @@ void fillVault(const QString& p, int rows)
     QVERIFY(db.exec("COMMIT").ok());
 }
 
+// ガード健康パスワード composed (NFC: ガ = U+30AC) and decomposed (NFD: カ + U+3099), by Qt's own
+// normaliser, independent of the one techo-cli uses.
+const QString kJapanesePassphrase = QStringLiteral("ガード健康パスワード");
+
+void writeFile(const QString& path, const QByteArray& bytes)
+{
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    QCOMPARE(f.write(bytes), bytes.size());
+}
+
 QJsonObject infoJson(const QString& p, const QString& passEnv)
 {
     const auto r = cli({QStringLiteral("--vault"), p, QStringLiteral("info"), QStringLiteral("--json")}, {passEnv});
@@ -182,6 +193,35 @@ private slots:
         QCOMPARE(
             infoJson(p, QStringLiteral("TECHO_PASSPHRASE=brand new")).value(QStringLiteral("format_version")).toInt(),
             1);
+    }
+
+    // Fault 8: the vault was made with the composed form; the decomposed form of the same text (another
+    // input method, or a file saved on macOS) opens it, from the environment and from a file with a BOM.
+    void passphrase_nfdOpensAVaultMadeInNfc_fromEnvironmentAndBomFile()
+    {
+        const QByteArray composed = kJapanesePassphrase.normalized(QString::NormalizationForm_C).toUtf8();
+        const QByteArray decomposed = kJapanesePassphrase.normalized(QString::NormalizationForm_D).toUtf8();
+        QVERIFY(composed != decomposed);
+        QTemporaryDir dir;
+        const QString p = dir.filePath(QStringLiteral("nfc.techo"));
+        QCOMPARE(cli({QStringLiteral("--vault"), p, QStringLiteral("--insecure-fast-kdf"), QStringLiteral("init")},
+                     {QStringLiteral("TECHO_PASSPHRASE=") + QString::fromUtf8(composed)})
+                     .exitCode,
+            0);
+        const auto fromEnv = cli({QStringLiteral("--vault"), p, QStringLiteral("info")},
+            {QStringLiteral("TECHO_PASSPHRASE=") + QString::fromUtf8(decomposed)});
+        QVERIFY2(fromEnv.exitCode == 0, fromEnv.err.constData());
+
+        const QString passFile = dir.filePath(QStringLiteral("pass.txt"));
+        writeFile(passFile, QByteArray("\xEF\xBB\xBF") + decomposed + "\r\n");
+        const auto fromFile = cliDetached(
+            {QStringLiteral("--vault"), p, QStringLiteral("--passphrase-file"), passFile, QStringLiteral("info")});
+        QVERIFY2(fromFile.exitCode == 0, fromFile.err.constData());
+
+        // Normalisation is not leniency: a different text is still wrong.
+        const auto wrong = cli({QStringLiteral("--vault"), p, QStringLiteral("info")},
+            {QStringLiteral("TECHO_PASSPHRASE=") + kJapanesePassphrase.left(9)});
+        QCOMPARE(wrong.exitCode, 3);
     }
 
     // Kill change-passphrase at random points (SIGKILL: no clean-up code runs). Every time, exactly one

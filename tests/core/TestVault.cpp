@@ -1,5 +1,6 @@
 // The encrypted vault: creation, opening, the distinct failure modes, file modes, passphrase change,
 // and that the data can be read without Techo (the vault must never hold the user's data hostage).
+#include "core/crypto/PassphraseNormalization.h"
 #include "core/vault/FileUtil.h"
 #include "core/vault/Migrations.h"
 #include "core/vault/Statement.h"
@@ -13,6 +14,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <functional>
 #include <sys/stat.h>
 
 using namespace techo;
@@ -54,6 +56,30 @@ std::int64_t profileCount(vault::Vault& v)
 {
     auto n = v.database().queryInt("SELECT count(*) FROM profiles");
     return n.ok() ? n.value() : -1;
+}
+
+// ガード健康パスワード in Unicode's composed form (ガ = U+30AC) and decomposed form (カ + U+3099), as
+// two input methods may send it. Qt's normaliser is independent of the one core uses.
+const QString kJapanesePassphrase = QStringLiteral("ガード健康パスワード");
+QByteArray nfc(const QString& text)
+{
+    return text.normalized(QString::NormalizationForm_C).toUtf8();
+}
+QByteArray nfd(const QString& text)
+{
+    return text.normalized(QString::NormalizationForm_D).toUtf8();
+}
+
+// Rewrites the header with a valid checksum, as a crafted or an older file would have it.
+void rewriteHeader(const std::string& p, const std::function<void(vault::VaultHeader&)>& change)
+{
+    QByteArray bytes = test::readAll(QString::fromStdString(p));
+    auto header = vault::VaultHeader::parse(bytes.constData(), std::size_t(bytes.size()));
+    QVERIFY(header.ok());
+    change(header.value());
+    const std::vector<char> block = header->serialize();
+    bytes.replace(0, int(block.size()), QByteArray(block.data(), int(block.size())));
+    writeBytes(p, bytes);
 }
 
 } // namespace
@@ -303,6 +329,103 @@ private slots:
         QCOMPARE(reopened.value()->database().queryInt("SELECT count(*) FROM audit_events").value(), 0);
     }
 
+    // Fault 8: the same text typed by another input method (decomposed kana) must open the vault.
+    void passphrase_nfdOpensAVaultMadeWithNfc()
+    {
+        const QByteArray composed = nfc(kJapanesePassphrase);
+        const QByteArray decomposed = nfd(kJapanesePassphrase);
+        QVERIFY(composed != decomposed);
+        QTemporaryDir dir;
+        const auto p = path(dir);
+        {
+            auto v = vault::Vault::create(p, secret(composed.constData()), crypto::KdfParams::insecureForTestsOnly());
+            QVERIFY(v.ok());
+            insertMarker(*v.value());
+        }
+        QVERIFY(test::readAll(QString::fromStdString(p)).left(4096).contains("\npassphrase_normalization=NFC\n"));
+        auto withNfd = vault::Vault::open(p, secret(decomposed.constData()));
+        QVERIFY2(withNfd.ok(), withNfd.ok() ? "" : withNfd.error().message.c_str());
+        QCOMPARE(profileCount(*withNfd.value()), 1);
+        withNfd.value().reset();
+        auto withNfc = vault::Vault::open(p, secret(composed.constData()));
+        QVERIFY(withNfc.ok());
+        auto other = vault::Vault::open(p, secret(nfd(QStringLiteral("ガード健康パスワート")).constData()));
+        QVERIFY(!other.ok());
+        QCOMPARE(other.error().code, ErrorCode::WrongPassphrase);
+    }
+
+    // A vault made before the rule (no passphrase_normalization line) keeps its raw-bytes rule: it
+    // opens with exactly the bytes it was made with, and a passphrase change moves it to NFC.
+    void passphrase_vaultWithoutTheRule_keepsRawBytes_untilThePassphraseChanges()
+    {
+        const QByteArray composed = nfc(kJapanesePassphrase);
+        const QByteArray decomposed = nfd(kJapanesePassphrase);
+        QTemporaryDir dir;
+        const auto p = path(dir);
+        {
+            auto v = vault::Vault::create(p, secret(composed.constData()), crypto::KdfParams::insecureForTestsOnly());
+            QVERIFY(v.ok());
+            insertMarker(*v.value());
+        }
+        rewriteHeader(p, [](vault::VaultHeader& h) { h.passphraseRule = crypto::PassphraseRule::RawBytes; });
+        QVERIFY(!test::readAll(QString::fromStdString(p)).left(4096).contains("passphrase_normalization"));
+        auto withNfd = vault::Vault::open(p, secret(decomposed.constData()));
+        QVERIFY(!withNfd.ok());
+        QCOMPARE(withNfd.error().code, ErrorCode::WrongPassphrase);
+        auto raw = vault::Vault::open(p, secret(composed.constData()));
+        QVERIFY2(raw.ok(), raw.ok() ? "" : raw.error().message.c_str());
+        QCOMPARE(raw.value()->header().passphraseRule, crypto::PassphraseRule::RawBytes);
+        QCOMPARE(profileCount(*raw.value()), 1);
+        QVERIFY(raw.value()
+                    ->changePassphrase(secret(decomposed.constData()), crypto::KdfParams::insecureForTestsOnly())
+                    .ok());
+        QCOMPARE(raw.value()->header().passphraseRule, crypto::PassphraseRule::Nfc);
+        raw.value().reset();
+        auto after = vault::Vault::open(p, secret(composed.constData()));
+        QVERIFY(after.ok());
+        QCOMPARE(profileCount(*after.value()), 1);
+    }
+
+    // The checked-in v0 fixture predates the rule; it still opens (TestMigrations checks its content).
+    void passphrase_fixtureFromBeforeTheRule_stillOpens()
+    {
+        QTemporaryDir dir;
+        const auto p = path(dir);
+        QVERIFY(QFile::copy(test::sourcePath(QStringLiteral("tests/data/vault-v0.techo")), QString::fromStdString(p)));
+        QFile::setPermissions(QString::fromStdString(p), QFile::ReadOwner | QFile::WriteOwner);
+        QVERIFY(!test::readAll(QString::fromStdString(p)).left(4096).contains("passphrase_normalization"));
+        auto v = vault::Vault::open(p, secret("v0 fixture"));
+        QVERIFY2(v.ok(), v.ok() ? "" : v.error().message.c_str());
+        QCOMPARE(v.value()->header().passphraseRule, crypto::PassphraseRule::RawBytes);
+    }
+
+    void passphrase_notUtf8_isRefusedAtCreate_andIsWrongAtOpen()
+    {
+        QTemporaryDir dir;
+        const auto p = path(dir);
+        auto bad = vault::Vault::create(p, secret("caf\xE9"), crypto::KdfParams::insecureForTestsOnly());
+        QVERIFY(!bad.ok());
+        QCOMPARE(bad.error().code, ErrorCode::Usage);
+        QVERIFY(!QFile::exists(QString::fromStdString(p)));
+        QVERIFY(test::createTestVault(QString::fromStdString(p)));
+        auto v = vault::Vault::open(p, secret("caf\xE9"));
+        QVERIFY(!v.ok());
+        QCOMPARE(v.error().code, ErrorCode::WrongPassphrase);
+    }
+
+    void normalizePassphrase_nfcOfDecomposedKana_equalsTheComposedBytes()
+    {
+        const QByteArray composed = nfc(kJapanesePassphrase);
+        auto normalized
+            = crypto::normalizePassphrase(secret(nfd(kJapanesePassphrase).constData()), crypto::PassphraseRule::Nfc);
+        QVERIFY(normalized.ok());
+        QCOMPARE(QByteArray(normalized->view().data(), qsizetype(normalized->size())), composed);
+        auto raw = crypto::normalizePassphrase(
+            secret(nfd(kJapanesePassphrase).constData()), crypto::PassphraseRule::RawBytes);
+        QVERIFY(raw.ok());
+        QCOMPARE(QByteArray(raw->view().data(), qsizetype(raw->size())), nfd(kJapanesePassphrase));
+    }
+
     void parentDirectory_data()
     {
         QTest::addColumn<QString>("input");
@@ -372,6 +495,19 @@ private slots:
             {QStringLiteral("TECHO_PASSPHRASE=") + QString::fromUtf8(test::kTestPassphrase)});
         QVERIFY2(result.exitCode == 0, result.err.constData());
         QVERIFY2(result.out.contains(kMarker), result.out.constData());
+
+        // The recipe applies the header's passphrase rule too: NFD typed, NFC vault.
+        const auto japanese = path(dir, "ja.techo");
+        {
+            auto v = vault::Vault::create(
+                japanese, secret(nfc(kJapanesePassphrase).constData()), crypto::KdfParams::insecureForTestsOnly());
+            QVERIFY(v.ok());
+            insertMarker(*v.value());
+        }
+        auto decomposed = test::runTool(QStringLiteral("/bin/bash"), {script, QString::fromStdString(japanese)},
+            {QStringLiteral("TECHO_PASSPHRASE=") + QString::fromUtf8(nfd(kJapanesePassphrase))});
+        QVERIFY2(decomposed.exitCode == 0, decomposed.err.constData());
+        QVERIFY2(decomposed.out.contains(kMarker), decomposed.out.constData());
     }
 };
 
