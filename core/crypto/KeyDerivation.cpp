@@ -10,6 +10,12 @@ bool KdfParams::isWeakerThanDefault() const noexcept
     return memoryKib < def.memoryKib || iterations < def.iterations;
 }
 
+bool KdfParams::isWithinBounds() const noexcept
+{
+    return memoryKib >= kMinMemoryKib && memoryKib <= kMaxMemoryKib && iterations >= 1 && iterations <= kMaxIterations
+        && parallelism >= 1 && parallelism <= kMaxParallelism;
+}
+
 Salt randomSalt()
 {
     Salt salt {};
@@ -22,9 +28,8 @@ Result<SecretBytes> deriveKey(const SecretBytes& passphrase, const Salt& salt, c
 {
     if (!ensureSodium())
         return makeError(ErrorCode::Internal, "libsodium could not be initialised");
-    if (params.memoryKib < kMinMemoryKib || params.memoryKib > kMaxMemoryKib || params.iterations < 1
-        || params.iterations > kMaxIterations || params.parallelism != 1)
-        return makeError(ErrorCode::Damaged, "key derivation parameters are out of the accepted range");
+    if (!params.isWithinBounds())
+        return makeError(ErrorCode::Usage, "key derivation parameters are out of the accepted range");
     SecretBytes key(kKeySize);
     const auto* pass = reinterpret_cast<const char*>(passphrase.data());
     if (crypto_pwhash(key.data(), key.size(), pass == nullptr ? "" : pass, passphrase.size(), salt.data(),

@@ -27,18 +27,24 @@ struct KdfParams {
     [[nodiscard]] static KdfParams insecureForTestsOnly() noexcept { return {8 * 1024, 1, 1}; }
 
     [[nodiscard]] bool isWeakerThanDefault() const noexcept;
+    // memory kMinMemoryKib..kMaxMemoryKib, 1..kMaxIterations passes, exactly 1 lane. A vault header
+    // asking for more is damaged or hostile (docs/vault-format.md, "Accepted ranges").
+    [[nodiscard]] bool isWithinBounds() const noexcept;
     bool operator==(const KdfParams&) const = default;
 };
 
-// Bounds accepted when reading a header: below the floor is refused as damaged or hostile,
-// above the ceiling would let a crafted file exhaust memory.
+// Bounds accepted when reading a header: below the floor is refused as damaged or hostile, above
+// the ceiling a crafted file could make Techo allocate or compute without bound before any check.
+// 4 GiB is 32x the default; 64 passes is 8x; libsodium's Argon2id runs a single lane.
 inline constexpr std::uint32_t kMinMemoryKib = 8 * 1024;
 inline constexpr std::uint32_t kMaxMemoryKib = 4 * 1024 * 1024;
 inline constexpr std::uint32_t kMaxIterations = 64;
+inline constexpr std::uint32_t kMaxParallelism = 1;
 
 [[nodiscard]] Salt randomSalt();
 // Argon2id (libsodium crypto_pwhash, ALG_ARGON2ID13) of the passphrase bytes exactly as given (normalise
-// them first: PassphraseNormalization.h) into a kKeySize-byte key.
+// them first: PassphraseNormalization.h) into a kKeySize-byte key. Errors: Usage when params are not
+// isWithinBounds(), Io when the memory cannot be had, Internal when libsodium cannot start.
 [[nodiscard]] Result<SecretBytes> deriveKey(const SecretBytes& passphrase, const Salt& salt, const KdfParams& params);
 
 // A short public value that tells "wrong passphrase" apart from "damaged file": a keyed BLAKE2b of a

@@ -124,6 +124,8 @@ Result<VaultHeader> VaultHeader::parse(const char* data, std::size_t size)
     if (!parseUint(*memory, header.kdf.memoryKib) || !parseUint(*iterations, header.kdf.iterations)
         || !parseUint(*parallelism, header.kdf.parallelism))
         return damaged("malformed number");
+    if (!header.kdf.isWithinBounds())
+        return damaged("key derivation parameters outside the accepted range");
     if (!crypto::fromHex(*salt, header.salt) || !crypto::fromHex(*keyCheck, header.keyCheck))
         return damaged("malformed salt or key check");
     const std::string* normalization = get(kNormalizationKey.substr(0, kNormalizationKey.size() - 1));

@@ -27,7 +27,8 @@ struct VaultHeader {
     crypto::PassphraseRule passphraseRule = crypto::PassphraseRule::Nfc;
 
     [[nodiscard]] std::vector<char> serialize() const;
-    // Errors: NotAVault (no magic line), Damaged (truncated, malformed, checksum mismatch),
+    // Errors: NotAVault (no magic line), Damaged (truncated, malformed, checksum mismatch, or key
+    // derivation parameters outside KdfParams::isWithinBounds(), checked before anything is derived),
     // NewerFormat (a larger format_version, or a kdf, cipher or passphrase rule this build does not know).
     [[nodiscard]] static Result<VaultHeader> parse(const char* data, std::size_t size);
     [[nodiscard]] static Result<VaultHeader> readFrom(const std::string& path);

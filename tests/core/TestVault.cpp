@@ -426,6 +426,41 @@ private slots:
         QCOMPARE(QByteArray(raw->view().data(), qsizetype(raw->size())), nfd(kJapanesePassphrase));
     }
 
+    // A crafted header must not make Techo allocate or compute without bound: out-of-range Argon2id
+    // parameters are "damaged" before any key is derived, and the file is left as it was.
+    void open_kdfParametersOutOfBounds_isDamaged_data()
+    {
+        QTest::addColumn<quint32>("memoryKib");
+        QTest::addColumn<quint32>("iterations");
+        QTest::addColumn<quint32>("parallelism");
+        QTest::newRow("memory above 4 GiB") << quint32(4 * 1024 * 1024 + 1) << 1U << 1U;
+        QTest::newRow("memory 4 TiB") << quint32(4294967295U) << 1U << 1U;
+        QTest::newRow("memory below 8 MiB") << quint32(1024) << 1U << 1U;
+        QTest::newRow("65 passes") << quint32(8 * 1024) << 65U << 1U;
+        QTest::newRow("no pass") << quint32(8 * 1024) << 0U << 1U;
+        QTest::newRow("2 lanes") << quint32(8 * 1024) << 1U << 2U;
+    }
+    void open_kdfParametersOutOfBounds_isDamaged()
+    {
+        QFETCH(quint32, memoryKib);
+        QFETCH(quint32, iterations);
+        QFETCH(quint32, parallelism);
+        QTemporaryDir dir;
+        const auto p = path(dir);
+        QVERIFY(test::createTestVault(QString::fromStdString(p)));
+        rewriteHeader(p, [&](vault::VaultHeader& h) { h.kdf = {memoryKib, iterations, parallelism}; });
+        const QByteArray before = test::readAll(QString::fromStdString(p));
+        // Refused by the header parser itself, so nothing can be derived from it.
+        auto header = vault::VaultHeader::readFrom(p);
+        QVERIFY(!header.ok());
+        QCOMPARE(header.error().code, ErrorCode::Damaged);
+        auto v = vault::Vault::open(p, secret(test::kTestPassphrase));
+        QVERIFY(!v.ok());
+        QCOMPARE(v.error().code, ErrorCode::Damaged);
+        QVERIFY2(v.error().message.find("key derivation") != std::string::npos, v.error().message.c_str());
+        QCOMPARE(test::readAll(QString::fromStdString(p)), before);
+    }
+
     void parentDirectory_data()
     {
         QTest::addColumn<QString>("input");
