@@ -78,6 +78,7 @@ Exit codes:
   4  not a Techo vault, damaged vault, or a vault from a newer Techo
   5  network error
   6  invalid data
+  7  the vault is in use by another Techo program (change-passphrase needs it to itself)
 )";
 
 using Args = std::vector<std::string>;
@@ -185,8 +186,13 @@ int commandChangePassphrase(const GlobalOptions& options, const Args& args)
         .confirm = true});
     if (!newPassphrase.ok())
         return report(newPassphrase.error());
-    if (Status changed = vault.value()->changePassphrase(newPassphrase.value(), kdfFor(options)); !changed.ok())
+    auto changed = vault.value()->changePassphrase(newPassphrase.value(), kdfFor(options));
+    if (!changed.ok())
         return report(changed.error());
+    // Once the new file is in place the change has happened: a later problem is a warning, and the
+    // exit code stays 0 so nobody goes on using (or forgets) the wrong passphrase.
+    if (changed->warning)
+        std::cerr << "techo-cli: warning: " << *changed->warning << '\n';
     std::cout << "Passphrase changed.\n";
     return kExitOk;
 }
@@ -543,6 +549,8 @@ int exitCodeFor(ErrorCode code) noexcept
         return kExitNetwork;
     case ErrorCode::InvalidData:
         return kExitInvalidData;
+    case ErrorCode::InUse:
+        return kExitInUse;
     default:
         return kExitFailure;
     }

@@ -17,6 +17,7 @@ enum ExitCode : int {
     kExitNotAVault = 4,
     kExitNetwork = 5,
     kExitInvalidData = 6,
+    kExitInUse = 7,
 };
 
 [[nodiscard]] int exitCodeFor(ErrorCode code) noexcept;

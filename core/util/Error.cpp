@@ -29,6 +29,8 @@ std::string_view errorCodeName(ErrorCode code) noexcept
         return "invalid-data";
     case ErrorCode::Cancelled:
         return "cancelled";
+    case ErrorCode::InUse:
+        return "in-use";
     }
     return "unknown";
 }

@@ -21,6 +21,7 @@ enum class ErrorCode {
     Network, // connection, TLS, timeouts, HTTP faults
     InvalidData, // input that fails validation
     Cancelled,
+    InUse, // another Techo process holds the vault open, or is re-encrypting it
 };
 
 [[nodiscard]] std::string_view errorCodeName(ErrorCode code) noexcept;

@@ -3,10 +3,20 @@
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 namespace techo::vault {
+namespace {
+
+Error inUse()
+{
+    return makeError(ErrorCode::InUse,
+        "the vault is in use by another Techo program; close it there (or wait for it to finish) and try again");
+}
+
+} // namespace
 
 Error ioError(const std::string& what, int err)
 {
@@ -97,6 +107,7 @@ Status fsyncParentDirectory(const std::string& path)
     const UniqueFd f(::open(parentDirectory(path).c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
     if (!f.valid())
         return ioError("cannot open the folder of " + path, errno);
+    // EINVAL: the file system cannot sync folders at all (some FUSE ones); nothing more can be done.
     if (::fsync(f.get()) != 0 && errno != EINVAL)
         return ioError("cannot sync the folder of " + path, errno);
     return {};
@@ -106,7 +117,7 @@ Status renameReplacing(const std::string& from, const std::string& to)
 {
     if (::rename(from.c_str(), to.c_str()) != 0)
         return ioError("cannot replace " + to, errno);
-    return fsyncParentDirectory(to);
+    return {};
 }
 
 Status renameNoReplace(const std::string& from, const std::string& to)
@@ -153,6 +164,42 @@ Result<std::uint64_t> fileSize(const std::string& path)
 void removeFileIfExists(const std::string& path) noexcept
 {
     ::unlink(path.c_str());
+}
+
+Status relockFile(int fd, FileLock kind)
+{
+    const int operation = (kind == FileLock::Shared ? LOCK_SH : LOCK_EX) | LOCK_NB;
+    while (::flock(fd, operation) != 0) {
+        if (errno == EINTR)
+            continue;
+        if (errno == EWOULDBLOCK)
+            return inUse();
+        return ioError("cannot lock the vault", errno);
+    }
+    return {};
+}
+
+Result<UniqueFd> lockFile(const std::string& path, FileLock kind)
+{
+    // Each retry means a re-key finished in between; more than a few in a row is not a race any more.
+    for (int attempt = 0; attempt < 5; ++attempt) {
+        UniqueFd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+        if (!fd.valid())
+            return ioError("cannot open " + path, errno);
+        TECHO_TRY(relockFile(fd.get(), kind));
+        struct stat locked { };
+        struct stat named { };
+        if (::fstat(fd.get(), &locked) != 0)
+            return ioError("cannot inspect " + path, errno);
+        if (::stat(path.c_str(), &named) != 0) {
+            if (errno == ENOENT)
+                continue;
+            return ioError("cannot inspect " + path, errno);
+        }
+        if (locked.st_dev == named.st_dev && locked.st_ino == named.st_ino)
+            return fd;
+    }
+    return inUse();
 }
 
 } // namespace techo::vault

@@ -14,6 +14,8 @@ namespace techo::vault {
 [[nodiscard]] Status writeNewFile(const std::string& path, const std::vector<char>& content);
 [[nodiscard]] Status fsyncPath(const std::string& path);
 [[nodiscard]] Status fsyncParentDirectory(const std::string& path);
+// rename(2). It does not sync the folder: the caller decides what a failed sync after a
+// successful rename means (fsyncParentDirectory).
 [[nodiscard]] Status renameReplacing(const std::string& from, const std::string& to);
 [[nodiscard]] Status renameNoReplace(const std::string& from, const std::string& to);
 [[nodiscard]] Status createDirectories(const std::string& dir);
@@ -25,5 +27,19 @@ void removeFileIfExists(const std::string& path) noexcept;
 // The folder that holds path, as a path: "file" → ".", "dir/file" → "dir", "/file" → "/",
 // "a/b/" → "a" (a trailing slash names the folder b itself), "a//b" → "a".
 [[nodiscard]] std::string parentDirectory(const std::string& path);
+
+// BSD advisory locks (flock(2)) between Techo processes, never waiting (KeePassXC works the same way).
+enum class FileLock {
+    Shared, // an open vault: any number of readers and writers (SQLite orders their transactions)
+    Exclusive, // a re-key: nobody else may hold the file open, or their commits would land in the old file
+};
+// Opens path read-only and takes the lock. A re-key renames a new file over path; if that happened
+// between the open and the lock, the lock is on the replaced file, so this checks that path still
+// names the locked file and starts again if not. Errors: InUse when another open file holds a
+// conflicting lock, NotFound, Io.
+[[nodiscard]] Result<UniqueFd> lockFile(const std::string& path, FileLock kind);
+// Changes the lock held through fd, without waiting. Linux releases a shared lock before it tries
+// for the exclusive one: after an InUse error the caller holds no lock at all. Errors: InUse, Io.
+[[nodiscard]] Status relockFile(int fd, FileLock kind);
 
 } // namespace techo::vault

@@ -9,6 +9,7 @@
 #include <sqlite3.h>
 
 #include <cstdlib>
+#include <optional>
 #include <utility>
 #include <vector>
 
@@ -62,10 +63,11 @@ Result<crypto::SecretBytes> deriveNewKey(
 
 } // namespace
 
-Vault::Vault(std::string path, VaultHeader header, Database db)
+Vault::Vault(std::string path, VaultHeader header, Database db, UniqueFd lock)
     : m_path(std::move(path))
     , m_header(header)
     , m_db(std::move(db))
+    , m_lock(std::move(lock))
 { }
 
 Vault::~Vault()
@@ -76,6 +78,7 @@ Vault::~Vault()
 void Vault::lock() noexcept
 {
     m_db.close();
+    m_lock.reset();
 }
 
 std::string Vault::defaultPath()
@@ -104,32 +107,38 @@ Result<std::unique_ptr<Vault>> Vault::create(
     TECHO_ASSIGN(crypto::SecretBytes key, deriveNewKey(passphrase, salt, kdf));
     const VaultHeader header = newHeader(key, salt, kdf);
 
-    // Build the whole vault under a temporary name, then link it into place: no half-made vault ever
-    // sits at `path`, and an existing file is never overwritten.
+    // Build the whole vault under a temporary name, then move it into place without replacing
+    // anything: no half-made vault ever sits at `path`, and an existing file is never overwritten.
     const std::string temp = creatingPath(path);
     removeFileIfExists(temp);
     TECHO_TRY(writeNewFile(temp, header.serialize()));
+    auto fail = [&](Error error) -> Result<std::unique_ptr<Vault>> {
+        removeFileIfExists(temp);
+        return error;
+    };
     {
         auto db = Database::open(temp, key, false);
-        if (!db.ok()) {
-            removeFileIfExists(temp);
-            return std::move(db).error();
-        }
+        if (!db.ok())
+            return fail(std::move(db).error());
         if (Status migrated = migrate(db.value(), schemaMigrations()); !migrated.ok()) {
             db->close();
-            removeFileIfExists(temp);
-            return std::move(migrated).error();
+            return fail(std::move(migrated).error());
         }
     }
-    if (Status linked = renameNoReplace(temp, path); !linked.ok()) {
-        removeFileIfExists(temp);
-        return std::move(linked).error();
-    }
-    return openWithKey(path, header, key);
+    // Locked before it appears at `path`, so no other process can get between the move and the open.
+    auto lock = lockFile(temp, FileLock::Exclusive);
+    if (!lock.ok())
+        return fail(std::move(lock).error());
+    if (Status moved = renameNoReplace(temp, path); !moved.ok())
+        return fail(std::move(moved).error());
+    TECHO_TRY(relockFile(lock->get(), FileLock::Shared)); // a downgrade: Linux does it atomically
+    return openWithKey(path, header, key, std::move(lock).value());
 }
 
 Result<std::unique_ptr<Vault>> Vault::open(const std::string& path, const crypto::SecretBytes& passphrase)
 {
+    // The lock comes first: the header and pages read below belong to the file it holds.
+    TECHO_ASSIGN(UniqueFd lock, lockFile(path, FileLock::Shared));
     TECHO_ASSIGN(const VaultHeader header, VaultHeader::readFrom(path));
     TECHO_ASSIGN(const std::uint64_t size, fileSize(path));
     if (size <= VaultHeader::kSize || (size - VaultHeader::kSize) % VaultHeader::kCipherPageSize != 0)
@@ -142,13 +151,14 @@ Result<std::unique_ptr<Vault>> Vault::open(const std::string& path, const crypto
     if (crypto::keyCheckValue(key) != header.keyCheck)
         return makeError(ErrorCode::WrongPassphrase, "the passphrase is not correct for this vault");
 
-    // A crash during changePassphrase can leave the unfinished copy behind; it is never the vault.
+    // A passphrase change holds the exclusive lock from before it creates its `.rekey` copy until the
+    // copy has become the vault, so while we hold the shared lock any `.rekey` is a crashed one's.
     removeFileIfExists(rekeyPath(path));
-    return openWithKey(path, header, key);
+    return openWithKey(path, header, key, std::move(lock));
 }
 
 Result<std::unique_ptr<Vault>> Vault::openWithKey(
-    const std::string& path, const VaultHeader& header, const crypto::SecretBytes& key)
+    const std::string& path, const VaultHeader& header, const crypto::SecretBytes& key, UniqueFd lock)
 {
     auto db = Database::open(path, key, false);
     if (!db.ok()) {
@@ -159,7 +169,7 @@ Result<std::unique_ptr<Vault>> Vault::openWithKey(
         return error;
     }
     TECHO_TRY(migrate(db.value(), schemaMigrations()));
-    return std::unique_ptr<Vault>(new Vault(path, header, std::move(db).value()));
+    return std::unique_ptr<Vault>(new Vault(path, header, std::move(db).value(), std::move(lock)));
 }
 
 Result<int> Vault::schemaVersion()
@@ -235,7 +245,8 @@ Status Vault::exportTo(const std::string& target, const crypto::SecretBytes& key
     return detached;
 }
 
-Status Vault::changePassphrase(const crypto::SecretBytes& newPassphrase, const crypto::KdfParams& kdf)
+Result<PassphraseChanged> Vault::changePassphrase(
+    const crypto::SecretBytes& newPassphrase, const crypto::KdfParams& kdf)
 {
     if (!m_db.isOpen())
         return makeError(ErrorCode::Usage, "the vault is locked");
@@ -245,11 +256,29 @@ Status Vault::changePassphrase(const crypto::SecretBytes& newPassphrase, const c
     const crypto::Salt salt = crypto::randomSalt();
     TECHO_ASSIGN(crypto::SecretBytes key, deriveNewKey(newPassphrase, salt, kdf));
     const VaultHeader header = newHeader(key, salt, kdf);
-    TECHO_ASSIGN(const RecordCounts before, counts());
 
+    // Exclusive from here until the copy replaces the vault: a commit another process made to the old
+    // file after the copy was taken would be lost, and its open() would take our `.rekey` for debris.
+    if (Status exclusive = relockFile(m_lock.get(), FileLock::Exclusive); !exclusive.ok()) {
+        // Linux gave up our shared lock while trying; without it this object must not write any more.
+        if (!relockFile(m_lock.get(), FileLock::Shared).ok())
+            lock();
+        return std::move(exclusive).error();
+    }
+    struct BackToShared {
+        Vault& vault;
+        bool active = true;
+        ~BackToShared()
+        {
+            if (active && !relockFile(vault.m_lock.get(), FileLock::Shared).ok())
+                vault.lock();
+        }
+    } backToShared {*this};
+
+    TECHO_ASSIGN(const RecordCounts before, counts());
     const std::string temp = rekeyPath(m_path);
-    removeFileIfExists(temp);
-    auto fail = [&](Error error) -> Status {
+    removeFileIfExists(temp); // a crashed change's leftover: we hold the exclusive lock
+    auto fail = [&](Error error) -> Result<PassphraseChanged> {
         removeFileIfExists(temp);
         return error;
     };
@@ -261,7 +290,7 @@ Status Vault::changePassphrase(const crypto::SecretBytes& newPassphrase, const c
     // Prove the copy opens under the new key and holds the same records before it replaces anything;
     // the audit event goes into the copy, so it is in force exactly when the new passphrase is.
     {
-        auto copy = openWithKey(temp, header, key);
+        auto copy = openWithKey(temp, header, key, UniqueFd());
         if (!copy.ok())
             return fail(std::move(copy).error());
         auto after = copy.value()->counts();
@@ -279,18 +308,39 @@ Status Vault::changePassphrase(const crypto::SecretBytes& newPassphrase, const c
     }
     if (Status synced = fsyncPath(temp); !synced.ok())
         return fail(std::move(synced).error());
+    // The copy is locked before it becomes the vault, so the file at `path` is never unlocked.
+    auto newLock = lockFile(temp, FileLock::Exclusive);
+    if (!newLock.ok())
+        return fail(std::move(newLock).error());
 
     // The old connection stays open (on the old inode, with no transaction) until the rename has
     // happened, so a failed rename leaves this object exactly as it was.
     if (Status renamed = renameReplacing(temp, m_path); !renamed.ok())
         return fail(std::move(renamed).error());
+
+    // The new passphrase is in force from here on: whatever happens next is a warning, never a failure.
+    PassphraseChanged outcome;
+    backToShared.active = false;
     m_db.close();
-    auto reopened = openWithKey(m_path, header, key);
-    if (!reopened.ok())
-        return std::move(reopened).error();
+    m_lock = std::move(newLock).value(); // releases the old file's lock
     m_header = header;
+    auto warn = [&](const std::string& text) {
+        outcome.warning = outcome.warning ? *outcome.warning + "; " + text : "the passphrase was changed, but " + text;
+    };
+    if (Status shared = relockFile(m_lock.get(), FileLock::Shared); !shared.ok())
+        warn("the vault stays locked against other programs until this one closes it");
+    if (Status synced = fsyncParentDirectory(m_path); !synced.ok())
+        warn("the folder could not be synced (" + synced.error().message
+            + "): if the computer loses power before the disk catches up, the old passphrase may open the vault "
+              "again");
+    auto reopened = openWithKey(m_path, header, key, UniqueFd());
+    if (!reopened.ok()) {
+        lock();
+        warn("the vault could not be opened again (" + reopened.error().message + "); open it with the new passphrase");
+        return outcome;
+    }
     m_db = std::move(reopened.value()->m_db);
-    return {};
+    return outcome;
 }
 
 } // namespace techo::vault

@@ -12,6 +12,10 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 using namespace techo;
 
 namespace {
@@ -70,6 +74,16 @@ void writeFile(const QString& path, const QByteArray& bytes)
     QCOMPARE(f.write(bytes), bytes.size());
 }
 
+// Waits for condition while process runs; returns whether the condition was met (false: it ended).
+template <typename Condition> bool whileRunningUntil(QProcess& process, Condition condition)
+{
+    while (!condition()) {
+        if (process.state() == QProcess::NotRunning || process.waitForFinished(1))
+            return false;
+    }
+    return true;
+}
+
 QJsonObject infoJson(const QString& p, const QString& passEnv)
 {
     const auto r = cli({QStringLiteral("--vault"), p, QStringLiteral("info"), QStringLiteral("--json")}, {passEnv});
@@ -89,7 +103,7 @@ private slots:
         const auto r = cli({QStringLiteral("--help")});
         QCOMPARE(r.exitCode, 0);
         for (const char* word : {"init", "info", "change-passphrase", "TECHO_PASSPHRASE", "3  wrong passphrase",
-                 "4  not a Techo vault", "5  network", "6  invalid data", "2  usage"})
+                 "4  not a Techo vault", "5  network", "6  invalid data", "7  the vault is in use", "2  usage"})
             QVERIFY2(r.out.contains(word), word);
         const auto v = cli({QStringLiteral("--version")});
         QCOMPARE(v.exitCode, 0);
@@ -222,6 +236,111 @@ private slots:
         const auto wrong = cli({QStringLiteral("--vault"), p, QStringLiteral("info")},
             {QStringLiteral("TECHO_PASSPHRASE=") + kJapanesePassphrase.left(9)});
         QCOMPARE(wrong.exitCode, 3);
+    }
+
+    // Another techo-cli holds the vault open (an import waiting for its input file, a FIFO here): the
+    // passphrase change refuses with "in use" (exit 7), and the import's commit is in the vault after.
+    // Before the lock existed the change went ahead and the import then committed into the replaced,
+    // deleted file: its records were gone.
+    void changePassphrase_whileAnImportHoldsTheVault_refusesAndTheImportIsKept()
+    {
+        QTemporaryDir dir;
+        const QString p = initVault(dir);
+        const QString fifo = dir.filePath(QStringLiteral("result.fifo"));
+        QCOMPARE(::mkfifo(QFile::encodeName(fifo).constData(), 0600), 0);
+        QProcess import;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("TECHO_PASSPHRASE"), QString::fromUtf8(test::kTestPassphrase));
+        import.setProcessEnvironment(env);
+        import.start(test::builtTool(QStringLiteral("techo-cli")),
+            {QStringLiteral("--vault"), p, QStringLiteral("import"), QStringLiteral("--file"), fifo});
+        QVERIFY(import.waitForStarted());
+        // A non-blocking open for writing succeeds once the import (with the vault open) opens the FIFO.
+        int writer = -1;
+        QVERIFY(whileRunningUntil(import, [&] {
+            writer = ::open(QFile::encodeName(fifo).constData(), O_WRONLY | O_NONBLOCK | O_CLOEXEC);
+            return writer >= 0;
+        }));
+
+        const auto change = cli(
+            {QStringLiteral("--vault"), p, QStringLiteral("--insecure-fast-kdf"), QStringLiteral("change-passphrase")},
+            {kPass, QStringLiteral("TECHO_NEW_PASSPHRASE=while importing")});
+        QCOMPARE(change.exitCode, 7);
+        QVERIFY2(change.err.contains("in use"), change.err.constData());
+
+        const QByteArray body = test::readAll(test::sourcePath(QStringLiteral("tests/data/api/pmh-valid.json")));
+        QVERIFY(!body.isEmpty());
+        QCOMPARE(::fcntl(writer, F_SETFL, 0), 0);
+        QCOMPARE(::write(writer, body.constData(), std::size_t(body.size())), ssize_t(body.size()));
+        ::close(writer);
+        QVERIFY(import.waitForFinished(60000));
+        QVERIFY2(import.exitCode() == 0, import.readAllStandardError().constData());
+
+        const QJsonObject counts = infoJson(p, kPass).value(QStringLiteral("counts")).toObject();
+        QVERIFY(counts.value(QStringLiteral("vaccinations")).toInt() > 0);
+        QCOMPARE(counts.value(QStringLiteral("import_runs")).toInt(), 1);
+        // With the import gone, the change goes through and keeps what was imported.
+        const auto later = cli(
+            {QStringLiteral("--vault"), p, QStringLiteral("--insecure-fast-kdf"), QStringLiteral("change-passphrase")},
+            {kPass, QStringLiteral("TECHO_NEW_PASSPHRASE=after importing")});
+        QVERIFY2(later.exitCode == 0, later.err.constData());
+        QCOMPARE(infoJson(p, QStringLiteral("TECHO_PASSPHRASE=after importing"))
+                     .value(QStringLiteral("counts"))
+                     .toObject()
+                     .value(QStringLiteral("import_runs"))
+                     .toInt(),
+            1);
+    }
+
+    // A change-passphrase is copying: another techo-cli must neither open the vault about to be
+    // replaced nor delete the copy (which made the change fail, or lose what it wrote).
+    void changePassphrase_inProgress_anotherOpenIsRefused_andTheChangeCompletes()
+    {
+        QTemporaryDir dir;
+        const QString p = initVault(dir);
+        fillVault(p, 60000);
+        QProcess change;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("TECHO_PASSPHRASE"), QString::fromUtf8(test::kTestPassphrase));
+        env.insert(QStringLiteral("TECHO_NEW_PASSPHRASE"), QStringLiteral("changed meanwhile"));
+        change.setProcessEnvironment(env);
+        change.start(test::builtTool(QStringLiteral("techo-cli")),
+            {QStringLiteral("--vault"), p, QStringLiteral("--insecure-fast-kdf"), QStringLiteral("change-passphrase")});
+        QVERIFY(change.waitForStarted());
+        const QString rekey = p + QStringLiteral(".rekey");
+        QVERIFY2(whileRunningUntil(change, [&] { return QFile::exists(rekey); }), "the copy never appeared");
+        const auto other = cli({QStringLiteral("--vault"), p, QStringLiteral("info")}, {kPass});
+        QVERIFY(change.waitForFinished(120000));
+        QVERIFY2(change.exitCode() == 0, change.readAllStandardError().constData());
+        QVERIFY2(other.exitCode == 7, other.err.constData());
+        QCOMPARE(infoJson(p, QStringLiteral("TECHO_PASSPHRASE=changed meanwhile"))
+                     .value(QStringLiteral("counts"))
+                     .toObject()
+                     .value(QStringLiteral("audit_events"))
+                     .toInt(),
+            60001);
+    }
+
+    // The new file is in place but the folder cannot be synced: the change HAS happened, so techo-cli
+    // says so (exit 0, a warning) and the new passphrase works. Reporting "failed" would make the user
+    // keep the old passphrase and forget the new one.
+    void changePassphrase_folderSyncFailsAfterTheSwitch_succeedsWithAWarning()
+    {
+        QTemporaryDir dir;
+        const QString p = initVault(dir);
+        const auto r = cli(
+            {QStringLiteral("--vault"), p, QStringLiteral("--insecure-fast-kdf"), QStringLiteral("change-passphrase")},
+            {kPass, QStringLiteral("TECHO_NEW_PASSPHRASE=synced or not"),
+                QStringLiteral("LD_PRELOAD=") + QStringLiteral(TECHO_FAIL_FOLDER_SYNC_SHIM),
+                QStringLiteral("ASAN_OPTIONS=verify_asan_link_order=0")});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY2(r.err.contains("warning") && r.err.contains("folder could not be synced"), r.err.constData());
+        QVERIFY(r.out.contains("Passphrase changed."));
+        QVERIFY(infoJson(p, kPass).isEmpty());
+        QCOMPARE(infoJson(p, QStringLiteral("TECHO_PASSPHRASE=synced or not"))
+                     .value(QStringLiteral("format_version"))
+                     .toInt(),
+            1);
     }
 
     // Kill change-passphrase at random points (SIGKILL: no clean-up code runs). Every time, exactly one

@@ -14,8 +14,11 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <fcntl.h>
 #include <functional>
+#include <sys/file.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 using namespace techo;
 using techo::test::secret;
@@ -81,6 +84,20 @@ void rewriteHeader(const std::string& p, const std::function<void(vault::VaultHe
     bytes.replace(0, int(block.size()), QByteArray(block.data(), int(block.size())));
     writeBytes(p, bytes);
 }
+
+// A lock held through a separate open file, exactly as another process's would be.
+struct ForeignLock {
+    int fd = -1;
+    ForeignLock(const std::string& p, int operation)
+        : fd(::open(p.c_str(), O_RDONLY | O_CLOEXEC))
+    {
+        if (fd < 0 || ::flock(fd, operation | LOCK_NB) != 0)
+            QTest::qFail("cannot take the foreign lock", __FILE__, __LINE__);
+    }
+    ~ForeignLock() { ::close(fd); }
+    ForeignLock(const ForeignLock&) = delete;
+    ForeignLock& operator=(const ForeignLock&) = delete;
+};
 
 } // namespace
 
@@ -287,9 +304,10 @@ private slots:
             auto v = test::createTestVault(QString::fromStdString(p));
             QVERIFY(v);
             insertMarker(*v);
-            const Status changed
+            const auto changed
                 = v->changePassphrase(secret("新しい passphrase"), crypto::KdfParams::insecureForTestsOnly());
             QVERIFY2(changed.ok(), changed.ok() ? "" : changed.error().message.c_str());
+            QVERIFY(!changed->warning);
             // The same object keeps working on the re-encrypted file.
             insertMarker(*v);
             QCOMPARE(profileCount(*v), 2);
@@ -319,7 +337,7 @@ private slots:
         insertMarker(*v);
         // Something in the way of the temporary copy: the change must fail cleanly.
         QVERIFY(QDir(dir.path()).mkdir(QStringLiteral("v.techo.rekey")));
-        const Status changed = v->changePassphrase(secret("other"), crypto::KdfParams::insecureForTestsOnly());
+        const auto changed = v->changePassphrase(secret("other"), crypto::KdfParams::insecureForTestsOnly());
         QVERIFY(!changed.ok());
         QCOMPARE(profileCount(*v), 1);
         v.reset();
@@ -459,6 +477,77 @@ private slots:
         QCOMPARE(v.error().code, ErrorCode::Damaged);
         QVERIFY2(v.error().message.find("key derivation") != std::string::npos, v.error().message.c_str());
         QCOMPARE(test::readAll(QString::fromStdString(p)), before);
+    }
+
+    // One writer at a time: another holder of the vault (here a second open file, which flock treats
+    // like another process) makes the passphrase change refuse, and both keep working afterwards.
+    void changePassphrase_whileAnotherHolderHasItOpen_isRefusedInUse()
+    {
+        QTemporaryDir dir;
+        const auto p = path(dir);
+        auto first = test::createTestVault(QString::fromStdString(p));
+        QVERIFY(first);
+        auto second = vault::Vault::open(p, secret(test::kTestPassphrase));
+        QVERIFY(second.ok());
+        const auto changed = first->changePassphrase(secret("other"), crypto::KdfParams::insecureForTestsOnly());
+        QVERIFY(!changed.ok());
+        QCOMPARE(changed.error().code, ErrorCode::InUse);
+        QVERIFY2(changed.error().message.find("in use") != std::string::npos, changed.error().message.c_str());
+        QVERIFY(!QFile::exists(QString::fromStdString(p + ".rekey")));
+        // The other holder's commit lands in the one and only vault.
+        insertMarker(*second.value());
+        QCOMPARE(profileCount(*first), 1);
+        second.value().reset();
+        // Alone now: the change goes through and keeps that commit.
+        QVERIFY(first->changePassphrase(secret("other"), crypto::KdfParams::insecureForTestsOnly()).ok());
+        first.reset();
+        auto reopened = vault::Vault::open(p, secret("other"));
+        QVERIFY(reopened.ok());
+        QCOMPARE(profileCount(*reopened.value()), 1);
+    }
+
+    // While another process re-keys (it holds the exclusive lock and writes `.rekey`), open() must
+    // neither delete that file nor read a vault about to be replaced.
+    void open_whileAnotherProcessRekeys_leavesItsRekeyAlone()
+    {
+        QTemporaryDir dir;
+        const auto p = path(dir);
+        {
+            QVERIFY(test::createTestVault(QString::fromStdString(p)));
+        }
+        const ForeignLock rekeying(p, LOCK_EX);
+        writeBytes(p + ".rekey", "a copy being written");
+        auto v = vault::Vault::open(p, secret(test::kTestPassphrase));
+        QVERIFY(!v.ok());
+        QCOMPARE(v.error().code, ErrorCode::InUse);
+        QCOMPARE(test::readAll(QString::fromStdString(p + ".rekey")), QByteArray("a copy being written"));
+    }
+
+    // Nobody holds the lock: a `.rekey` is a crashed change's leftover and goes.
+    void open_leftoverRekeyFromACrash_isRemoved()
+    {
+        QTemporaryDir dir;
+        const auto p = path(dir);
+        {
+            QVERIFY(test::createTestVault(QString::fromStdString(p)));
+        }
+        writeBytes(p + ".rekey", "half a copy");
+        auto v = vault::Vault::open(p, secret(test::kTestPassphrase));
+        QVERIFY(v.ok());
+        QVERIFY(!QFile::exists(QString::fromStdString(p + ".rekey")));
+    }
+
+    // Readers and writers share: two holders at once are fine, and a lock() releases the file.
+    void open_twice_isShared_andLockReleases()
+    {
+        QTemporaryDir dir;
+        const auto p = path(dir);
+        auto first = test::createTestVault(QString::fromStdString(p));
+        QVERIFY(first);
+        auto second = vault::Vault::open(p, secret(test::kTestPassphrase));
+        QVERIFY(second.ok());
+        second.value()->lock();
+        QVERIFY(first->changePassphrase(secret("other"), crypto::KdfParams::insecureForTestsOnly()).ok());
     }
 
     void parentDirectory_data()
