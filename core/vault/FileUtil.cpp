@@ -1,6 +1,7 @@
 #include "core/vault/FileUtil.h"
 
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <fcntl.h>
 #include <sys/file.h>
@@ -122,11 +123,29 @@ Status renameReplacing(const std::string& from, const std::string& to)
 
 Status renameNoReplace(const std::string& from, const std::string& to)
 {
-    // link()+unlink() gives "fail if the target exists" on every POSIX filesystem we care about.
-    if (::link(from.c_str(), to.c_str()) != 0)
-        return errno == EEXIST ? makeError(ErrorCode::AlreadyExists, to + " already exists")
-                               : ioError("cannot create " + to, errno);
-    ::unlink(from.c_str());
+    if (::renameat2(AT_FDCWD, from.c_str(), AT_FDCWD, to.c_str(), RENAME_NOREPLACE) == 0)
+        return fsyncParentDirectory(to);
+    const int err = errno;
+    if (err == EEXIST)
+        return makeError(ErrorCode::AlreadyExists, to + " already exists");
+    if (err == EINVAL || err == ENOSYS)
+        return renameNoReplaceFallback(from, to);
+    return ioError("cannot create " + to, err);
+}
+
+Status renameNoReplaceFallback(const std::string& from, const std::string& to)
+{
+    {
+        const UniqueFd placeholder(::open(to.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600));
+        if (!placeholder.valid())
+            return errno == EEXIST ? makeError(ErrorCode::AlreadyExists, to + " already exists")
+                                   : ioError("cannot create " + to, errno);
+    }
+    if (::rename(from.c_str(), to.c_str()) != 0) {
+        const int err = errno;
+        ::unlink(to.c_str()); // our own empty placeholder
+        return ioError("cannot create " + to, err);
+    }
     return fsyncParentDirectory(to);
 }
 
@@ -139,10 +158,13 @@ Status createDirectories(const std::string& dir)
     while (pos != std::string::npos) {
         pos = dir.find('/', pos + 1);
         partial = dir.substr(0, pos);
-        if (partial.empty())
+        if (partial.empty() || partial.back() == '/')
             continue;
-        if (::mkdir(partial.c_str(), 0700) != 0 && errno != EEXIST)
+        if (::mkdir(partial.c_str(), 0700) == 0) {
+            TECHO_TRY(fsyncParentDirectory(partial));
+        } else if (errno != EEXIST) {
             return ioError("cannot create folder " + partial, errno);
+        }
     }
     return {};
 }

@@ -17,7 +17,16 @@ namespace techo::vault {
 // rename(2). It does not sync the folder: the caller decides what a failed sync after a
 // successful rename means (fsyncParentDirectory).
 [[nodiscard]] Status renameReplacing(const std::string& from, const std::string& to);
+// Moves from to to only if nothing is at to (AlreadyExists otherwise, both files untouched), then
+// syncs the folder. renameat2(RENAME_NOREPLACE) where the file system has it; elsewhere (EINVAL or
+// ENOSYS: exFAT, some FUSE and network file systems) renameNoReplaceFallback.
 [[nodiscard]] Status renameNoReplace(const std::string& from, const std::string& to);
+// The portable form: reserves to with O_CREAT|O_EXCL (so an existing file is never replaced), then
+// rename()s over that empty placeholder. A crash in between can leave an empty file at to, which is
+// never mistaken for a vault (NotAVault) and never overwritten. Public so tests can run it here.
+[[nodiscard]] Status renameNoReplaceFallback(const std::string& from, const std::string& to);
+// mkdir -p with mode 0700; each folder it creates is synced into its parent, so the path survives a
+// power cut once the file inside it is synced.
 [[nodiscard]] Status createDirectories(const std::string& dir);
 [[nodiscard]] bool fileExists(const std::string& path);
 [[nodiscard]] Result<std::uint64_t> fileSize(const std::string& path);

@@ -569,6 +569,49 @@ private slots:
         QCOMPARE(QString::fromStdString(vault::parentDirectory(input.toStdString())), expected);
     }
 
+    void createDirectories_nestedFoldersAreOwnerOnly()
+    {
+        QTemporaryDir dir;
+        const auto p = path(dir, "one/two/three/v.techo");
+        auto v = test::createTestVault(QString::fromStdString(p));
+        QVERIFY(v);
+        QCOMPARE(fileMode(path(dir, "one")), 0700U);
+        QCOMPARE(fileMode(path(dir, "one/two/three")), 0700U);
+        QCOMPARE(fileMode(p), 0600U);
+    }
+
+    // Both ways of moving a new file into place (renameat2 and the fallback for file systems without
+    // RENAME_NOREPLACE, e.g. exFAT) never replace what is there, and move when nothing is.
+    void renameNoReplace_data()
+    {
+        QTest::addColumn<bool>("fallback");
+        QTest::newRow("renameat2") << false;
+        QTest::newRow("placeholder fallback") << true;
+    }
+    void renameNoReplace()
+    {
+        QFETCH(bool, fallback);
+        auto move = [&](const std::string& from, const std::string& to) {
+            return fallback ? vault::renameNoReplaceFallback(from, to) : vault::renameNoReplace(from, to);
+        };
+        QTemporaryDir dir;
+        const auto from = path(dir, "new");
+        const auto to = path(dir, "existing");
+        writeBytes(from, "new content");
+        writeBytes(to, "precious");
+        const Status refused = move(from, to);
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().code, ErrorCode::AlreadyExists);
+        QCOMPARE(test::readAll(QString::fromStdString(to)), QByteArray("precious"));
+        QCOMPARE(test::readAll(QString::fromStdString(from)), QByteArray("new content"));
+
+        const auto free = path(dir, "free");
+        QVERIFY(move(from, free).ok());
+        QCOMPARE(test::readAll(QString::fromStdString(free)), QByteArray("new content"));
+        QVERIFY(!QFile::exists(QString::fromStdString(from)));
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files).size(), 2);
+    }
+
     void hex_roundTripsAndRefusesMalformedText()
     {
         const std::array<std::uint8_t, 4> bytes {0x00, 0x7f, 0xa5, 0xff};
