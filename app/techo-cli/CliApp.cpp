@@ -12,9 +12,11 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cerrno>
 #include <charconv>
 #include <csignal>
 #include <cstdio>
+#include <cstdlib>
 #include <functional>
 #include <iostream>
 #include <map>
@@ -23,8 +25,7 @@
 #include <string_view>
 #include <sys/wait.h>
 #include <unistd.h>
-
-extern char** environ;
+#include <vector>
 
 namespace techo::cli {
 namespace {
@@ -66,7 +67,8 @@ Invalid records are skipped and listed; re-importing the same data adds nothing.
 
 The passphrase is read from --passphrase-file, else the TECHO_PASSPHRASE environment
 variable, else prompted for on the terminal without echo. It is never taken as an argument.
-Passphrases are compared in Unicode NFC, so any input method's form of the same text works.
+Both variables are removed from the environment when techo-cli starts (no program it runs sees
+them). Passphrases are compared in Unicode NFC, so any input method's form of the same text works.
 The new passphrase for change-passphrase comes from --new-passphrase-file, else
 TECHO_NEW_PASSPHRASE, else a prompt (asked twice).
 
@@ -100,6 +102,11 @@ int usageError(const std::string& message)
     return kExitUsage;
 }
 
+const crypto::SecretBytes* fromEnvironment(const std::optional<crypto::SecretBytes>& taken)
+{
+    return taken ? &*taken : nullptr;
+}
+
 crypto::KdfParams kdfFor(const GlobalOptions& options)
 {
     if (options.insecureFastKdf) {
@@ -114,7 +121,9 @@ Result<std::unique_ptr<vault::Vault>> openVault(const GlobalOptions& options)
 {
     TECHO_ASSIGN(const vault::VaultHeader header, vault::VaultHeader::readFrom(options.vaultPath));
     (void)header; // a missing or foreign file is reported before any passphrase is asked for
-    TECHO_ASSIGN(crypto::SecretBytes passphrase, readPassphrase({.file = options.passphraseFile}));
+    TECHO_ASSIGN(crypto::SecretBytes passphrase,
+        readPassphrase(
+            {.file = options.passphraseFile, .fromEnvironment = fromEnvironment(options.environment.passphrase)}));
     return vault::Vault::open(options.vaultPath, passphrase);
 }
 
@@ -122,7 +131,10 @@ int commandInit(const GlobalOptions& options, const Args& args)
 {
     if (!args.empty())
         return usageError("init takes no arguments");
-    auto passphrase = readPassphrase({.file = options.passphraseFile, .prompt = "New passphrase: ", .confirm = true});
+    auto passphrase = readPassphrase({.file = options.passphraseFile,
+        .fromEnvironment = fromEnvironment(options.environment.passphrase),
+        .prompt = "New passphrase: ",
+        .confirm = true});
     if (!passphrase.ok())
         return report(passphrase.error());
     auto created = vault::Vault::create(options.vaultPath, passphrase.value(), kdfFor(options));
@@ -181,7 +193,7 @@ int commandChangePassphrase(const GlobalOptions& options, const Args& args)
     if (!vault.ok())
         return report(vault.error());
     auto newPassphrase = readPassphrase({.file = options.newPassphraseFile,
-        .environmentVariable = "TECHO_NEW_PASSPHRASE",
+        .fromEnvironment = fromEnvironment(options.environment.newPassphrase),
         .prompt = "New passphrase: ",
         .confirm = true});
     if (!newPassphrase.ok())
@@ -254,14 +266,33 @@ int printImportReport(const GlobalOptions& options, const import::ImportReport& 
     return kExitOk;
 }
 
+// What xdg-open needs to find the desktop session and the user's browser, and nothing more: the
+// browser it starts outlives techo-cli and must not inherit anything else (passphrases, LD_PRELOAD,
+// proxy credentials, tokens other tools keep in variables).
+constexpr const char* kBrowserEnvironment[] = {
+    "PATH", "HOME", "USER", "LOGNAME", "LANG", "LANGUAGE", "LC_ALL", "LC_CTYPE", "LC_MESSAGES", // basics
+    "DISPLAY", "WAYLAND_DISPLAY", "XAUTHORITY", "DBUS_SESSION_BUS_ADDRESS", "XDG_RUNTIME_DIR", // the session
+    "XDG_CURRENT_DESKTOP", "XDG_SESSION_DESKTOP", "XDG_SESSION_TYPE", "DESKTOP_SESSION", "KDE_FULL_SESSION",
+    "KDE_SESSION_VERSION", "GNOME_DESKTOP_SESSION_ID", // how xdg-open picks the desktop's opener
+    "XDG_CONFIG_HOME", "XDG_CONFIG_DIRS", "XDG_DATA_HOME", "XDG_DATA_DIRS", "BROWSER", // the user's choice
+};
+
 // Prints the address (so it can be copied by hand) and asks the desktop to open it.
 Status openInBrowser(const std::string& url)
 {
     std::cerr << "Open this address in your web browser to log in and consent:\n  " << url << '\n';
+    std::vector<std::string> entries;
+    for (const char* name : kBrowserEnvironment)
+        if (const char* value = std::getenv(name); value != nullptr)
+            entries.push_back(std::string(name) + "=" + value);
+    std::vector<char*> envp;
+    for (std::string& entry : entries)
+        envp.push_back(entry.data());
+    envp.push_back(nullptr);
     pid_t pid = 0;
     const char* argv[] = {"xdg-open", url.c_str(), nullptr};
-    if (posix_spawnp(&pid, "xdg-open", nullptr, nullptr, const_cast<char* const*>(argv), environ) == 0)
-        waitpid(pid, nullptr, 0);
+    if (posix_spawnp(&pid, "xdg-open", nullptr, nullptr, const_cast<char* const*>(argv), envp.data()) == 0)
+        while (waitpid(pid, nullptr, 0) < 0 && errno == EINTR) { }
     return {};
 }
 
@@ -559,6 +590,7 @@ int exitCodeFor(ErrorCode code) noexcept
 int runCli(int argc, char** argv)
 {
     GlobalOptions options;
+    options.environment = takePassphrasesFromEnvironment();
     options.vaultPath = vault::Vault::defaultPath();
     std::optional<std::string> commandName;
     Args commandArgs;

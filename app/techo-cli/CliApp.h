@@ -1,5 +1,6 @@
 #pragma once
 
+#include "app/techo-cli/PassphraseInput.h"
 #include "core/util/Error.h"
 
 #include <optional>
@@ -29,6 +30,7 @@ struct GlobalOptions {
     std::optional<std::string> newPassphraseFile;
     bool json = false;
     bool insecureFastKdf = false; // test suites only; the vault header records the weak parameters
+    EnvironmentPassphrases environment; // taken out of the environment before anything else runs
 };
 
 // Parses argv and runs one command; returns the process exit code.

@@ -16,6 +16,20 @@ namespace {
 constexpr std::size_t kMaxPassphrase = 1024;
 constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
 
+std::optional<crypto::SecretBytes> takeVariable(const char* name)
+{
+    char* value = std::getenv(name);
+    if (value == nullptr)
+        return std::nullopt;
+    const std::size_t length = std::strlen(value);
+    crypto::SecretBytes copy = crypto::SecretBytes::fromString(std::string_view(value, length));
+    ::unsetenv(name);
+    // unsetenv() only drops the pointer; the text itself (on the stack for the initial environment,
+    // where /proc/PID/environ reads it) stays until overwritten.
+    ::explicit_bzero(value, length);
+    return copy;
+}
+
 // Notepad and some editors start a UTF-8 file with a byte order mark; it is not part of the passphrase.
 void dropBom(crypto::SecretBytes& line)
 {
@@ -73,6 +87,14 @@ Result<crypto::SecretBytes> promptOnTerminal(const char* prompt)
 
 } // namespace
 
+EnvironmentPassphrases takePassphrasesFromEnvironment()
+{
+    EnvironmentPassphrases taken;
+    taken.passphrase = takeVariable("TECHO_PASSPHRASE");
+    taken.newPassphrase = takeVariable("TECHO_NEW_PASSPHRASE");
+    return taken;
+}
+
 Result<crypto::SecretBytes> readPassphrase(const PassphraseSource& source)
 {
     if (source.file) {
@@ -84,8 +106,8 @@ Result<crypto::SecretBytes> readPassphrase(const PassphraseSource& source)
         dropBom(line);
         return line;
     }
-    if (const char* fromEnv = std::getenv(source.environmentVariable); fromEnv != nullptr)
-        return crypto::SecretBytes::fromString(fromEnv);
+    if (source.fromEnvironment != nullptr)
+        return crypto::SecretBytes::fromString(source.fromEnvironment->view());
 
     TECHO_ASSIGN(crypto::SecretBytes first, promptOnTerminal(source.prompt));
     if (source.confirm) {

@@ -8,11 +8,22 @@
 
 namespace techo::cli {
 
-// Where a passphrase may come from, in order: a file, an environment variable, a no-echo prompt on
-// the controlling terminal. Never from a command-line argument (visible in `ps`).
+// TECHO_PASSPHRASE and TECHO_NEW_PASSPHRASE, taken out of the environment when techo-cli starts.
+struct EnvironmentPassphrases {
+    std::optional<crypto::SecretBytes> passphrase; // TECHO_PASSPHRASE
+    std::optional<crypto::SecretBytes> newPassphrase; // TECHO_NEW_PASSPHRASE
+};
+
+// Copies both variables (when set) into guarded memory, removes them from the environment and
+// overwrites their text, so no child process (xdg-open, the browser) inherits them and
+// /proc/PID/environ no longer shows them. Call once, before anything reads the environment.
+[[nodiscard]] EnvironmentPassphrases takePassphrasesFromEnvironment();
+
+// Where a passphrase may come from, in order: a file, the environment (already taken, see above), a
+// no-echo prompt on the controlling terminal. Never from a command-line argument (visible in `ps`).
 struct PassphraseSource {
     std::optional<std::string> file; // its first line; a UTF-8 BOM and the line end are dropped
-    const char* environmentVariable = "TECHO_PASSPHRASE";
+    const crypto::SecretBytes* fromEnvironment = nullptr;
     const char* prompt = "Passphrase: ";
     bool confirm = false; // ask twice when prompting (new passphrases)
 };

@@ -2,6 +2,7 @@
 #include "core/vault/Vault.h"
 #include "tests/support/TestSupport.h"
 
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QJsonDocument>
@@ -341,6 +342,47 @@ private slots:
                      .value(QStringLiteral("format_version"))
                      .toInt(),
             1);
+    }
+
+    // `import --browser` runs xdg-open, which starts the browser: neither may inherit a passphrase,
+    // nor anything else from techo-cli's environment beyond what a desktop opener needs. A fake
+    // xdg-open first on PATH records what it got.
+    void importBrowser_xdgOpenGetsACleanEnvironment()
+    {
+        QTemporaryDir dir;
+        const QString p = initVault(dir);
+        const QString bin = dir.filePath(QStringLiteral("bin"));
+        QVERIFY(QDir().mkpath(bin));
+        const QString recorded = dir.filePath(QStringLiteral("xdg-open.env"));
+        const QString fake = bin + QStringLiteral("/xdg-open");
+        writeFile(fake,
+            "#!/bin/sh\n/usr/bin/env > '" + QFile::encodeName(recorded) + ".tmp' && mv '" + QFile::encodeName(recorded)
+                + ".tmp' '" + QFile::encodeName(recorded) + "'\n");
+        QVERIFY(QFile::setPermissions(fake, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
+
+        QProcess import;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("PATH"), bin + QLatin1Char(':') + env.value(QStringLiteral("PATH")));
+        env.insert(QStringLiteral("TECHO_PASSPHRASE"), QString::fromUtf8(test::kTestPassphrase));
+        env.insert(QStringLiteral("TECHO_NEW_PASSPHRASE"), QStringLiteral("never used here"));
+        env.insert(QStringLiteral("TECHO_TEST_UNRELATED"), QStringLiteral("not for the browser"));
+        env.insert(QStringLiteral("DISPLAY"), QStringLiteral(":77"));
+        import.setProcessEnvironment(env);
+        import.start(test::builtTool(QStringLiteral("techo-cli")),
+            {QStringLiteral("--vault"), p, QStringLiteral("import"), QStringLiteral("--from"),
+                QStringLiteral("https://127.0.0.1:9"), QStringLiteral("--browser")});
+        QVERIFY(import.waitForStarted());
+        const bool opened = whileRunningUntil(import, [&] { return QFile::exists(recorded); });
+        import.kill();
+        import.waitForFinished();
+        QVERIFY2(opened, import.readAllStandardError().constData());
+
+        const QByteArray childEnv = test::readAll(recorded);
+        QVERIFY(childEnv.contains("PATH=" + QFile::encodeName(bin)));
+        QVERIFY(childEnv.contains("\nDISPLAY=:77\n") || childEnv.startsWith("DISPLAY=:77\n"));
+        for (const QByteArray& secret : {QByteArray("TECHO_PASSPHRASE"), QByteArray("TECHO_NEW_PASSPHRASE"),
+                 QByteArray(test::kTestPassphrase), QByteArray("never used here"), QByteArray("TECHO_TEST_UNRELATED")})
+            QVERIFY2(!childEnv.contains(secret), secret.constData());
     }
 
     // Kill change-passphrase at random points (SIGKILL: no clean-up code runs). Every time, exactly one
