@@ -9,13 +9,13 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QProcessEnvironment>
-#include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <vector>
 
 using namespace techo;
 
@@ -73,6 +73,20 @@ void writeFile(const QString& path, const QByteArray& bytes)
     QFile f(path);
     QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
     QCOMPARE(f.write(bytes), bytes.size());
+}
+
+// Identity of the file a path names now (a passphrase change renames a new file over the vault).
+struct FileIdentity {
+    dev_t device = 0;
+    ino_t inode = 0;
+    bool operator==(const FileIdentity&) const = default;
+};
+FileIdentity identityOf(const QString& path)
+{
+    struct stat st { };
+    if (::stat(QFile::encodeName(path).constData(), &st) != 0)
+        return {};
+    return {st.st_dev, st.st_ino};
 }
 
 // Waits for condition while process runs; returns whether the condition was met (false: it ended).
@@ -385,8 +399,10 @@ private slots:
             QVERIFY2(!childEnv.contains(secret), secret.constData());
     }
 
-    // Kill change-passphrase at random points (SIGKILL: no clean-up code runs). Every time, exactly one
-    // of the two passphrases must open a complete vault.
+    // Kill change-passphrase (SIGKILL: no clean-up code runs) at points spread evenly from its start to
+    // past its end, once as soon as its copy appears and once as soon as the copy has replaced the
+    // vault. Every time exactly one of the two passphrases opens a complete vault, and both outcomes
+    // must occur (kills that all land on one side of the switch would prove nothing).
     void changePassphrase_killedMidway_oneOfTheTwoOpensACompleteVault()
     {
         QTemporaryDir dir;
@@ -407,12 +423,26 @@ private slots:
         QCOMPARE(cli(timedArgs, {kPass, newPass}).exitCode, 0);
         const qint64 fullMs = std::max<qint64>(timer.elapsed(), 20);
 
+        enum class KillWhen { AfterDelay, CopyAppears, VaultReplaced };
+        struct Plan {
+            KillWhen when;
+            qint64 delayMs;
+        };
+        std::vector<Plan> plans;
+        const int spread = 20;
+        for (int i = 0; i < spread; ++i)
+            plans.push_back({KillWhen::AfterDelay, fullMs * 5 / 4 * i / (spread - 1)});
+        plans.push_back({KillWhen::CopyAppears, 0});
+        plans.push_back({KillWhen::VaultReplaced, 0});
+
         int oldOpened = 0;
         int newOpened = 0;
-        const int runs = 24;
-        for (int run = 0; run < runs; ++run) {
+        int killedAfterTheSwitch = 0;
+        for (std::size_t run = 0; run < plans.size(); ++run) {
+            const Plan& plan = plans[run];
             const QString p = dir.filePath(QStringLiteral("kill-%1.techo").arg(run));
             QVERIFY(QFile::copy(pristine, p));
+            const FileIdentity original = identityOf(p);
             QStringList runArgs = args;
             runArgs[1] = p;
             QProcess process;
@@ -422,15 +452,22 @@ private slots:
             process.setProcessEnvironment(env);
             process.start(test::builtTool(QStringLiteral("techo-cli")), runArgs);
             QVERIFY(process.waitForStarted());
-            const int delay = int(QRandomGenerator::global()->bounded(quint32(fullMs * 12 / 10 + 1)));
-            QTest::qWait(delay);
+            bool replacedWhileRunning = false;
+            if (plan.when == KillWhen::AfterDelay)
+                process.waitForFinished(int(plan.delayMs));
+            else if (plan.when == KillWhen::CopyAppears)
+                (void)whileRunningUntil(process, [&] { return QFile::exists(p + QStringLiteral(".rekey")); });
+            else
+                replacedWhileRunning = whileRunningUntil(process, [&] { return !(identityOf(p) == original); });
             process.kill();
             process.waitForFinished();
+            if (replacedWhileRunning && process.exitStatus() == QProcess::CrashExit)
+                ++killedAfterTheSwitch;
 
             auto withOld = vault::Vault::open(p.toStdString(), test::secret(test::kTestPassphrase));
             auto withNew = vault::Vault::open(p.toStdString(), test::secret("after the kill"));
             QVERIFY2(withOld.ok() != withNew.ok(),
-                qPrintable(QStringLiteral("run %1, kill after %2 ms").arg(run).arg(delay)));
+                qPrintable(QStringLiteral("run %1 (plan %2, %3 ms)").arg(run).arg(int(plan.when)).arg(plan.delayMs)));
             auto& opened = withOld.ok() ? withOld.value() : withNew.value();
             (withOld.ok() ? oldOpened : newOpened)++;
             auto integrity = opened->database().prepare("PRAGMA integrity_check");
@@ -446,8 +483,11 @@ private slots:
                          .value(),
                 withNew.ok() ? 1 : 0);
         }
-        qInfo("change-passphrase killed %d times (full run %lld ms): old passphrase opened %d, new %d", runs, fullMs,
-            oldOpened, newOpened);
+        qInfo("change-passphrase killed %zu times (full run %lld ms): old passphrase opened %d, new %d "
+              "(%d killed after the switch, before exiting)",
+            plans.size(), fullMs, oldOpened, newOpened, killedAfterTheSwitch);
+        QVERIFY2(oldOpened >= 1, "no kill landed before the switch");
+        QVERIFY2(newOpened >= 1, "no kill landed after the switch");
     }
 };
 
