@@ -14,7 +14,8 @@ namespace {
 Error inUse()
 {
     return makeError(ErrorCode::InUse,
-        "the vault is in use by another Techo program; close it there (or wait for it to finish) and try again");
+        "the vault is in use by another Techo program; close it there (or wait for it to finish) and try again")
+        .withKey("vault.in_use");
 }
 
 } // namespace

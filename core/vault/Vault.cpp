@@ -57,7 +57,7 @@ Result<crypto::SecretBytes> deriveNewKey(
 {
     auto normalized = crypto::normalizePassphrase(passphrase, crypto::PassphraseRule::Nfc);
     if (!normalized.ok())
-        return makeError(ErrorCode::Usage, normalized.error().message);
+        return makeError(ErrorCode::Usage, normalized.error().message).withKey("vault.passphrase_not_utf8");
     return crypto::deriveKey(normalized.value(), salt, kdf);
 }
 

@@ -492,6 +492,7 @@ private slots:
         const auto changed = first->changePassphrase(secret("other"), crypto::KdfParams::insecureForTestsOnly());
         QVERIFY(!changed.ok());
         QCOMPARE(changed.error().code, ErrorCode::InUse);
+        QCOMPARE(changed.error().key, std::string("vault.in_use"));
         QVERIFY2(changed.error().message.find("in use") != std::string::npos, changed.error().message.c_str());
         QVERIFY(!QFile::exists(QString::fromStdString(p + ".rekey")));
         // The other holder's commit lands in the one and only vault.
