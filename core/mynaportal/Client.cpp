@@ -261,7 +261,7 @@ std::string Client::nextTelegramId()
 }
 
 Result<std::string> Client::callResource(
-    const std::string& path, const std::string& body, const net::CancelToken* cancel)
+    const std::string& path, const std::string& body, bool repeatable, const net::CancelToken* cancel)
 {
     bool refreshed = false;
     while (true) {
@@ -271,6 +271,7 @@ Result<std::string> Client::callResource(
         request.headers = {{"Authorization", "Bearer " + m_accessToken},
             {"Content-Type", "application/json; charset=utf-8"}, {"Accept", "application/json"}};
         request.body = body;
+        request.repeatable = repeatable;
         TECHO_ASSIGN(net::HttpResponse response, m_http.send(request, cancel));
         if (response.status == 401 && !refreshed) {
             refreshed = true; // one refresh per call: a second 401 means the grant itself is gone
@@ -300,7 +301,8 @@ Status Client::fetch(InfoKind kind, const std::string& personId, std::optional<d
                         {{"telegramId", nextTelegramId()}, {"telegramType", "IFA0301-R01"}, {"mode", "1"},
                             {"processId", ""}, {"errorCode", ""}}},
         {"medicalInsuranceInfoReqInfo", reqInfo}};
-    TECHO_ASSIGN(const std::string requestAnswer, callResource(kRequestPath, request.dump(), cancel));
+    // Not repeatable: a second data request would start a second job on the server.
+    TECHO_ASSIGN(const std::string requestAnswer, callResource(kRequestPath, request.dump(), false, cancel));
     const auto answer = parseObject(requestAnswer);
     if (!answer || !answer->contains("commonHeader") || !(*answer)["commonHeader"].is_object())
         return protocolError("the request answer has no commonHeader");
@@ -323,7 +325,7 @@ Status Client::fetch(InfoKind kind, const std::string& personId, std::optional<d
     const auto deadline = std::chrono::steady_clock::now() + m_config.pollTimeout;
     while (true) {
         const json statusRequest = {{"commonHeader", telegram("IFA0302-R01")}};
-        TECHO_ASSIGN(const std::string statusBody, callResource(kStatusPath, statusRequest.dump(), cancel));
+        TECHO_ASSIGN(const std::string statusBody, callResource(kStatusPath, statusRequest.dump(), true, cancel));
         const auto status = parseObject(statusBody);
         if (!status)
             return protocolError("the status answer is not JSON");
@@ -347,7 +349,7 @@ Status Client::fetch(InfoKind kind, const std::string& personId, std::optional<d
         if (cancel != nullptr && cancel->isCancelled())
             return makeError(ErrorCode::Cancelled, "cancelled");
         const json resultRequest = {{"commonHeader", telegram("IFA0303-R01")}, {"partNumber", part}};
-        TECHO_ASSIGN(const std::string body, callResource(kResultPath, resultRequest.dump(), cancel));
+        TECHO_ASSIGN(const std::string body, callResource(kResultPath, resultRequest.dump(), true, cancel));
         TECHO_ASSIGN(const int announced, onPart(body, part));
         if (part == 1)
             totalParts = announced;

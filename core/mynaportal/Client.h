@@ -35,6 +35,9 @@ struct RemotePerson {
 
 // The Mynaportal-style API: OAuth 2.0 authorization code with PKCE (S256), token refresh, and the
 // asynchronous request → status → result telegram cycle with paging. Tokens live only in memory.
+// Retries: the token exchange, the refresh and the data request are never repeated once they reached
+// the server (HttpClient's POST rule); the status and result telegrams only read, so they are sent as
+// repeatable and get HttpClient's retries. A 401 leads to one refresh and one resend of that call.
 class Client final {
 public:
     explicit Client(ClientConfig config);
@@ -74,7 +77,7 @@ private:
         const std::vector<std::pair<std::string, std::string>>& form, const net::CancelToken* cancel);
     [[nodiscard]] Status refresh(const net::CancelToken* cancel);
     [[nodiscard]] Result<std::string> callResource(
-        const std::string& path, const std::string& body, const net::CancelToken* cancel);
+        const std::string& path, const std::string& body, bool repeatable, const net::CancelToken* cancel);
     [[nodiscard]] std::string nextTelegramId();
 
     ClientConfig m_config;

@@ -29,8 +29,11 @@ bool RetryPolicy::isTransientStatus(long status) noexcept
     return status == 429 || status == 500 || status == 502 || status == 503 || status == 504;
 }
 
-RetryPolicy::Decision RetryPolicy::decide(const HttpRequest&, const TransientFailure&, int attempt) const
+RetryPolicy::Decision RetryPolicy::decide(
+    const HttpRequest& request, const TransientFailure& failure, int attempt) const
 {
+    if (failure.requestSent && !isRepeatable(request))
+        return Decision::NotRepeatable;
     return attempt >= m_maxAttempts ? Decision::Exhausted : Decision::Retry;
 }
 

@@ -507,6 +507,99 @@ private slots:
         }
     }
 
+    // A token exchange or a data request must not happen twice: the server got it and may have acted on it.
+    void post_answered503_isNotRepeated()
+    {
+        auto clock = std::make_shared<test::RecordingClock>();
+        HttpClient client(fastOptions(clock));
+        int retries = 0;
+        client.setRetryObserver([&](const RetryEvent&) { ++retries; });
+        HttpRequest request;
+        request.method = "POST";
+        request.url = https("/flaky?key=p503&status=503&failures=1&retryAfter=1&code=QUERYSECRET");
+        request.body = "grant_type=authorization_code&code=BODYSECRET";
+        auto response = client.send(request);
+        QVERIFY(!response.ok());
+        QCOMPARE(response.error().code, ErrorCode::Network);
+        const std::string& message = response.error().message;
+        QVERIFY2(message.starts_with("the server answered HTTP 503 (" + https("") + ")"), message.c_str());
+        QVERIFY2(message.find("POST was not repeated") != std::string::npos, message.c_str());
+        for (const char* secret : {"QUERYSECRET", "BODYSECRET", "SERVERBODY", "/flaky"})
+            QVERIFY2(message.find(secret) == std::string::npos, secret);
+        QCOMPARE(m_hits.count("p503"), 1);
+        QCOMPARE(retries, 0);
+        QVERIFY(clock->waits().empty());
+    }
+
+    void post_timingOutAfterSending_isNotRepeated()
+    {
+        HttpOptions options = fastOptions();
+        options.totalTimeout = 300ms; // the response trickles for 20 s
+        HttpClient client(options);
+        HttpRequest request;
+        request.method = "POST";
+        request.url = https("/slow");
+        request.body = "{}";
+        const int before = m_hits.count("slow-POST");
+        auto response = client.send(request);
+        QVERIFY(!response.ok());
+        QCOMPARE(response.error().code, ErrorCode::Network);
+        QVERIFY2(response.error().message.starts_with("timed out talking to " + https("")),
+            response.error().message.c_str());
+        QVERIFY2(response.error().message.find("not repeated") != std::string::npos, response.error().message.c_str());
+        QCOMPARE(m_hits.count("slow-POST"), before + 1);
+    }
+
+    // A refused connection never reached the server, so even a POST may try again.
+    void post_toARefusedPort_isRetriedOnceTheServerListens()
+    {
+        const int port = unusedPort();
+        QVERIFY(port > 0);
+        httplib::SSLServer late(m_certs.serverCert.c_str(), m_certs.serverKey.c_str());
+        int posts = 0;
+        late.Post("/token", [&](const httplib::Request& request, httplib::Response& response) {
+            ++posts;
+            response.set_content(request.body, "text/plain");
+        });
+        std::thread lateThread;
+        auto clock = std::make_shared<test::RecordingClock>();
+        bool bound = false;
+        clock->onSleep = [&](std::chrono::milliseconds) { // between the refused attempt and the next one
+            if (!std::exchange(bound, true) && late.bind_to_port("127.0.0.1", port))
+                lateThread = std::thread([&] { late.listen_after_bind(); });
+        };
+        HttpClient client(fastOptions(clock));
+        std::vector<RetryEvent> events;
+        client.setRetryObserver([&](const RetryEvent& event) { events.push_back(event); });
+        HttpRequest request;
+        request.method = "POST";
+        request.url = "https://127.0.0.1:" + std::to_string(port) + "/token";
+        request.body = "grant_type=refresh_token";
+        auto response = client.send(request);
+        late.stop();
+        if (lateThread.joinable())
+            lateThread.join();
+        QVERIFY2(response.ok(), response.ok() ? "" : response.error().message.c_str());
+        QCOMPARE(response->body, request.body);
+        QCOMPARE(posts, 1);
+        QCOMPARE(events.size(), std::size_t(1));
+        QVERIFY2(events[0].reason.starts_with("cannot connect to https://127.0.0.1:" + std::to_string(port)),
+            events[0].reason.c_str());
+    }
+
+    void post_markedRepeatable_isRetried()
+    {
+        HttpClient client(fastOptions());
+        HttpRequest request;
+        request.method = "POST";
+        request.url = https("/flaky?key=prep&status=503&failures=2");
+        request.repeatable = true; // e.g. the API's status and result telegrams, which only read
+        auto response = client.send(request);
+        QVERIFY2(response.ok(), response.ok() ? "" : response.error().message.c_str());
+        QCOMPARE(response->body, std::string("ok"));
+        QCOMPARE(m_hits.count("prep"), 3);
+    }
+
     void backoff_growsExponentiallyWithinItsCap()
     {
         auto clock = std::make_shared<test::RecordingClock>();
