@@ -9,7 +9,6 @@
 
 #include <array>
 #include <ctime>
-#include <thread>
 
 namespace techo::mynaportal {
 namespace {
@@ -85,24 +84,18 @@ std::optional<domain::Timestamp> parseOffsetTimestamp(const std::string& text)
     return text[19] == '+' ? *local - offset : *local + offset;
 }
 
-// Sleeps in short slices so a cancel is noticed quickly.
-Status waitFor(std::chrono::milliseconds duration, const net::CancelToken* cancel)
+ClientConfig withClock(ClientConfig config)
 {
-    const auto until = std::chrono::steady_clock::now() + duration;
-    while (std::chrono::steady_clock::now() < until) {
-        if (cancel != nullptr && cancel->isCancelled())
-            return makeError(ErrorCode::Cancelled, "cancelled");
-        std::this_thread::sleep_for(std::min<std::chrono::milliseconds>(std::chrono::milliseconds(25),
-            std::chrono::duration_cast<std::chrono::milliseconds>(until - std::chrono::steady_clock::now())
-                + std::chrono::milliseconds(1)));
-    }
-    return {};
+    if (!config.http.clock)
+        config.http.clock = net::Clock::system();
+    return config;
 }
 
 } // namespace
 
 Client::Client(ClientConfig config)
-    : m_config(std::move(config))
+    : m_config(withClock(std::move(config)))
+    , m_clock(m_config.http.clock)
     , m_http(m_config.http)
 {
     while (!m_config.baseUrl.empty() && m_config.baseUrl.back() == '/')
@@ -120,9 +113,10 @@ void Client::setRetryObserver(std::function<void(const net::RetryEvent&)> observ
     m_http.setRetryObserver(std::move(observer));
 }
 
-std::string Client::authorizeUrl(const PendingAuthorization& pending, bool autoApprove) const
+Result<std::string> Client::authorizeUrl(const PendingAuthorization& pending, bool autoApprove) const
 {
-    std::vector<std::pair<std::string, std::string>> query = {
+    TECHO_ASSIGN(net::Url url, net::Url::parse(m_config.baseUrl + kAuthorizePath));
+    net::FormFields query = {
         {"response_type", "code"},
         {"client_id", m_config.clientId},
         {"redirect_uri", pending.redirectUri},
@@ -133,7 +127,8 @@ std::string Client::authorizeUrl(const PendingAuthorization& pending, bool autoA
     };
     if (autoApprove)
         query.emplace_back("sandbox_auto_approve", "1");
-    return m_config.baseUrl + kAuthorizePath + "?" + net::formEncode(query);
+    TECHO_TRY(url.appendQuery(query));
+    return url.toString();
 }
 
 Status Client::finishAuthorization(const PendingAuthorization& pending,
@@ -161,14 +156,17 @@ Status Client::authorize(const net::CancelToken* cancel)
         return makeError(ErrorCode::Internal, "libsodium could not be initialised");
     const PendingAuthorization pending {randomToken(32), randomToken(16), m_config.redirectUri};
     net::HttpRequest request;
-    request.url = authorizeUrl(pending, m_config.sandboxAutoApprove);
+    TECHO_ASSIGN(request.url, authorizeUrl(pending, m_config.sandboxAutoApprove));
     TECHO_ASSIGN(const net::HttpResponse response, m_http.send(request, cancel));
     if (response.status != 302 && response.status != 303)
         return protocolError("authorization returned HTTP " + std::to_string(response.status));
     const auto location = response.header("location");
     if (!location || !location->starts_with(pending.redirectUri))
         return protocolError("authorization did not redirect to this application");
-    return finishAuthorization(pending, net::parseQuery(*location), cancel);
+    auto redirect = net::Url::parse(*location);
+    if (!redirect.ok())
+        return protocolError("the authorization redirect is not a URL");
+    return finishAuthorization(pending, redirect->queryParameters(), cancel);
 }
 
 Status Client::authorizeInBrowser(
@@ -178,8 +176,9 @@ Status Client::authorizeInBrowser(
         return makeError(ErrorCode::Internal, "libsodium could not be initialised");
     TECHO_ASSIGN(auto listener, LoopbackRedirect::listen());
     const PendingAuthorization pending {randomToken(32), randomToken(16), listener->redirectUri()};
-    TECHO_TRY(openBrowser(authorizeUrl(pending, false)));
-    TECHO_ASSIGN(const auto params, listener->waitForRedirect(timeout, cancel));
+    TECHO_ASSIGN(const std::string url, authorizeUrl(pending, false));
+    TECHO_TRY(openBrowser(url));
+    TECHO_ASSIGN(const auto params, listener->waitForRedirect(pending.state, timeout, cancel));
     return finishAuthorization(pending, params, cancel);
 }
 
@@ -250,7 +249,7 @@ std::string Client::nextTelegramId()
         if (c >= '0' && c <= '9')
             digits.push_back(c);
     digits = (digits + "00000000").substr(0, 8);
-    const std::time_t now = std::time(nullptr);
+    const std::time_t now = std::chrono::system_clock::to_time_t(m_clock->wallNow());
     std::tm utc {};
     gmtime_r(&now, &utc);
     char stamp[16];
@@ -322,7 +321,7 @@ Status Client::fetch(InfoKind kind, const std::string& personId, std::optional<d
     };
 
     // The real service pushes a completion notice to a server; a desktop app polls status instead.
-    const auto deadline = std::chrono::steady_clock::now() + m_config.pollTimeout;
+    const auto deadline = m_clock->now() + m_config.pollTimeout;
     while (true) {
         const json statusRequest = {{"commonHeader", telegram("IFA0302-R01")}};
         TECHO_ASSIGN(const std::string statusBody, callResource(kStatusPath, statusRequest.dump(), true, cancel));
@@ -339,9 +338,10 @@ Status Client::fetch(InfoKind kind, const std::string& personId, std::optional<d
             break;
         if (state == "ERROR")
             return makeError(ErrorCode::Network, "the API could not prepare the data");
-        if (std::chrono::steady_clock::now() > deadline)
+        if (m_clock->now() >= deadline)
             return makeError(ErrorCode::Network, "the API did not prepare the data in time");
-        TECHO_TRY(waitFor(m_config.pollInterval, cancel));
+        if (m_clock->sleepFor(m_config.pollInterval, cancel))
+            return makeError(ErrorCode::Cancelled, "cancelled");
     }
 
     int totalParts = 1;
@@ -350,11 +350,11 @@ Status Client::fetch(InfoKind kind, const std::string& personId, std::optional<d
             return makeError(ErrorCode::Cancelled, "cancelled");
         const json resultRequest = {{"commonHeader", telegram("IFA0303-R01")}, {"partNumber", part}};
         TECHO_ASSIGN(const std::string body, callResource(kResultPath, resultRequest.dump(), true, cancel));
+        const int totalSoFar = part == 1 ? 0 : totalParts;
+        TECHO_TRY(ResultPaging::read(body).check(part, totalSoFar));
         TECHO_ASSIGN(const int announced, onPart(body, part));
-        if (part == 1)
-            totalParts = announced;
-        else if (announced != totalParts)
-            return protocolError("the number of parts changed between parts");
+        TECHO_TRY(ResultPaging::checkTotalParts(announced, totalSoFar)); // what the mapping read, checked the same way
+        totalParts = announced;
     }
     return {};
 }

@@ -3,6 +3,7 @@
 #include "core/domain/Dates.h"
 #include "core/domain/RecordBatch.h"
 #include "core/mynaportal/ResultMapping.h"
+#include "core/mynaportal/ResultPaging.h"
 #include "core/net/HttpClient.h"
 #include "core/util/Result.h"
 
@@ -20,7 +21,7 @@ struct ClientConfig {
     std::string baseUrl; // e.g. https://127.0.0.1:8443 (the sandbox)
     std::string clientId = "SP00000001_AA0001"; // SPnnnnnnnn_AAnnnn, as the real API issues them
     std::string redirectUri = "http://127.0.0.1:53682/callback"; // RFC 8252 loopback redirect
-    net::HttpOptions http;
+    net::HttpOptions http; // http.clock also times the status polling (nullptr = the real clocks)
     std::chrono::milliseconds pollInterval {250};
     std::chrono::milliseconds pollTimeout {360'000}; // the public clients wait up to 6 minutes
     // The sandbox approves without a browser when asked (authorize()); the real API needs the person's
@@ -56,9 +57,15 @@ public:
     [[nodiscard]] std::optional<domain::Timestamp> consentExpiresAt() const noexcept { return m_consentExpiresAt; }
 
     // Receives each raw /result body as it arrives, maps and imports it (nothing is held here), and
-    // returns the part count that body announced, so the body is parsed only once.
+    // returns the part count that body announced (its totalParts), so the body is mapped only once.
     using PartHandler = std::function<Result<int>(std::string_view body, int partNumber)>;
+    // At most this many parts per kind and person (ResultPaging::kMaxParts).
+    static constexpr int kMaxParts = ResultPaging::kMaxParts;
     // Retrieves every part of one kind for one person. A 401 triggers one token refresh.
+    // Before handing a part over, checks its paging envelope: the part's partNumber must be the one
+    // requested and totalParts within 1..kMaxParts and the same in every part; a mismatch is InvalidData
+    // naming the JSON field ($.medicalInsuranceInfoProvisionInfo.partNumber / .totalParts). Other
+    // errors: Usage (not authorised), Network (API errors, polling timeout), Cancelled, and the handler's.
     [[nodiscard]] Status fetch(InfoKind kind, const std::string& personId, std::optional<domain::Date> from,
         std::optional<domain::Date> to, const PartHandler& onPart, const net::CancelToken* cancel = nullptr);
 
@@ -70,7 +77,7 @@ private:
         std::string state;
         std::string redirectUri;
     };
-    [[nodiscard]] std::string authorizeUrl(const PendingAuthorization& pending, bool autoApprove) const;
+    [[nodiscard]] Result<std::string> authorizeUrl(const PendingAuthorization& pending, bool autoApprove) const;
     [[nodiscard]] Status finishAuthorization(const PendingAuthorization& pending,
         const std::map<std::string, std::string>& redirectParams, const net::CancelToken* cancel);
     [[nodiscard]] Status exchangeToken(
@@ -81,6 +88,7 @@ private:
     [[nodiscard]] std::string nextTelegramId();
 
     ClientConfig m_config;
+    std::shared_ptr<net::Clock> m_clock;
     net::HttpClient m_http;
     std::string m_accessToken; // never logged
     std::string m_refreshToken; // never logged
