@@ -2,6 +2,7 @@
 
 #include "core/crypto/SecretBytes.h"
 #include "core/mynaportal/LoopbackRedirect.h"
+#include "core/mynaportal/ResultEnvelope.h"
 #include "core/net/Url.h"
 
 #include <nlohmann/json.hpp>
@@ -89,6 +90,40 @@ ClientConfig withClock(ClientConfig config)
     if (!config.http.clock)
         config.http.clock = net::Clock::system();
     return config;
+}
+
+constexpr const char* kPartNumberPath = "$.medicalInsuranceInfoProvisionInfo.partNumber";
+constexpr const char* kTotalPartsPath = "$.medicalInsuranceInfoProvisionInfo.totalParts";
+
+// The client's paging rules for part `requested`, after parts that announced `totalSoFar` (0 before part 1).
+// readResultEnvelope has already checked the fields' types and that partNumber <= totalParts.
+Status checkPaging(const ResultEnvelope& envelope, int requested, int totalSoFar)
+{
+    if (envelope.partNumber != requested)
+        return makeError(ErrorCode::InvalidData,
+            std::string(kPartNumberPath) + " is " + std::to_string(envelope.partNumber) + ", but part "
+                + std::to_string(requested) + " was requested")
+            .withKey("import.part_mismatch")
+            .with("path", kPartNumberPath)
+            .with("requested", std::to_string(requested))
+            .with("received", std::to_string(envelope.partNumber));
+    if (envelope.totalParts > Client::kMaxParts)
+        return makeError(ErrorCode::InvalidData,
+            std::string(kTotalPartsPath) + " is " + std::to_string(envelope.totalParts) + ", more than the "
+                + std::to_string(Client::kMaxParts) + " parts Techo accepts")
+            .withKey("import.too_many_parts")
+            .with("path", kTotalPartsPath)
+            .with("received", std::to_string(envelope.totalParts))
+            .with("maximum", std::to_string(Client::kMaxParts));
+    if (totalSoFar != 0 && envelope.totalParts != totalSoFar)
+        return makeError(ErrorCode::InvalidData,
+            std::string(kTotalPartsPath) + " changed from " + std::to_string(totalSoFar) + " to "
+                + std::to_string(envelope.totalParts) + " between parts")
+            .withKey("import.parts_changed")
+            .with("path", kTotalPartsPath)
+            .with("before", std::to_string(totalSoFar))
+            .with("received", std::to_string(envelope.totalParts));
+    return {};
 }
 
 } // namespace
@@ -350,11 +385,13 @@ Status Client::fetch(InfoKind kind, const std::string& personId, std::optional<d
             return makeError(ErrorCode::Cancelled, "cancelled");
         const json resultRequest = {{"commonHeader", telegram("IFA0303-R01")}, {"partNumber", part}};
         TECHO_ASSIGN(const std::string body, callResource(kResultPath, resultRequest.dump(), true, cancel));
-        const int totalSoFar = part == 1 ? 0 : totalParts;
-        TECHO_TRY(ResultPaging::read(body).check(part, totalSoFar));
+        // The envelope is checked before the part is handed over, so a wrong part never reaches the importer.
+        TECHO_ASSIGN(const ResultEnvelope envelope, readResultEnvelope(body, kind));
+        TECHO_TRY(checkPaging(envelope, part, part == 1 ? 0 : totalParts));
         TECHO_ASSIGN(const int announced, onPart(body, part));
-        TECHO_TRY(ResultPaging::checkTotalParts(announced, totalSoFar)); // what the mapping read, checked the same way
-        totalParts = announced;
+        if (announced != envelope.totalParts)
+            return makeError(ErrorCode::Internal, "the part handler announced another totalParts than the envelope");
+        totalParts = envelope.totalParts;
     }
     return {};
 }

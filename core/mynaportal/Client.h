@@ -3,7 +3,6 @@
 #include "core/domain/Dates.h"
 #include "core/domain/RecordBatch.h"
 #include "core/mynaportal/ResultMapping.h"
-#include "core/mynaportal/ResultPaging.h"
 #include "core/net/HttpClient.h"
 #include "core/util/Result.h"
 
@@ -59,13 +58,17 @@ public:
     // Receives each raw /result body as it arrives, maps and imports it (nothing is held here), and
     // returns the part count that body announced (its totalParts), so the body is mapped only once.
     using PartHandler = std::function<Result<int>(std::string_view body, int partNumber)>;
-    // At most this many parts per kind and person (ResultPaging::kMaxParts).
-    static constexpr int kMaxParts = ResultPaging::kMaxParts;
+    // At most this many parts per kind and person (totalParts): 2,000,000 records at the sandbox's
+    // default page size of 200. More is a broken or hostile server that would keep an import fetching for
+    // ever (readResultEnvelope alone accepts up to 1,000,000).
+    static constexpr int kMaxParts = 10'000;
     // Retrieves every part of one kind for one person. A 401 triggers one token refresh.
-    // Before handing a part over, checks its paging envelope: the part's partNumber must be the one
-    // requested and totalParts within 1..kMaxParts and the same in every part; a mismatch is InvalidData
-    // naming the JSON field ($.medicalInsuranceInfoProvisionInfo.partNumber / .totalParts). Other
-    // errors: Usage (not authorised), Network (API errors, polling timeout), Cancelled, and the handler's.
+    // Before handing a part over, reads its envelope (readResultEnvelope: kind, person, paging fields) and
+    // checks the paging: partNumber must be the part requested, totalParts at most kMaxParts and the same
+    // in every part; a mismatch is InvalidData naming the JSON field
+    // ($.medicalInsuranceInfoProvisionInfo.partNumber / .totalParts), as are readResultEnvelope's own
+    // errors. Other errors: Usage (not authorised), Network (API errors, polling timeout), Cancelled, and
+    // the handler's.
     [[nodiscard]] Status fetch(InfoKind kind, const std::string& personId, std::optional<domain::Date> from,
         std::optional<domain::Date> to, const PartHandler& onPart, const net::CancelToken* cancel = nullptr);
 

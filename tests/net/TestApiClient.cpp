@@ -222,15 +222,24 @@ private slots:
     void paging_absurdTotalParts_isRefusedBeforeAnyImport_data()
     {
         QTest::addColumn<qint64>("totalParts");
-        QTest::newRow("one over the bound") << qint64(mynaportal::Client::kMaxParts + 1);
-        QTest::newRow("int max") << qint64(2147483647);
-        QTest::newRow("beyond int") << qint64(99'999'999'999);
-        QTest::newRow("zero") << qint64(0);
-        QTest::newRow("negative") << qint64(-3);
+        QTest::addColumn<QString>("message");
+        const QString beyond = QStringLiteral("$.medicalInsuranceInfoProvisionInfo.totalParts is %1, more than the "
+                                              "10000 parts Techo accepts");
+        const QString malformed = QStringLiteral("the response is not in the expected form: "
+                                                 "$.medicalInsuranceInfoProvisionInfo.totalParts must be a positive "
+                                                 "whole number");
+        QTest::newRow("one over the bound") << qint64(10'001) << beyond.arg(10'001);
+        QTest::newRow("a million") << qint64(1'000'000) << beyond.arg(1'000'000);
+        QTest::newRow("int max") << qint64(2147483647) << malformed;
+        QTest::newRow("beyond int") << qint64(99'999'999'999) << malformed;
+        QTest::newRow("zero") << qint64(0) << malformed;
+        QTest::newRow("negative") << qint64(-3) << malformed;
     }
     void paging_absurdTotalParts_isRefusedBeforeAnyImport()
     {
         QFETCH(qint64, totalParts);
+        QFETCH(QString, message);
+        QCOMPARE(mynaportal::Client::kMaxParts, 10'000); // the documented bound (docs/import.md)
         m_script->paging
             = [totalParts](int requested) { return std::pair<std::int64_t, std::int64_t>(requested, totalParts); };
         auto client = authorisedClient(std::make_shared<test::RecordingClock>());
@@ -239,9 +248,7 @@ private slots:
         const Status status = fetch(*client, handed);
         QVERIFY(!status.ok());
         QCOMPARE(status.error().code, ErrorCode::InvalidData);
-        QCOMPARE(status.error().message,
-            "$.medicalInsuranceInfoProvisionInfo.totalParts is " + std::to_string(totalParts)
-                + ": it must be between 1 and 10000");
+        QCOMPARE(QString::fromStdString(status.error().message), message);
         QVERIFY(handed.empty());
         QCOMPARE(m_script->resultCalls, std::vector<int> {1});
     }
