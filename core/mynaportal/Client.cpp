@@ -2,6 +2,7 @@
 
 #include "core/crypto/SecretBytes.h"
 #include "core/mynaportal/LoopbackRedirect.h"
+#include "core/mynaportal/ResultEnvelope.h"
 #include "core/net/Url.h"
 
 #include <nlohmann/json.hpp>
@@ -9,7 +10,6 @@
 
 #include <array>
 #include <ctime>
-#include <thread>
 
 namespace techo::mynaportal {
 namespace {
@@ -85,24 +85,52 @@ std::optional<domain::Timestamp> parseOffsetTimestamp(const std::string& text)
     return text[19] == '+' ? *local - offset : *local + offset;
 }
 
-// Sleeps in short slices so a cancel is noticed quickly.
-Status waitFor(std::chrono::milliseconds duration, const net::CancelToken* cancel)
+ClientConfig withClock(ClientConfig config)
 {
-    const auto until = std::chrono::steady_clock::now() + duration;
-    while (std::chrono::steady_clock::now() < until) {
-        if (cancel != nullptr && cancel->isCancelled())
-            return makeError(ErrorCode::Cancelled, "cancelled");
-        std::this_thread::sleep_for(std::min<std::chrono::milliseconds>(std::chrono::milliseconds(25),
-            std::chrono::duration_cast<std::chrono::milliseconds>(until - std::chrono::steady_clock::now())
-                + std::chrono::milliseconds(1)));
-    }
+    if (!config.http.clock)
+        config.http.clock = net::Clock::system();
+    return config;
+}
+
+constexpr const char* kPartNumberPath = "$.medicalInsuranceInfoProvisionInfo.partNumber";
+constexpr const char* kTotalPartsPath = "$.medicalInsuranceInfoProvisionInfo.totalParts";
+
+// The client's paging rules for part `requested`, after parts that announced `totalSoFar` (0 before part 1).
+// readResultEnvelope has already checked the fields' types and that partNumber <= totalParts.
+Status checkPaging(const ResultEnvelope& envelope, int requested, int totalSoFar)
+{
+    if (envelope.partNumber != requested)
+        return makeError(ErrorCode::InvalidData,
+            std::string(kPartNumberPath) + " is " + std::to_string(envelope.partNumber) + ", but part "
+                + std::to_string(requested) + " was requested")
+            .withKey("import.part_mismatch")
+            .with("path", kPartNumberPath)
+            .with("requested", std::to_string(requested))
+            .with("received", std::to_string(envelope.partNumber));
+    if (envelope.totalParts > Client::kMaxParts)
+        return makeError(ErrorCode::InvalidData,
+            std::string(kTotalPartsPath) + " is " + std::to_string(envelope.totalParts) + ", more than the "
+                + std::to_string(Client::kMaxParts) + " parts Techo accepts")
+            .withKey("import.too_many_parts")
+            .with("path", kTotalPartsPath)
+            .with("received", std::to_string(envelope.totalParts))
+            .with("maximum", std::to_string(Client::kMaxParts));
+    if (totalSoFar != 0 && envelope.totalParts != totalSoFar)
+        return makeError(ErrorCode::InvalidData,
+            std::string(kTotalPartsPath) + " changed from " + std::to_string(totalSoFar) + " to "
+                + std::to_string(envelope.totalParts) + " between parts")
+            .withKey("import.parts_changed")
+            .with("path", kTotalPartsPath)
+            .with("before", std::to_string(totalSoFar))
+            .with("received", std::to_string(envelope.totalParts));
     return {};
 }
 
 } // namespace
 
 Client::Client(ClientConfig config)
-    : m_config(std::move(config))
+    : m_config(withClock(std::move(config)))
+    , m_clock(m_config.http.clock)
     , m_http(m_config.http)
 {
     while (!m_config.baseUrl.empty() && m_config.baseUrl.back() == '/')
@@ -120,9 +148,10 @@ void Client::setRetryObserver(std::function<void(const net::RetryEvent&)> observ
     m_http.setRetryObserver(std::move(observer));
 }
 
-std::string Client::authorizeUrl(const PendingAuthorization& pending, bool autoApprove) const
+Result<std::string> Client::authorizeUrl(const PendingAuthorization& pending, bool autoApprove) const
 {
-    std::vector<std::pair<std::string, std::string>> query = {
+    TECHO_ASSIGN(net::Url url, net::Url::parse(m_config.baseUrl + kAuthorizePath));
+    net::FormFields query = {
         {"response_type", "code"},
         {"client_id", m_config.clientId},
         {"redirect_uri", pending.redirectUri},
@@ -133,7 +162,8 @@ std::string Client::authorizeUrl(const PendingAuthorization& pending, bool autoA
     };
     if (autoApprove)
         query.emplace_back("sandbox_auto_approve", "1");
-    return m_config.baseUrl + kAuthorizePath + "?" + net::formEncode(query);
+    TECHO_TRY(url.appendQuery(query));
+    return url.toString();
 }
 
 Status Client::finishAuthorization(const PendingAuthorization& pending,
@@ -161,14 +191,17 @@ Status Client::authorize(const net::CancelToken* cancel)
         return makeError(ErrorCode::Internal, "libsodium could not be initialised");
     const PendingAuthorization pending {randomToken(32), randomToken(16), m_config.redirectUri};
     net::HttpRequest request;
-    request.url = authorizeUrl(pending, m_config.sandboxAutoApprove);
+    TECHO_ASSIGN(request.url, authorizeUrl(pending, m_config.sandboxAutoApprove));
     TECHO_ASSIGN(const net::HttpResponse response, m_http.send(request, cancel));
     if (response.status != 302 && response.status != 303)
         return protocolError("authorization returned HTTP " + std::to_string(response.status));
     const auto location = response.header("location");
     if (!location || !location->starts_with(pending.redirectUri))
         return protocolError("authorization did not redirect to this application");
-    return finishAuthorization(pending, net::parseQuery(*location), cancel);
+    auto redirect = net::Url::parse(*location);
+    if (!redirect.ok())
+        return protocolError("the authorization redirect is not a URL");
+    return finishAuthorization(pending, redirect->queryParameters(), cancel);
 }
 
 Status Client::authorizeInBrowser(
@@ -178,8 +211,9 @@ Status Client::authorizeInBrowser(
         return makeError(ErrorCode::Internal, "libsodium could not be initialised");
     TECHO_ASSIGN(auto listener, LoopbackRedirect::listen());
     const PendingAuthorization pending {randomToken(32), randomToken(16), listener->redirectUri()};
-    TECHO_TRY(openBrowser(authorizeUrl(pending, false)));
-    TECHO_ASSIGN(const auto params, listener->waitForRedirect(timeout, cancel));
+    TECHO_ASSIGN(const std::string url, authorizeUrl(pending, false));
+    TECHO_TRY(openBrowser(url));
+    TECHO_ASSIGN(const auto params, listener->waitForRedirect(pending.state, timeout, cancel));
     return finishAuthorization(pending, params, cancel);
 }
 
@@ -250,7 +284,7 @@ std::string Client::nextTelegramId()
         if (c >= '0' && c <= '9')
             digits.push_back(c);
     digits = (digits + "00000000").substr(0, 8);
-    const std::time_t now = std::time(nullptr);
+    const std::time_t now = std::chrono::system_clock::to_time_t(m_clock->wallNow());
     std::tm utc {};
     gmtime_r(&now, &utc);
     char stamp[16];
@@ -261,7 +295,7 @@ std::string Client::nextTelegramId()
 }
 
 Result<std::string> Client::callResource(
-    const std::string& path, const std::string& body, const net::CancelToken* cancel)
+    const std::string& path, const std::string& body, bool repeatable, const net::CancelToken* cancel)
 {
     bool refreshed = false;
     while (true) {
@@ -271,6 +305,7 @@ Result<std::string> Client::callResource(
         request.headers = {{"Authorization", "Bearer " + m_accessToken},
             {"Content-Type", "application/json; charset=utf-8"}, {"Accept", "application/json"}};
         request.body = body;
+        request.repeatable = repeatable;
         TECHO_ASSIGN(net::HttpResponse response, m_http.send(request, cancel));
         if (response.status == 401 && !refreshed) {
             refreshed = true; // one refresh per call: a second 401 means the grant itself is gone
@@ -300,7 +335,8 @@ Status Client::fetch(InfoKind kind, const std::string& personId, std::optional<d
                         {{"telegramId", nextTelegramId()}, {"telegramType", "IFA0301-R01"}, {"mode", "1"},
                             {"processId", ""}, {"errorCode", ""}}},
         {"medicalInsuranceInfoReqInfo", reqInfo}};
-    TECHO_ASSIGN(const std::string requestAnswer, callResource(kRequestPath, request.dump(), cancel));
+    // Not repeatable: a second data request would start a second job on the server.
+    TECHO_ASSIGN(const std::string requestAnswer, callResource(kRequestPath, request.dump(), false, cancel));
     const auto answer = parseObject(requestAnswer);
     if (!answer || !answer->contains("commonHeader") || !(*answer)["commonHeader"].is_object())
         return protocolError("the request answer has no commonHeader");
@@ -320,10 +356,10 @@ Status Client::fetch(InfoKind kind, const std::string& personId, std::optional<d
     };
 
     // The real service pushes a completion notice to a server; a desktop app polls status instead.
-    const auto deadline = std::chrono::steady_clock::now() + m_config.pollTimeout;
+    const auto deadline = m_clock->now() + m_config.pollTimeout;
     while (true) {
         const json statusRequest = {{"commonHeader", telegram("IFA0302-R01")}};
-        TECHO_ASSIGN(const std::string statusBody, callResource(kStatusPath, statusRequest.dump(), cancel));
+        TECHO_ASSIGN(const std::string statusBody, callResource(kStatusPath, statusRequest.dump(), true, cancel));
         const auto status = parseObject(statusBody);
         if (!status)
             return protocolError("the status answer is not JSON");
@@ -337,9 +373,10 @@ Status Client::fetch(InfoKind kind, const std::string& personId, std::optional<d
             break;
         if (state == "ERROR")
             return makeError(ErrorCode::Network, "the API could not prepare the data");
-        if (std::chrono::steady_clock::now() > deadline)
+        if (m_clock->now() >= deadline)
             return makeError(ErrorCode::Network, "the API did not prepare the data in time");
-        TECHO_TRY(waitFor(m_config.pollInterval, cancel));
+        if (m_clock->sleepFor(m_config.pollInterval, cancel))
+            return makeError(ErrorCode::Cancelled, "cancelled");
     }
 
     int totalParts = 1;
@@ -347,12 +384,14 @@ Status Client::fetch(InfoKind kind, const std::string& personId, std::optional<d
         if (cancel != nullptr && cancel->isCancelled())
             return makeError(ErrorCode::Cancelled, "cancelled");
         const json resultRequest = {{"commonHeader", telegram("IFA0303-R01")}, {"partNumber", part}};
-        TECHO_ASSIGN(const std::string body, callResource(kResultPath, resultRequest.dump(), cancel));
+        TECHO_ASSIGN(const std::string body, callResource(kResultPath, resultRequest.dump(), true, cancel));
+        // The envelope is checked before the part is handed over, so a wrong part never reaches the importer.
+        TECHO_ASSIGN(const ResultEnvelope envelope, readResultEnvelope(body, kind));
+        TECHO_TRY(checkPaging(envelope, part, part == 1 ? 0 : totalParts));
         TECHO_ASSIGN(const int announced, onPart(body, part));
-        if (part == 1)
-            totalParts = announced;
-        else if (announced != totalParts)
-            return protocolError("the number of parts changed between parts");
+        if (announced != envelope.totalParts)
+            return makeError(ErrorCode::Internal, "the part handler announced another totalParts than the envelope");
+        totalParts = envelope.totalParts;
     }
     return {};
 }

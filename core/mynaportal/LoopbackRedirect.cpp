@@ -2,6 +2,8 @@
 
 #include "core/net/Url.h"
 
+#include <sodium.h>
+
 #include <arpa/inet.h>
 #include <cerrno>
 #include <cstring>
@@ -14,6 +16,29 @@ namespace techo::mynaportal {
 namespace {
 
 constexpr std::size_t kMaxRequest = 16 * 1024;
+// The API's redirect when the マイナンバーカード certificate has expired (research §a2, [C] value).
+constexpr std::string_view kCertificateExpiredState = "Certificate expired";
+
+constexpr const char* kDonePage = "<!doctype html><html lang=\"ja\"><meta charset=\"utf-8\"><title>Techo</title>"
+                                  "<p>Techo（健康手帳）に戻ってください。このウィンドウは閉じてかまいません。</p>"
+                                  "<p>You can return to Techo and close this window.</p></html>";
+constexpr const char* kWrongStatePage
+    = "<!doctype html><html lang=\"ja\"><meta charset=\"utf-8\"><title>Techo</title>"
+      "<p>このリンクは、Techo が今待っているログインのものではありません。Techo からもう一度やり直してください。</p>"
+      "<p>This link does not belong to the login Techo is waiting for. Start again from Techo.</p></html>";
+constexpr const char* kCertificateExpiredPage
+    = "<!doctype html><html lang=\"ja\"><meta charset=\"utf-8\"><title>Techo</title>"
+      "<p>マイナンバーカードの電子証明書の有効期限が切れています。市区町村の窓口で更新してから、Techo "
+      "でやり直してください。</p>"
+      "<p>The certificate on your My Number Card has expired. Renew it at your municipal office, then "
+      "start again from Techo.</p></html>";
+
+// Compares in constant time: the state is the login's anti-forgery secret.
+bool sameState(const std::string& received, const std::string& expected)
+{
+    return !expected.empty() && received.size() == expected.size()
+        && sodium_memcmp(received.data(), expected.data(), expected.size()) == 0;
+}
 
 struct Socket {
     int fd = -1;
@@ -101,15 +126,18 @@ std::string LoopbackRedirect::redirectUri() const
 }
 
 Result<std::map<std::string, std::string>> LoopbackRedirect::waitForRedirect(
-    std::chrono::milliseconds timeout, const net::CancelToken* cancel)
+    const std::string& expectedState, std::chrono::milliseconds timeout, const net::CancelToken* cancel)
 {
     const auto deadline = std::chrono::steady_clock::now() + timeout;
+    bool certificateExpired = false;
     while (true) {
         if (cancel != nullptr && cancel->isCancelled())
             return makeError(ErrorCode::Cancelled, "cancelled");
         if (std::chrono::steady_clock::now() >= deadline)
-            return makeError(
-                ErrorCode::Network, "no answer from the browser: the authorization was not completed in time");
+            return makeError(ErrorCode::Network,
+                certificateExpired ? "the authorization was not completed in time; the browser reported that the "
+                                     "マイナンバーカード certificate has expired"
+                                   : "no answer from the browser: the authorization was not completed in time");
         pollfd p {m_socket, POLLIN, 0};
         if (::poll(&p, 1, 50) <= 0)
             continue;
@@ -123,15 +151,23 @@ Result<std::map<std::string, std::string>> LoopbackRedirect::waitForRedirect(
         const std::string target = firstSpace == std::string::npos || secondSpace == std::string::npos
             ? std::string()
             : line.substr(firstSpace + 1, secondSpace - firstSpace - 1);
-        if (!line.starts_with("GET ") || !(target == "/callback" || target.starts_with("/callback?"))) {
+        // An origin-form target (RFC 9112 §3.2.1) read against our own origin, so libcurl parses it.
+        auto url = target.starts_with('/') ? net::Url::parse("http://127.0.0.1:" + std::to_string(m_port) + target)
+                                           : Result<net::Url>(makeError(ErrorCode::Usage, "not origin-form"));
+        if (!line.starts_with("GET ") || !url.ok() || url->path() != "/callback") {
             answer(client.fd, "404 Not Found", "<!doctype html><title>Techo</title><p>Not found.</p>");
             continue;
         }
-        answer(client.fd, "200 OK",
-            "<!doctype html><html lang=\"ja\"><meta charset=\"utf-8\"><title>Techo</title>"
-            "<p>Techo（健康手帳）に戻ってください。このウィンドウは閉じてかまいません。</p>"
-            "<p>You can return to Techo and close this window.</p></html>");
-        return net::parseQuery(target);
+        const auto params = url->queryParameters();
+        const auto state = params.find("state");
+        if (state == params.end() || !sameState(state->second, expectedState)) {
+            const bool expired = state != params.end() && state->second == kCertificateExpiredState;
+            certificateExpired = certificateExpired || expired;
+            answer(client.fd, "400 Bad Request", expired ? kCertificateExpiredPage : kWrongStatePage);
+            continue;
+        }
+        answer(client.fd, "200 OK", kDonePage);
+        return params;
     }
 }
 

@@ -123,6 +123,7 @@ public:
     }
     [[nodiscard]] const std::string& error() const { return m_error; }
     [[nodiscard]] const std::string& pageText() const { return m_page; }
+    [[nodiscard]] long loopbackStatus() const { return m_loopbackStatus; }
 
 private:
     std::string run(const std::string& url)
@@ -175,8 +176,9 @@ private:
         net::HttpRequest back;
         back.url = *redirect->header("location");
         auto landed = loopback.send(back);
-        if (!landed.ok() || landed->status != 200)
+        if (!landed.ok())
             return "the app's loopback page did not answer";
+        m_loopbackStatus = landed->status;
         return {};
     }
 
@@ -185,6 +187,7 @@ private:
     std::thread m_thread;
     std::string m_error;
     std::string m_page;
+    long m_loopbackStatus = 0;
 };
 
 struct Fixture {
@@ -295,6 +298,9 @@ private slots:
         QCOMPARE(early.value(), 0);
     }
 
+    // Faults armed once the first part has arrived hit the next call, the result telegram of part 2:
+    // a read, which the client repeats. (The token exchange and the data request are never repeated,
+    // see nonRepeatableCalls_failOnTheirFirstTransientAnswer.) An expired token is refreshed at any call.
     void transientFaults_areRetriedToSuccess_data()
     {
         QTest::addColumn<QString>("fault");
@@ -309,14 +315,68 @@ private slots:
     {
         QFETCH(QString, fault);
         test::SandboxProcess sandbox(fastSandbox({QStringLiteral("--persons"), QStringLiteral("1"),
-            QStringLiteral("--slow-ms"), QStringLiteral("2500"), QStringLiteral("--fault"), fault}));
+            QStringLiteral("--slow-ms"), QStringLiteral("2500"), QStringLiteral("--page-size"), QStringLiteral("2")}));
         QVERIFY2(sandbox.isRunning(), qPrintable(sandbox.errorString()));
         Fixture f;
         auto request = requestFor(sandbox);
         request.client.http.totalTimeout = std::chrono::milliseconds(1000); // "slow" must time out, then retry
-        auto result = import::importFromApi(f.vault->database(), request);
+        const auto parts = fault.split(QLatin1Char(':'));
+        const QByteArray faults
+            = QStringLiteral(R"({"faults":[{"kind":"%1","count":%2}]})").arg(parts[0], parts[1]).toUtf8();
+        bool armed = false;
+        int totalParts = 0;
+        auto result = import::importFromApi(f.vault->database(), request, [&](const import::ImportProgress& p) {
+            if (p.stage == import::ImportStage::Fetch && !armed) {
+                totalParts = p.totalParts;
+                armed = control(sandbox, "/_sandbox/faults", faults);
+            }
+        });
         QVERIFY2(result.ok(), result.ok() ? "" : result.error().message.c_str());
+        QVERIFY(armed);
+        QVERIFY2(totalParts > 1, "the fault must meet the result telegram of part 2");
         compareWithStats(*f.vault, sandboxStats(sandbox));
+        // The armed fault was used up, so the import really went through it.
+        auto client = controlClient(sandbox);
+        net::HttpRequest list;
+        list.url = sandbox.baseUrl().toStdString() + "/_sandbox/faults";
+        auto left = client.send(list);
+        QVERIFY(left.ok());
+        const QJsonArray remaining = QJsonDocument::fromJson(QByteArray::fromStdString(left->body))
+                                         .object()[QStringLiteral("faults")]
+                                         .toArray();
+        QVERIFY2(remaining.isEmpty(), left->body.c_str()); // a used-up fault leaves the list
+    }
+
+    // The token exchange is a POST that must not happen twice (the code is single-use; RFC 6749 §4.1.2
+    // lets a server revoke every token issued for a code presented twice): a 503 or a timeout on it ends
+    // the import with a clear error instead of a second exchange. The sandbox serves the second call
+    // normally, so an import that repeated it would succeed.
+    void nonRepeatableCalls_failOnTheirFirstTransientAnswer_data()
+    {
+        QTest::addColumn<QString>("fault");
+        QTest::addColumn<QString>("words");
+        QTest::newRow("http503 once") << QStringLiteral("http503:1") << QStringLiteral("HTTP 503");
+        QTest::newRow("http500 once") << QStringLiteral("http500:1") << QStringLiteral("HTTP 500");
+        QTest::newRow("slow once") << QStringLiteral("slow:1") << QStringLiteral("timed out");
+    }
+    void nonRepeatableCalls_failOnTheirFirstTransientAnswer()
+    {
+        QFETCH(QString, fault);
+        QFETCH(QString, words);
+        test::SandboxProcess sandbox(fastSandbox({QStringLiteral("--persons"), QStringLiteral("1"),
+            QStringLiteral("--slow-ms"), QStringLiteral("2500"), QStringLiteral("--fault"), fault}));
+        QVERIFY2(sandbox.isRunning(), qPrintable(sandbox.errorString()));
+        Fixture f;
+        const std::string before = digest(*f.vault);
+        auto request = requestFor(sandbox);
+        request.client.http.totalTimeout = std::chrono::milliseconds(1000);
+        auto result = import::importFromApi(f.vault->database(), request);
+        QVERIFY(!result.ok());
+        QCOMPARE(result.error().code, ErrorCode::Network);
+        const QString message = QString::fromStdString(result.error().message);
+        QVERIFY2(
+            message.contains(words) && message.contains(QStringLiteral("POST was not repeated")), qPrintable(message));
+        QCOMPARE(digest(*f.vault), before);
     }
 
     void persistentFaults_failClearly_vaultUnchanged_data()
@@ -655,7 +715,8 @@ private slots:
         Fixture f;
         ScriptedBrowser browser(sandbox, decision.toStdString());
         auto request = requestFor(sandbox);
-        request.browserTimeout = std::chrono::milliseconds(30'000);
+        // The expired-card redirect carries no state of this login, so only the timeout ends that wait.
+        request.browserTimeout = std::chrono::milliseconds(decision == QLatin1String("cert_expired") ? 8'000 : 30'000);
         request.openBrowser = [&](const std::string& url) {
             if (url.find("redirect_uri=http%3A%2F%2F127.0.0.1%3A") == std::string::npos
                 || url.find("code_challenge_method=S256") == std::string::npos
@@ -667,6 +728,7 @@ private slots:
         browser.join();
         QVERIFY2(browser.error().empty(), browser.error().c_str());
         QVERIFY(browser.pageText().find("マイナポータル") != std::string::npos);
+        QCOMPARE(browser.loopbackStatus(), decision == QLatin1String("cert_expired") ? 400L : 200L);
         if (failure.isEmpty()) {
             QVERIFY2(result.ok(), result.ok() ? "" : result.error().message.c_str());
             QCOMPARE(count(*f.vault, "profiles"), 1);
