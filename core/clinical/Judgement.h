@@ -43,8 +43,6 @@ struct JudgementRule {
     std::optional<Threshold> referral; // 受診勧奨判定値
     RuleSource source = RuleSource::None;
     bool urineQualitative = false; // codes 1–5 of OID 1.2.392.200119.6.2101 (−, ±, +, ++, +++)
-
-    bool operator==(const JudgementRule&) const = default;
 };
 
 // A threshold as it applies to this person (sex resolved): "≥ 150", "< 40", "≤ 13.0".
