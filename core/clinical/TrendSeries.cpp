@@ -1,6 +1,7 @@
 #include "core/clinical/TrendSeries.h"
 
 #include <algorithm>
+#include <functional>
 #include <map>
 
 namespace techo::clinical {
@@ -119,7 +120,9 @@ bool checkupBefore(const domain::Checkup* a, const domain::Checkup* b)
     const bool bSpecific = b->kind == domain::checkup_kind::kSpecificHealthCheckup;
     if (aSpecific != bSpecific)
         return aSpecific;
-    return a->id < b->id;
+    if (a->id != b->id)
+        return a->id < b->id;
+    return std::less<const domain::Checkup*> {}(a, b); // unsaved checkups (id 0) stay apart
 }
 
 // The series of one item from its candidates (in any order), excluded ones already set aside.
