@@ -30,7 +30,9 @@ enum class ItemGroup {
 // How one checkup day's observations of a logical item become one trend point.
 enum class DayMerge {
     FirstVariant, // the first variant present, in catalog order (lab method variants; 腹囲 実測 before 自己申告)
-    MeanOfReadings, // 血圧: the mean of the 1st and 2nd readings when both are present (see docs/clinical.md)
+    // 血圧: the mean of the 1st and 2nd readings when both are present. Source: 通知「特定健康診査及び特定保健指導の
+    // 実施について」(健発第0310007号, 2008) 2(3)ア「原則2回とし、その2回の測定値の平均値を用いること」.
+    MeanOfReadings,
 };
 
 // What role a code plays within its logical item.
