@@ -34,8 +34,9 @@ std::vector<std::pair<int, std::string>> identities(const domain::MedicationLine
     if (const std::string yj = yjIngredientPart(line); !yj.empty())
         keys.emplace_back(0, "yj:" + yj);
     if (line.ingredientName) {
+        // By route too: a tablet and a tape of one ingredient are not the same medicine twice.
         if (const std::string name = normalizedIngredient(*line.ingredientName); !name.empty())
-            keys.emplace_back(1, "ingredient:" + name);
+            keys.emplace_back(1, "ingredient:" + std::string(toString(routeOf(line))) + ":" + name);
     }
     if (!line.drugCode.empty())
         keys.emplace_back(2, "code:" + std::string(toString(line.drugCodeSystem)) + ":" + line.drugCode);
@@ -49,6 +50,34 @@ std::vector<std::pair<int, std::string>> identities(const domain::MedicationLine
 domain::Date addDays(domain::Date date, int days)
 {
     return domain::Date {std::chrono::sys_days {date} + std::chrono::days {days}};
+}
+
+Route routeOf(const domain::MedicationLine& line)
+{
+    if (const std::string yj = yjIngredientPart(line); !yj.empty()) {
+        const std::string_view part = std::string_view(yj).substr(4, 3);
+        if (part.find_first_not_of("0123456789") == std::string_view::npos) {
+            const int n = std::stoi(std::string(part));
+            return n < 400 ? Route::Oral : n < 700 ? Route::Injection : Route::Topical;
+        }
+    }
+    if (line.dosageForm) {
+        const std::string& f = *line.dosageForm;
+        if (f == "4" || f == "注射")
+            return Route::Injection;
+        if (f == "5" || f == "外用")
+            return Route::Topical;
+        if (f == "1" || f == "2" || f == "3" || f == "6" || f == "7" || f == "内服" || f == "内滴" || f == "屯服"
+            || f == "頓服" || f == "浸煎" || f == "湯")
+            return Route::Oral;
+    }
+    if (line.claimsCategory) {
+        if (*line.claimsCategory == "21" || *line.claimsCategory == "22")
+            return Route::Oral;
+        if (*line.claimsCategory == "23")
+            return Route::Topical;
+    }
+    return Route::Unknown;
 }
 
 SupplyKind supplyKindOf(const domain::MedicationLine& line)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/domain/Dispensing.h"
+#include "core/domain/EnumNames.h"
 
 #include <cstdint>
 #include <span>
@@ -9,6 +10,9 @@
 #include <vector>
 
 namespace techo::clinical {
+
+// How a medicine is taken, as far as the record tells.
+enum class Route { Oral, Injection, Topical, Unknown };
 
 // How a line's 調剤数量 (MedicationLine::days) is to be read.
 enum class SupplyKind {
@@ -37,6 +41,10 @@ struct SupplyPeriod {
 
 // `days` calendar days after `date` (negative: before).
 [[nodiscard]] domain::Date addDays(domain::Date date, int days);
+
+// The route of a line: from the YJ code's 投与経路及び成分 part (characters 5–7: 内服 001–399, 注射 400–699,
+// 外用 700–999), else its 剤形 (dosageForm), else its 診療識別 (21/22 内服・屯服, 23 外用), else Unknown.
+[[nodiscard]] Route routeOf(const domain::MedicationLine& line);
 
 // The kind of a line: from MedicationLine::dosageForm (JAHIS 剤形 code 1 内服 2 内滴 3 屯服 4 注射 5 外用 …
 // or the same words), else from claimsCategory (レセプト 診療識別 21 内服, 22 屯服, 23 外用), else Daily when
@@ -72,16 +80,30 @@ struct SupplyLine {
 
 // Lines of one ingredient.
 struct IngredientGroup {
-    std::string key; // stable: "yj:2171022", else "ingredient:<name>", "code:<system>:<code>", "name:<drug name>"
+    // stable: "yj:2171022", else "ingredient:<route>:<name>", "code:<system>:<code>", "name:<drug name>"
+    std::string key;
     std::string ingredient; // for people: the newest line's ingredient name, else its drug name
     std::vector<SupplyLine> lines; // oldest first
 };
 
 // The counted lines (countsAsDispensed) grouped by ingredient. Two lines are one ingredient when they share
-// the YJ ingredient part, the normalized ingredient name (IngreN), the drug code, or the drug name — directly
-// or through other lines (a claims line with only a receipt code and IngreN joins the YJ-coded lines with the
-// same IngreN). Groups come ordered by key.
+// the YJ ingredient part, the normalized ingredient name (IngreN) with the same route (routeOf), the drug
+// code, or the drug name — directly or through other lines (a claims line with only a receipt code and IngreN
+// joins the YJ-coded lines with the same IngreN and route). Groups come ordered by key.
 [[nodiscard]] std::vector<IngredientGroup> groupByIngredient(
     std::span<const domain::Dispensing> dispensings, const MedicationRules& rules);
 
 } // namespace techo::clinical
+
+namespace techo::domain {
+
+template <> struct EnumNames<clinical::Route> {
+    static constexpr std::array<std::pair<clinical::Route, std::string_view>, 4> kValues = {{
+        {clinical::Route::Oral, "oral"},
+        {clinical::Route::Injection, "injection"},
+        {clinical::Route::Topical, "topical"},
+        {clinical::Route::Unknown, "unknown"},
+    }};
+};
+
+} // namespace techo::domain

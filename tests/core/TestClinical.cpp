@@ -708,6 +708,34 @@ private slots:
         QVERIFY(findDuplicateMedications(different).empty());
     }
 
+    void ingredientNamesJoinWithinOneRouteOnly()
+    {
+        // Receipt-coded claims lines (shape-valid codes) known only by IngreN: two clinics' oral loxoprofen is a
+        // duplicate; one clinic's tablets and another's tape (診療識別 23 外用) are not.
+        const auto tablet = [](std::int64_t id, const char* code) {
+            return drugLine(id, code, DrugCodeSystem::Receipt, "ロキソプロフェンＮａ錠６０ｍｇ",
+                "ロキソプロフェンナトリウム水和物", 14, "21");
+        };
+        const MedicationLine tape = drugLine(31, "629900003", DrugCodeSystem::Receipt,
+            "ロキソプロフェンＮａテープ１００ｍｇ", "ロキソプロフェンナトリウム水和物", 1, "23");
+        const std::vector<Dispensing> oral {
+            dispensing(1, makeDate(2024, 4, 1), 50, 60, {tablet(11, "629900001")}),
+            dispensing(2, makeDate(2024, 4, 5), 50, 61, {tablet(21, "629900002")}),
+        };
+        const auto found = findDuplicateMedications(oral);
+        QCOMPARE(found.size(), std::size_t {1});
+        QCOMPARE(name(found[0].ingredientKey), name("ingredient:oral:ロキソプロフェンナトリウム水和物"));
+        const std::vector<Dispensing> tabletAndTape {
+            dispensing(1, makeDate(2024, 4, 1), 50, 60, {tablet(11, "629900001")}),
+            dispensing(3, makeDate(2024, 4, 5), 51, 62, {tape}),
+        };
+        QVERIFY(findDuplicateMedications(tabletAndTape).empty());
+        QCOMPARE(currentMedicines(tabletAndTape, makeDate(2024, 4, 6)).size(), std::size_t {2});
+        // The YJ code's route part decides when there is one: 001–399 oral, 700–999 topical.
+        QCOMPARE(routeOf(amlodipine(1, 28)), Route::Oral);
+        QCOMPARE(routeOf(tape), Route::Topical);
+    }
+
     void institutionsCompareByIdentity()
     {
         // 院内処方 at clinic 70 (no prescriber: the clinic is the dispensing institution) and a prescription of
