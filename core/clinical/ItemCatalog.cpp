@@ -19,51 +19,51 @@ using R = RuleSource;
 // logicalKey CheckupItems does not have yet cost nothing; every CheckupItems key must be here (tested).
 // clang-format off
 constexpr std::array kLogicalItems = std::to_array<LogicalItem>({
-    {"height", "身長", "Height", G::Body, ValueType::PQ, "cm", R::None, DayMerge::FirstVariant},
-    {"weight", "体重", "Weight", G::Body, ValueType::PQ, "kg", R::None, DayMerge::FirstVariant},
-    {"bmi", "BMI", "BMI", G::Body, ValueType::PQ, "kg/m2", R::Stratification, DayMerge::FirstVariant},
-    {"waist", "腹囲", "Waist circumference", G::Body, ValueType::PQ, "cm", R::Stratification, DayMerge::FirstVariant},
-    {"visceral_fat", "内臓脂肪面積", "Visceral fat area", G::Body, ValueType::PQ, "cm2", R::Stratification, DayMerge::FirstVariant},
-    {"sbp", "収縮期血圧", "Systolic blood pressure", G::BloodPressure, ValueType::PQ, "mmHg", R::Besshi5, DayMerge::MeanOfReadings},
-    {"dbp", "拡張期血圧", "Diastolic blood pressure", G::BloodPressure, ValueType::PQ, "mmHg", R::Besshi5, DayMerge::MeanOfReadings},
-    {"tg_fasting", "中性脂肪（空腹時）", "Triglycerides (fasting)", G::Lipids, ValueType::PQ, "mg/dL", R::Besshi5, DayMerge::FirstVariant},
-    {"tg_casual", "中性脂肪（随時）", "Triglycerides (non-fasting)", G::Lipids, ValueType::PQ, "mg/dL", R::Besshi5, DayMerge::FirstVariant},
-    {"hdl", "HDLコレステロール", "HDL cholesterol", G::Lipids, ValueType::PQ, "mg/dL", R::Besshi5, DayMerge::FirstVariant},
-    {"ldl", "LDLコレステロール", "LDL cholesterol", G::Lipids, ValueType::PQ, "mg/dL", R::Besshi5, DayMerge::FirstVariant},
-    {"non_hdl", "Non-HDLコレステロール", "Non-HDL cholesterol", G::Lipids, ValueType::PQ, "mg/dL", R::Besshi5, DayMerge::FirstVariant},
-    {"ast", "AST（GOT）", "AST (GOT)", G::Liver, ValueType::PQ, "U/L", R::Besshi5, DayMerge::FirstVariant},
-    {"alt", "ALT（GPT）", "ALT (GPT)", G::Liver, ValueType::PQ, "U/L", R::Besshi5, DayMerge::FirstVariant},
-    {"ggt", "γ-GT（γ-GTP）", "γ-GT (γ-GTP)", G::Liver, ValueType::PQ, "U/L", R::Besshi5, DayMerge::FirstVariant},
-    {"fpg", "空腹時血糖", "Fasting plasma glucose", G::Glucose, ValueType::PQ, "mg/dL", R::Besshi5, DayMerge::FirstVariant},
-    {"hba1c", "HbA1c（NGSP値）", "HbA1c (NGSP)", G::Glucose, ValueType::PQ, "%", R::Besshi5, DayMerge::FirstVariant},
-    {"casual_glucose", "随時血糖", "Non-fasting glucose", G::Glucose, ValueType::PQ, "mg/dL", R::Besshi5, DayMerge::FirstVariant},
-    {"urine_glucose", "尿糖", "Urine glucose", G::Urine, ValueType::CD, "", R::None, DayMerge::FirstVariant},
-    {"urine_protein", "尿蛋白", "Urine protein", G::Urine, ValueType::CD, "", R::Besshi5, DayMerge::FirstVariant},
-    {"creatinine", "血清クレアチニン", "Serum creatinine", G::Kidney, ValueType::PQ, "mg/dL", R::None, DayMerge::FirstVariant},
-    {"egfr", "eGFR", "eGFR", G::Kidney, ValueType::PQ, "mL/min/1.73m2", R::Besshi5, DayMerge::FirstVariant},
-    {"uric_acid", "血清尿酸", "Serum uric acid", G::Kidney, ValueType::PQ, "mg/dL", R::None, DayMerge::FirstVariant},
-    {"hematocrit", "ヘマトクリット値", "Hematocrit", G::Anemia, ValueType::PQ, "%", R::None, DayMerge::FirstVariant},
-    {"hemoglobin", "血色素量", "Hemoglobin", G::Anemia, ValueType::PQ, "g/dL", R::Besshi5, DayMerge::FirstVariant},
-    {"rbc", "赤血球数", "Red blood cells", G::Anemia, ValueType::PQ, "10^4/uL", R::None, DayMerge::FirstVariant},
-    {"ecg_finding", "心電図（所見の有無）", "ECG (findings)", G::Ecg, ValueType::CD, "", R::None, DayMerge::FirstVariant},
-    {"ecg_text", "心電図所見", "ECG findings", G::Ecg, ValueType::ST, "", R::None, DayMerge::FirstVariant},
-    {"fundus_text", "眼底検査所見", "Fundus findings", G::Fundus, ValueType::ST, "", R::None, DayMerge::FirstVariant},
-    {"metabolic", "メタボリックシンドローム判定", "Metabolic syndrome", G::Assessment, ValueType::CD, "", R::None, DayMerge::FirstVariant},
-    {"guidance_level", "保健指導レベル", "Health guidance level", G::Assessment, ValueType::CD, "", R::None, DayMerge::FirstVariant},
-    {"doctor_judgement", "医師の判断", "Doctor's assessment", G::Assessment, ValueType::ST, "", R::None, DayMerge::FirstVariant},
-    {"doctor_name", "判断した医師の氏名", "Assessing doctor", G::Assessment, ValueType::ST, "", R::None, DayMerge::FirstVariant},
-    {"history", "既往歴", "Medical history", G::Questionnaire, ValueType::CD, "", R::None, DayMerge::FirstVariant},
-    {"symptoms", "自覚症状", "Symptoms", G::Questionnaire, ValueType::CD, "", R::None, DayMerge::FirstVariant},
-    {"signs", "他覚症状", "Signs", G::Questionnaire, ValueType::CD, "", R::None, DayMerge::FirstVariant},
-    {"blood_draw_timing", "採血時間（食後）", "Time since meal", G::Questionnaire, ValueType::CD, "", R::None, DayMerge::FirstVariant},
-    {"med_bp", "服薬1（血圧）", "Medication: blood pressure", G::Questionnaire, ValueType::CD, "", R::None, DayMerge::FirstVariant},
-    {"med_glucose", "服薬2（血糖）", "Medication: glucose", G::Questionnaire, ValueType::CD, "", R::None, DayMerge::FirstVariant},
-    {"med_lipid", "服薬3（脂質）", "Medication: lipids", G::Questionnaire, ValueType::CD, "", R::None, DayMerge::FirstVariant},
-    {"history_stroke", "既往歴1（脳血管）", "History: stroke", G::Questionnaire, ValueType::CD, "", R::None, DayMerge::FirstVariant},
-    {"history_heart", "既往歴2（心血管）", "History: heart disease", G::Questionnaire, ValueType::CD, "", R::None, DayMerge::FirstVariant},
-    {"history_kidney", "既往歴3（腎不全・人工透析）", "History: kidney failure", G::Questionnaire, ValueType::CD, "", R::None, DayMerge::FirstVariant},
-    {"anemia", "貧血", "Anemia (questionnaire)", G::Questionnaire, ValueType::CD, "", R::None, DayMerge::FirstVariant},
-    {"smoking", "喫煙", "Smoking", G::Questionnaire, ValueType::CD, "", R::None, DayMerge::FirstVariant},
+    {"height", "身長", "Height", G::Body, ValueType::PQ, R::None, DayMerge::FirstVariant},
+    {"weight", "体重", "Weight", G::Body, ValueType::PQ, R::None, DayMerge::FirstVariant},
+    {"bmi", "BMI", "BMI", G::Body, ValueType::PQ, R::Stratification, DayMerge::FirstVariant},
+    {"waist", "腹囲", "Waist circumference", G::Body, ValueType::PQ, R::Stratification, DayMerge::FirstVariant},
+    {"visceral_fat", "内臓脂肪面積", "Visceral fat area", G::Body, ValueType::PQ, R::Stratification, DayMerge::FirstVariant},
+    {"sbp", "収縮期血圧", "Systolic blood pressure", G::BloodPressure, ValueType::PQ, R::Besshi5, DayMerge::MeanOfReadings},
+    {"dbp", "拡張期血圧", "Diastolic blood pressure", G::BloodPressure, ValueType::PQ, R::Besshi5, DayMerge::MeanOfReadings},
+    {"tg_fasting", "中性脂肪（空腹時）", "Triglycerides (fasting)", G::Lipids, ValueType::PQ, R::Besshi5, DayMerge::FirstVariant},
+    {"tg_casual", "中性脂肪（随時）", "Triglycerides (non-fasting)", G::Lipids, ValueType::PQ, R::Besshi5, DayMerge::FirstVariant},
+    {"hdl", "HDLコレステロール", "HDL cholesterol", G::Lipids, ValueType::PQ, R::Besshi5, DayMerge::FirstVariant},
+    {"ldl", "LDLコレステロール", "LDL cholesterol", G::Lipids, ValueType::PQ, R::Besshi5, DayMerge::FirstVariant},
+    {"non_hdl", "Non-HDLコレステロール", "Non-HDL cholesterol", G::Lipids, ValueType::PQ, R::Besshi5, DayMerge::FirstVariant},
+    {"ast", "AST（GOT）", "AST (GOT)", G::Liver, ValueType::PQ, R::Besshi5, DayMerge::FirstVariant},
+    {"alt", "ALT（GPT）", "ALT (GPT)", G::Liver, ValueType::PQ, R::Besshi5, DayMerge::FirstVariant},
+    {"ggt", "γ-GT（γ-GTP）", "γ-GT (γ-GTP)", G::Liver, ValueType::PQ, R::Besshi5, DayMerge::FirstVariant},
+    {"fpg", "空腹時血糖", "Fasting plasma glucose", G::Glucose, ValueType::PQ, R::Besshi5, DayMerge::FirstVariant},
+    {"hba1c", "HbA1c（NGSP値）", "HbA1c (NGSP)", G::Glucose, ValueType::PQ, R::Besshi5, DayMerge::FirstVariant},
+    {"casual_glucose", "随時血糖", "Non-fasting glucose", G::Glucose, ValueType::PQ, R::Besshi5, DayMerge::FirstVariant},
+    {"urine_glucose", "尿糖", "Urine glucose", G::Urine, ValueType::CD, R::None, DayMerge::FirstVariant},
+    {"urine_protein", "尿蛋白", "Urine protein", G::Urine, ValueType::CD, R::Besshi5, DayMerge::FirstVariant},
+    {"creatinine", "血清クレアチニン", "Serum creatinine", G::Kidney, ValueType::PQ, R::None, DayMerge::FirstVariant},
+    {"egfr", "eGFR", "eGFR", G::Kidney, ValueType::PQ, R::Besshi5, DayMerge::FirstVariant},
+    {"uric_acid", "血清尿酸", "Serum uric acid", G::Kidney, ValueType::PQ, R::None, DayMerge::FirstVariant},
+    {"hematocrit", "ヘマトクリット値", "Hematocrit", G::Anemia, ValueType::PQ, R::None, DayMerge::FirstVariant},
+    {"hemoglobin", "血色素量", "Hemoglobin", G::Anemia, ValueType::PQ, R::Besshi5, DayMerge::FirstVariant},
+    {"rbc", "赤血球数", "Red blood cells", G::Anemia, ValueType::PQ, R::None, DayMerge::FirstVariant},
+    {"ecg_finding", "心電図（所見の有無）", "ECG (findings)", G::Ecg, ValueType::CD, R::None, DayMerge::FirstVariant},
+    {"ecg_text", "心電図所見", "ECG findings", G::Ecg, ValueType::ST, R::None, DayMerge::FirstVariant},
+    {"fundus_text", "眼底検査所見", "Fundus findings", G::Fundus, ValueType::ST, R::None, DayMerge::FirstVariant},
+    {"metabolic", "メタボリックシンドローム判定", "Metabolic syndrome", G::Assessment, ValueType::CD, R::None, DayMerge::FirstVariant},
+    {"guidance_level", "保健指導レベル", "Health guidance level", G::Assessment, ValueType::CD, R::None, DayMerge::FirstVariant},
+    {"doctor_judgement", "医師の判断", "Doctor's assessment", G::Assessment, ValueType::ST, R::None, DayMerge::FirstVariant},
+    {"doctor_name", "判断した医師の氏名", "Assessing doctor", G::Assessment, ValueType::ST, R::None, DayMerge::FirstVariant},
+    {"history", "既往歴", "Medical history", G::Questionnaire, ValueType::CD, R::None, DayMerge::FirstVariant},
+    {"symptoms", "自覚症状", "Symptoms", G::Questionnaire, ValueType::CD, R::None, DayMerge::FirstVariant},
+    {"signs", "他覚症状", "Signs", G::Questionnaire, ValueType::CD, R::None, DayMerge::FirstVariant},
+    {"blood_draw_timing", "採血時間（食後）", "Time since meal", G::Questionnaire, ValueType::CD, R::None, DayMerge::FirstVariant},
+    {"med_bp", "服薬1（血圧）", "Medication: blood pressure", G::Questionnaire, ValueType::CD, R::None, DayMerge::FirstVariant},
+    {"med_glucose", "服薬2（血糖）", "Medication: glucose", G::Questionnaire, ValueType::CD, R::None, DayMerge::FirstVariant},
+    {"med_lipid", "服薬3（脂質）", "Medication: lipids", G::Questionnaire, ValueType::CD, R::None, DayMerge::FirstVariant},
+    {"history_stroke", "既往歴1（脳血管）", "History: stroke", G::Questionnaire, ValueType::CD, R::None, DayMerge::FirstVariant},
+    {"history_heart", "既往歴2（心血管）", "History: heart disease", G::Questionnaire, ValueType::CD, R::None, DayMerge::FirstVariant},
+    {"history_kidney", "既往歴3（腎不全・人工透析）", "History: kidney failure", G::Questionnaire, ValueType::CD, R::None, DayMerge::FirstVariant},
+    {"anemia", "貧血", "Anemia (questionnaire)", G::Questionnaire, ValueType::CD, R::None, DayMerge::FirstVariant},
+    {"smoking", "喫煙", "Smoking", G::Questionnaire, ValueType::CD, R::None, DayMerge::FirstVariant},
 });
 // clang-format on
 
@@ -181,6 +181,14 @@ JudgementRule ruleFor(const LogicalItem& item)
     if (!rule.guidance && !rule.referral)
         rule.source = RuleSource::None;
     return rule;
+}
+
+std::string_view canonicalUnit(const LogicalItem& item)
+{
+    for (const ItemVariant& v : variantsOf(item))
+        if (v.checkupItem != nullptr)
+            return v.checkupItem->unit;
+    return {};
 }
 
 std::string_view groupNameJa(ItemGroup group) noexcept

@@ -52,7 +52,6 @@ struct LogicalItem {
     std::string_view nameEn;
     ItemGroup group = ItemGroup::Body;
     domain::ValueType type = domain::ValueType::PQ;
-    std::string_view unit; // the canonical unit of every variant; "" for coded and text items
     RuleSource ruleSource = RuleSource::None;
     DayMerge merge = DayMerge::FirstVariant;
 };
@@ -76,6 +75,9 @@ struct ItemVariant {
 // The judgement rule of a logical item: thresholds of its (NGSP) variants from CheckupItems, which agree
 // across variants; the 尿蛋白 qualitative rule; NoRule otherwise.
 [[nodiscard]] JudgementRule ruleFor(const LogicalItem& item);
+// The canonical unit every variant of the item is stored in (CheckupItem::unit, the one place units are
+// defined); "" for coded and text items.
+[[nodiscard]] std::string_view canonicalUnit(const LogicalItem& item);
 // Japanese group heading ("身体計測" …).
 [[nodiscard]] std::string_view groupNameJa(ItemGroup group) noexcept;
 

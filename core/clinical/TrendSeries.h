@@ -50,7 +50,7 @@ struct ExcludedObservation {
     bool operator==(const ExcludedObservation&) const = default;
 };
 
-// One logical item over time: at most one point per checkup day, oldest first, in the item's canonical unit.
+// One logical item over time: at most one point per checkup day, oldest first, in canonicalUnit(*item).
 struct TrendSeries {
     const LogicalItem* item = nullptr;
     std::vector<TrendPoint> points;

@@ -74,7 +74,7 @@ Observation pq(std::int64_t id, const char* code, double value, const char* unit
     if (unit != nullptr)
         o.unit = unit;
     else if (variant)
-        o.unit = std::string(variant->item->unit);
+        o.unit = std::string(canonicalUnit(*variant->item));
     return o;
 }
 
@@ -159,7 +159,7 @@ private slots:
             const auto variant = variantOf(ci.code);
             QVERIFY2(variant.has_value(), std::string(ci.code).c_str());
             QCOMPARE(name(variant->item->key), name(ci.logicalKey));
-            QCOMPARE(name(variant->item->unit), name(ci.unit));
+            QCOMPARE(name(canonicalUnit(*variant->item)), name(ci.unit));
             QCOMPARE(variant->item->type, ci.type);
         }
     }
