@@ -10,7 +10,6 @@
 #include "core/vault/Vault.h"
 
 #include <algorithm>
-#include <unordered_map>
 
 namespace techo::query {
 
@@ -53,20 +52,10 @@ Result<clinical::TrendSeries> HealthRecordQueries::series(std::int64_t profileId
             .withKey("query.unknown_item")
             .with("item", std::string(logicalKey));
     TECHO_ASSIGN(const domain::Profile person, profile(profileId));
-    // Only this item's observations (one indexed query per code) onto the checkups' headers: a lifetime of
-    // results is never read to draw one chart.
-    TECHO_ASSIGN(
-        std::vector<domain::Checkup> checkups, vault::ClinicalQueries(m_vault.database()).checkupHeaders(profileId));
-    std::unordered_map<std::int64_t, domain::Checkup*> byId;
-    for (domain::Checkup& c : checkups)
-        byId.emplace(c.id, &c);
-    vault::CheckupRepository repository(m_vault.database());
-    for (const clinical::ItemVariant& variant : clinical::variantsOf(*item)) {
-        TECHO_ASSIGN(std::vector<domain::SeriesPoint> points, repository.series(profileId, variant.code));
-        for (domain::SeriesPoint& p : points)
-            if (const auto it = byId.find(p.checkupId); it != byId.end())
-                it->second->observations.push_back(std::move(p.observation));
-    }
+    // The profile's checkups with all their results: two indexed queries whose cost follows this person's
+    // records, not the vault's (a per-code query would scan every family member's values of that code).
+    TECHO_ASSIGN(const std::vector<domain::Checkup> checkups,
+        vault::CheckupRepository(m_vault.database()).listByProfile(profileId));
     return clinical::buildSeries(checkups, *item, person.sex);
 }
 
