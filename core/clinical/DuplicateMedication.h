@@ -38,7 +38,8 @@ struct DuplicateFinding {
 // Pharmacy-kind row of a 院内処方 and its MedicalInstitution row compare equal). Empty: the id itself.
 using InstitutionIdentity = std::function<std::string(std::int64_t providerId)>;
 
-// Every pair of counted lines (countsAsDispensed: superseded claims rows and 処方情報 are not counted) of one
+// Techo's 重複投薬 rule (no official algorithm is used; docs/clinical.md explains the choices):
+// every pair of counted lines (countsAsDispensed: superseded claims rows and 処方情報 are not counted) of one
 // ingredient (groupByIngredient: YJ code's first 7 characters, IngreN, code or name) whose supply periods
 // (supplyPeriod) overlap and whose institutions differ. The institution of a line is its dispensing's
 // prescriber when known, else its pharmacy (院内処方: the clinic dispensed it): two prescribers are a duplicate

@@ -53,6 +53,9 @@ struct SupplyPeriod {
 
 // Daily: [dispensedOn, dispensedOn + days − 1] (28 日分 dispensed on 1 April lasts to 28 April).
 // AsNeeded, Topical, or days missing/0: [dispensedOn, dispensedOn + rules.asNeededDays − 1], estimated.
+// The meaning of 調剤数量 (日分 for 内服, 回分 for 屯服, 1 調剤 for 外用) is the JAHIS
+// 電子版お薬手帳データフォーマット's (shared/research/mynaportal.md b3); the 30-day estimate is Techo's own rule
+// (docs/clinical.md).
 [[nodiscard]] SupplyPeriod supplyPeriod(
     const domain::Dispensing& dispensing, const domain::MedicationLine& line, const MedicationRules& rules);
 
