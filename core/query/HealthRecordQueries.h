@@ -61,8 +61,10 @@ public:
     // Unknown ids are left out.
     [[nodiscard]] Result<std::map<std::int64_t, domain::Provider>> providers(std::span<const std::int64_t> ids);
 
-private:
+    // One profile (NotFound when there is none).
     [[nodiscard]] Result<domain::Profile> profile(std::int64_t profileId);
+
+private:
     [[nodiscard]] Status requireOpen() const;
 
     vault::Vault& m_vault;
