@@ -60,8 +60,8 @@ struct TrendSeries {
 };
 
 // Builds the series of one logical item from checkups (any order; observations of other items are ignored).
-// Per checkup day: when several checkups share the day, the 特定健診 (kind "10") one is used, then the
-// lowest id; within it the item's DayMerge rule picks the value — 血圧 the mean of the 1st and 2nd readings
+// Per checkup day: when several checkups of the day have the item, the 特定健診 (kind "10") one is used, then
+// the lowest id; within it the item's DayMerge rule picks the value — 血圧 the mean of the 1st and 2nd readings
 // when both exist, else その他, 1回目, 2回目 in that order; other items the first variant in catalog order
 // (NGSP HbA1c before JDS, 腹囲 実測 before 自己測定/自己申告). JDS HbA1c is converted (convertJdsToNgsp).
 // A PQ value is used when its unit is the canonical unit or an accepted spelling of it (isAcceptedUnit).
