@@ -114,11 +114,19 @@ Judgement judgeQuantity(const JudgementRule& rule, double value, std::optional<d
         j.band = *bands.begin();
     else
         j.notJudged = NotJudged::BoundSpansBands;
-    if (!bothSexes) {
-        j.guidance = applied(rule.guidance, male);
-        j.referral = applied(rule.referral, male);
-    }
+    const AppliedThresholds thresholds = appliedThresholds(rule, sex);
+    j.guidance = thresholds.guidance;
+    j.referral = thresholds.referral;
     return j;
+}
+
+AppliedThresholds appliedThresholds(const JudgementRule& rule, std::optional<domain::Sex> sex)
+{
+    const bool known = sex == domain::Sex::Male || sex == domain::Sex::Female;
+    if (!known && sexSpecific(rule))
+        return {};
+    const bool male = sex == domain::Sex::Male;
+    return {applied(rule.guidance, male), applied(rule.referral, male), rule.source};
 }
 
 Judgement judgeCode(const JudgementRule& rule, std::string_view code, std::optional<std::string_view> codeSystem)

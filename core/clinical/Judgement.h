@@ -65,6 +65,16 @@ struct Judgement {
     bool operator==(const Judgement&) const = default;
 };
 
+// An item's judgement values as they apply to one person: what the trend chart shades (one side only for
+// one-sided items). Both empty for a sex-specific item when the sex is not male or female.
+struct AppliedThresholds {
+    std::optional<AppliedThreshold> guidance;
+    std::optional<AppliedThreshold> referral;
+    RuleSource source = RuleSource::None;
+
+    bool operator==(const AppliedThresholds&) const = default;
+};
+
 // The OID of the 尿糖/尿蛋白 code system (1:−, 2:±, 3:+, 4:++, 5:+++), as the 特定健診 data carries it.
 inline constexpr std::string_view kUrineQualitativeOid = "1.2.392.200119.6.2101";
 
@@ -84,6 +94,9 @@ inline constexpr std::string_view kUrineQualitativeOid = "1.2.392.200119.6.2101"
 //   Source of the values: the rule's RuleSource (別紙5 p.125, or 階層化 ステップ1 p.57).
 [[nodiscard]] Judgement judgeQuantity(const JudgementRule& rule, double value,
     std::optional<domain::Comparator> comparator, std::optional<domain::Sex> sex);
+
+// The rule's thresholds for `sex` (see AppliedThresholds).
+[[nodiscard]] AppliedThresholds appliedThresholds(const JudgementRule& rule, std::optional<domain::Sex> sex);
 
 // Judges a coded value. Only 尿蛋白 has a qualitative rule in 別紙5: (−) 基準範囲内, (±) 保健指導判定値,
 // (+) or more 受診勧奨判定値. 尿糖 uses the same codes but has no row in 別紙5, so its rule is NoRule.

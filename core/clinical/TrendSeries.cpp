@@ -133,6 +133,7 @@ TrendSeries assemble(const LogicalItem& item, const std::vector<Candidate>& cand
     series.item = &item;
     series.excluded = std::move(excluded);
     const JudgementRule rule = ruleFor(item);
+    series.thresholds = appliedThresholds(rule, sex);
     using ByCheckup = std::map<const domain::Checkup*, std::vector<Candidate>, decltype(&checkupBefore)>;
     std::map<domain::Date, ByCheckup> days;
     for (const Candidate& c : candidates) {

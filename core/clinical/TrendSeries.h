@@ -53,6 +53,7 @@ struct ExcludedObservation {
 // One logical item over time: at most one point per checkup day, oldest first, in canonicalUnit(*item).
 struct TrendSeries {
     const LogicalItem* item = nullptr;
+    AppliedThresholds thresholds; // the item's judgement values for the person's sex: the chart's bands
     std::vector<TrendPoint> points;
     // Observations of the item no point uses because they cannot be drawn in the canonical unit or carry no
     // value (the app says "n values not shown"); a day falls back to another variant when it has one.

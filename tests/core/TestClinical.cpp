@@ -417,6 +417,26 @@ private slots:
         QCOMPARE(name(s.points[1].itemCode), name(kHbA1cHplc));
         QCOMPARE(outcome(s.points[1].judgement), QByteArray("referral"));
         QCOMPARE(s.points[1].facilityId, std::optional<std::int64_t>(103));
+        QCOMPARE(s.thresholds.guidance, std::optional(AppliedThreshold {Direction::AtLeast, 5.6}));
+        QCOMPARE(s.thresholds.referral, std::optional(AppliedThreshold {Direction::AtLeast, 6.5}));
+    }
+
+    void seriesCarriesTheBandsForThePersonsSex()
+    {
+        const std::vector<Checkup> none;
+        const TrendSeries woman = buildSeries(none, item("hemoglobin"), Sex::Female);
+        QCOMPARE(woman.thresholds.guidance, std::optional(AppliedThreshold {Direction::AtMost, 12.0}));
+        QCOMPARE(woman.thresholds.referral, std::optional(AppliedThreshold {Direction::AtMost, 11.0}));
+        const TrendSeries man = buildSeries(none, item("hemoglobin"), Sex::Male);
+        QCOMPARE(man.thresholds.guidance, std::optional(AppliedThreshold {Direction::AtMost, 13.0}));
+        // Sex unknown: no bands rather than one sex's bands.
+        const TrendSeries unknown = buildSeries(none, item("hemoglobin"), std::nullopt);
+        QVERIFY(!unknown.thresholds.guidance && !unknown.thresholds.referral);
+        // HDL: one low-side value, no referral band in 令和6年度版.
+        const TrendSeries hdl = buildSeries(none, item("hdl"), std::nullopt);
+        QCOMPARE(hdl.thresholds.guidance, std::optional(AppliedThreshold {Direction::Below, 40}));
+        QVERIFY(!hdl.thresholds.referral);
+        QCOMPARE(hdl.thresholds.source, RuleSource::Besshi5);
     }
 
     void jdsHbA1cIsConvertedAndMarked()
