@@ -3,6 +3,7 @@
 // years, the latest checkup with its change, current medicines counting a superseded claims row once,
 // duplicate medication with institutions compared by code, the latest vaccinations, the last import.
 #include "core/domain/Dates.h"
+#include "core/import/ImportJobs.h"
 #include "core/query/HealthRecordQueries.h"
 #include "core/vault/CheckupRepository.h"
 #include "core/vault/DispensingRepository.h"
@@ -16,6 +17,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
 #include <cmath>
 #include <memory>
 
@@ -304,6 +306,28 @@ private slots:
         QVERIFY(last.has_value());
         QCOMPARE(last->id, second.id);
         QCOMPARE(text(last->origin), QByteArray("result.json"));
+    }
+
+    // The importer's own output, from a real-world shape in tests/data/api/cases (README there).
+    void importedDispensingsEndToEnd()
+    {
+        const std::string path
+            = test::sourcePath(QStringLiteral("tests/data/api/cases/07-same-day-two-prescribers.json")).toStdString();
+        const auto report = import::importFromFile(db(), path);
+        QVERIFY2(report.ok(), report.ok() ? "" : report.error().message.c_str());
+        query::HealthRecordQueries queries(*m_vault);
+        ASSIGN_OK(const std::vector<Profile> people, queries.profiles());
+        const auto imported
+            = std::find_if(people.begin(), people.end(), [](const Profile& p) { return p.sourcePersonId == "P0001"; });
+        QVERIFY(imported != people.end());
+        // Two clinics at one pharmacy on one day, different ingredients: three current medicines, no duplicate.
+        ASSIGN_OK(const auto current, queries.currentMedicines(imported->id, makeDate(2025, 7, 10)));
+        QCOMPARE(current.size(), std::size_t {3});
+        ASSIGN_OK(const auto duplicates, queries.duplicateMedications(imported->id));
+        QVERIFY(duplicates.empty());
+        ASSIGN_OK(const auto lastWeek, queries.currentMedicines(imported->id, makeDate(2025, 7, 20)));
+        QCOMPARE(lastWeek.size(), std::size_t {1}); // the 7-day loxoprofen and rebamipide have run out
+        QCOMPARE(text(lastWeek[0].ingredient), text("アムロジピンベシル酸塩"));
     }
 
     void errorsAreValues()
