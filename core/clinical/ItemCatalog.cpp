@@ -109,11 +109,11 @@ const Index& index()
                 ix.variants[v.item].push_back(v);
         };
         for (const CheckupItem& ci : checkupItems()) {
+            if (std::find(kJdsHbA1cCodes.begin(), kJdsHbA1cCodes.end(), ci.code) != kJdsHbA1cCodes.end())
+                continue; // JDS values join "hba1c" converted, whatever key CheckupItems files them under (below)
             const auto it = ix.byKey.find(ci.logicalKey);
             if (it == ix.byKey.end())
                 continue; // a key CheckupItems gained after this table: no trend until it is added here
-            if (std::find(kJdsHbA1cCodes.begin(), kJdsHbA1cCodes.end(), ci.code) != kJdsHbA1cCodes.end())
-                continue; // JDS values are converted, whatever CheckupItems says of them (below)
             ItemVariant v;
             v.code = ci.code;
             v.item = it->second;
