@@ -139,7 +139,8 @@ Judgement judgeCode(const JudgementRule& rule, std::string_view code, std::optio
         std::string_view system = *codeSystem;
         if (system.starts_with("urn:oid:"))
             system.remove_prefix(8);
-        if (system != kUrineQualitativeOid)
+        if (std::find(kUrineQualitativeOids.begin(), kUrineQualitativeOids.end(), system)
+            == kUrineQualitativeOids.end())
             return notJudged(NotJudged::UnknownCode, rule.source);
     }
     Judgement j;

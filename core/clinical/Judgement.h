@@ -5,6 +5,7 @@
 #include "core/domain/Observation.h"
 #include "core/domain/Profile.h"
 
+#include <array>
 #include <optional>
 #include <string_view>
 
@@ -75,8 +76,12 @@ struct AppliedThresholds {
     bool operator==(const AppliedThresholds&) const = default;
 };
 
-// The OID of the 尿糖/尿蛋白 code system (1:−, 2:±, 3:+, 4:++, 5:+++), as the 特定健診 data carries it.
-inline constexpr std::string_view kUrineQualitativeOid = "1.2.392.200119.6.2101";
+// The OIDs of the 尿糖/尿蛋白 code system (1:−, 2:±, 3:+, 4:++, 5:+++): 6.2102 健診定性検査結果コード in the MHLW
+// OID表 (as publicly transcribed), and 6.2101, which the sandbox and shared/research/mynaportal.md use.
+inline constexpr std::array<std::string_view, 2> kUrineQualitativeOids = {
+    "1.2.392.200119.6.2102",
+    "1.2.392.200119.6.2101",
+};
 
 // True when `value` meets the threshold for the given sex (Direction as in CheckupItems.h:
 // AtLeast ≥, Above >, AtMost ≤, Below <).
@@ -100,8 +105,8 @@ inline constexpr std::string_view kUrineQualitativeOid = "1.2.392.200119.6.2101"
 
 // Judges a coded value. Only 尿蛋白 has a qualitative rule in 別紙5: (−) 基準範囲内, (±) 保健指導判定値,
 // (+) or more 受診勧奨判定値. 尿糖 uses the same codes but has no row in 別紙5, so its rule is NoRule.
-// `codeSystem` may be empty (taken as the item's own system) or the OID, with or without "urn:oid:";
-// another system or a code outside 1–5 is NotJudged::UnknownCode.
+// `codeSystem` may be empty (taken as the item's own system) or one of kUrineQualitativeOids, with or without
+// "urn:oid:"; another system or a code outside 1–5 is NotJudged::UnknownCode.
 [[nodiscard]] Judgement judgeCode(
     const JudgementRule& rule, std::string_view code, std::optional<std::string_view> codeSystem);
 

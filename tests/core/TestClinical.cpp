@@ -393,6 +393,7 @@ private slots:
         QCOMPARE(outcome(judgeCode(protein, "4", std::nullopt)), QByteArray("referral")); // (++)
         QCOMPARE(outcome(judgeCode(protein, "5", std::nullopt)), QByteArray("referral")); // (+++)
         QCOMPARE(outcome(judgeCode(protein, "2", "urn:oid:1.2.392.200119.6.2101")), QByteArray("guidance"));
+        QCOMPARE(outcome(judgeCode(protein, "3", "1.2.392.200119.6.2102")), QByteArray("referral")); // MHLW OID表
         QCOMPARE(outcome(judgeCode(protein, "6", std::nullopt)), QByteArray("not_judged:unknown_code"));
         QCOMPARE(outcome(judgeCode(protein, "(-)", std::nullopt)), QByteArray("not_judged:unknown_code"));
         QCOMPARE(outcome(judgeCode(protein, "1", "1.2.392.200119.6.9999")), QByteArray("not_judged:unknown_code"));
