@@ -183,7 +183,7 @@ JudgementRule ruleFor(const LogicalItem& item)
     return rule;
 }
 
-std::string_view canonicalUnit(const LogicalItem& item)
+std::string_view itemUnit(const LogicalItem& item)
 {
     for (const ItemVariant& v : variantsOf(item))
         if (v.checkupItem != nullptr)

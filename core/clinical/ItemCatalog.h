@@ -77,7 +77,7 @@ struct ItemVariant {
 [[nodiscard]] JudgementRule ruleFor(const LogicalItem& item);
 // The canonical unit every variant of the item is stored in (CheckupItem::unit, the one place units are
 // defined); "" for coded and text items.
-[[nodiscard]] std::string_view canonicalUnit(const LogicalItem& item);
+[[nodiscard]] std::string_view itemUnit(const LogicalItem& item);
 // Japanese group heading ("身体計測" …).
 [[nodiscard]] std::string_view groupNameJa(ItemGroup group) noexcept;
 

@@ -16,7 +16,7 @@ struct Candidate {
 
 bool unitUsable(const ItemVariant& v, const LogicalItem& item, const domain::Observation& o)
 {
-    if (!o.unit || *o.unit == canonicalUnit(item))
+    if (!o.unit || *o.unit == itemUnit(item))
         return true;
     return v.checkupItem != nullptr && isAcceptedUnit(*v.checkupItem, *o.unit);
 }

@@ -50,7 +50,7 @@ struct ExcludedObservation {
     bool operator==(const ExcludedObservation&) const = default;
 };
 
-// One logical item over time: at most one point per checkup day, oldest first, in canonicalUnit(*item).
+// One logical item over time: at most one point per checkup day, oldest first, in itemUnit(*item).
 struct TrendSeries {
     const LogicalItem* item = nullptr;
     AppliedThresholds thresholds; // the item's judgement values for the person's sex: the chart's bands

@@ -74,7 +74,7 @@ Observation pq(std::int64_t id, const char* code, double value, const char* unit
     if (unit != nullptr)
         o.unit = unit;
     else if (variant)
-        o.unit = std::string(canonicalUnit(*variant->item));
+        o.unit = std::string(itemUnit(*variant->item));
     return o;
 }
 
@@ -162,7 +162,7 @@ private slots:
             const std::string_view expectedKey
                 = variant->role == VariantRole::JdsHbA1c ? std::string_view("hba1c") : ci.logicalKey;
             QCOMPARE(name(variant->item->key), name(expectedKey));
-            QCOMPARE(name(canonicalUnit(*variant->item)), name(ci.unit));
+            QCOMPARE(name(itemUnit(*variant->item)), name(ci.unit));
             QCOMPARE(variant->item->type, ci.type);
         }
     }
