@@ -3,6 +3,7 @@
 #include <algorithm>
 
 namespace techo::clinical {
+
 std::vector<CurrentMedicine> currentMedicines(
     std::span<const domain::Dispensing> dispensings, domain::Date day, const MedicationRules& rules)
 {
