@@ -5,6 +5,7 @@
 #include "core/domain/Dates.h"
 #include "core/import/ImportJobs.h"
 #include "core/query/HealthRecordQueries.h"
+#include "core/session/VaultSession.h"
 #include "core/vault/CheckupRepository.h"
 #include "core/vault/DispensingRepository.h"
 #include "core/vault/ImportRunRepository.h"
@@ -328,6 +329,23 @@ private slots:
         ASSIGN_OK(const auto lastWeek, queries.currentMedicines(imported->id, makeDate(2025, 7, 20)));
         QCOMPARE(lastWeek.size(), std::size_t {1}); // the 7-day loxoprofen and rebamipide have run out
         QCOMPARE(text(lastWeek[0].ingredient), text("アムロジピンベシル酸塩"));
+    }
+
+    // What the GUI holds is a VaultSession: the service comes from it, with no Vault or Database& in sight.
+    void theSessionHandsOutTheService()
+    {
+        const QString path = m_dir->filePath(QStringLiteral("session.techo"));
+        auto created = session::VaultSession::create(
+            path.toStdString(), test::secret(test::kTestPassphrase), crypto::KdfParams::insecureForTestsOnly());
+        QVERIFY2(created.ok(), created.ok() ? "" : created.error().message.c_str());
+        std::unique_ptr<session::VaultSession> vaultSession = std::move(created).value();
+        query::HealthRecordQueries& records = vaultSession->healthRecords();
+        QCOMPARE(&records, &vaultSession->healthRecords());
+        ASSIGN_OK(const auto people, records.profiles());
+        QVERIFY(people.empty());
+        QCOMPARE(records.latestCheckup(1).error().code, ErrorCode::NotFound);
+        vaultSession->lock();
+        QCOMPARE(text(records.profiles().error().key), QByteArray("query.vault_locked"));
     }
 
     void errorsAreValues()
