@@ -6,6 +6,7 @@ namespace techo::session {
 
 struct VaultSession::Impl {
     std::unique_ptr<vault::Vault> vault;
+    std::unique_ptr<query::HealthRecordQueries> records; // made on first use
 };
 
 VaultSession::VaultSession(std::unique_ptr<Impl> impl)
@@ -17,14 +18,14 @@ VaultSession::~VaultSession() = default;
 Result<std::unique_ptr<VaultSession>> VaultSession::open(const std::string& path, const crypto::SecretBytes& passphrase)
 {
     TECHO_ASSIGN(std::unique_ptr<vault::Vault> vault, vault::Vault::open(path, passphrase));
-    return std::unique_ptr<VaultSession>(new VaultSession(std::make_unique<Impl>(Impl {std::move(vault)})));
+    return std::unique_ptr<VaultSession>(new VaultSession(std::make_unique<Impl>(Impl {std::move(vault), nullptr})));
 }
 
 Result<std::unique_ptr<VaultSession>> VaultSession::create(
     const std::string& path, const crypto::SecretBytes& passphrase, const crypto::KdfParams& kdf)
 {
     TECHO_ASSIGN(std::unique_ptr<vault::Vault> vault, vault::Vault::create(path, passphrase, kdf));
-    return std::unique_ptr<VaultSession>(new VaultSession(std::make_unique<Impl>(Impl {std::move(vault)})));
+    return std::unique_ptr<VaultSession>(new VaultSession(std::make_unique<Impl>(Impl {std::move(vault), nullptr})));
 }
 
 const std::string& VaultSession::path() const noexcept
@@ -35,6 +36,13 @@ const std::string& VaultSession::path() const noexcept
 Result<RecordCounts> VaultSession::counts()
 {
     return m_impl->vault->counts();
+}
+
+query::HealthRecordQueries& VaultSession::healthRecords()
+{
+    if (!m_impl->records)
+        m_impl->records = std::make_unique<query::HealthRecordQueries>(*m_impl->vault);
+    return *m_impl->records;
 }
 
 void VaultSession::lock() noexcept

@@ -2,6 +2,7 @@
 
 #include "core/crypto/KeyDerivation.h"
 #include "core/crypto/SecretBytes.h"
+#include "core/query/HealthRecordQueries.h"
 #include "core/util/Result.h"
 
 #include <cstdint>
@@ -32,6 +33,9 @@ public:
 
     [[nodiscard]] const std::string& path() const noexcept;
     [[nodiscard]] Result<RecordCounts> counts();
+    // The read side of the records (dashboard, checkup table, trends, medicines): docs/clinical.md. Valid as
+    // long as the session; after lock() its calls fail with query.vault_locked.
+    [[nodiscard]] query::HealthRecordQueries& healthRecords();
     // Closes the connection and wipes the key; the session is unusable afterwards.
     void lock() noexcept;
     [[nodiscard]] bool isOpen() const noexcept;
