@@ -17,6 +17,8 @@ namespace {
 
 enum Outcome { kAdded, kUpdated, kUnchanged, kMerged };
 
+constexpr int kImportCacheKiB = 64 * 1024;
+
 // Splits the incoming children into the ones that change the stored record (new or different) and, when the
 // stored record was written by this same import, the ones that contradict it (they are rejected instead).
 template <typename Child, typename KeyOf, typename Same>
@@ -118,14 +120,25 @@ Importer::Importer(vault::Database& db, vault::Transaction tx, ImportOptions opt
     , m_options(std::move(options))
 { }
 
-Importer::~Importer() = default; // m_tx rolls back unless commit() succeeded
+Importer::~Importer()
+{
+    // m_tx rolls back unless commit() succeeded; the connection's ordinary cache comes back.
+    if (m_previousCacheSize)
+        (void)m_db.exec("PRAGMA cache_size = " + std::to_string(*m_previousCacheSize));
+}
 
 Result<std::unique_ptr<Importer>> Importer::begin(vault::Database& db, ImportOptions options)
 {
     if (options.fetchedAt == domain::Timestamp {})
         options.fetchedAt = options.policy.clock.now();
+    // While the write set fits the page cache, SQLite keeps the vault's lock at RESERVED until the commit and
+    // other connections (the desktop app) go on reading; a spill would take the EXCLUSIVE lock early. 64 MiB
+    // holds a family's lifetime many times over; beyond it memory stays bounded and readers wait for the commit.
+    TECHO_ASSIGN(const std::int64_t previousCacheSize, db.queryInt("PRAGMA cache_size"));
+    TECHO_TRY(db.exec("PRAGMA cache_size = -" + std::to_string(kImportCacheKiB)));
     TECHO_ASSIGN(vault::Transaction tx, vault::Transaction::beginBulk(db));
     std::unique_ptr<Importer> importer(new Importer(db, std::move(tx), std::move(options)));
+    importer->m_previousCacheSize = previousCacheSize;
     vault::ImportRunRepository runs(db);
     TECHO_ASSIGN(const domain::ImportRun run,
         runs.begin(importer->m_options.source, importer->m_options.origin, importer->m_options.policy.clock.now()));

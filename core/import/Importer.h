@@ -119,6 +119,7 @@ private:
     ImportReport m_report;
     std::map<std::pair<int, std::string>, std::int64_t> m_providerIds; // cache per run: (kind, code or name)
     std::map<std::string, std::optional<std::int64_t>> m_profiles; // cache per run: source person id → profile
+    std::optional<std::int64_t> m_previousCacheSize;
 };
 
 } // namespace techo::import

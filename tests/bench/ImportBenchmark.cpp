@@ -403,10 +403,15 @@ PhaseResult fullPathPhase(const Sandbox& sandbox, const fs::path& vaultPath)
     std::thread readerThread([&] {
         auto& db = reader.value()->database();
         while (importing.load()) {
+            // A read that finds the vault locked (busy timeout spent) is retried: the wait is what the GUI sees.
             const auto begin = Clock::now();
-            auto n = db.queryInt("SELECT count(*) FROM checkups WHERE profile_id = 1");
-            if (!n.ok())
-                die("reader: " + n.error().message);
+            for (;;) {
+                auto n = db.queryInt("SELECT count(*) FROM checkups WHERE profile_id = 1");
+                if (n.ok())
+                    break;
+                if (n.error().message.find("locked") == std::string::npos)
+                    die("reader: " + n.error().message);
+            }
             maxWaitMs = std::max(maxWaitMs, since(begin) * 1000.0);
             ++reads;
             std::this_thread::sleep_for(std::chrono::milliseconds(2));
