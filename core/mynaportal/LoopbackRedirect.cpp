@@ -40,20 +40,6 @@ bool sameState(const std::string& received, const std::string& expected)
         && sodium_memcmp(received.data(), expected.data(), expected.size()) == 0;
 }
 
-struct Socket {
-    int fd = -1;
-    explicit Socket(int f)
-        : fd(f)
-    { }
-    ~Socket()
-    {
-        if (fd >= 0)
-            ::close(fd);
-    }
-    Socket(const Socket&) = delete;
-    Socket& operator=(const Socket&) = delete;
-};
-
 void sendAll(int fd, const std::string& text)
 {
     std::size_t sent = 0;
@@ -100,7 +86,7 @@ Result<std::unique_ptr<LoopbackRedirect>> LoopbackRedirect::listen()
     const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
     if (fd < 0)
         return makeError(ErrorCode::Io, std::string("cannot open a socket: ") + std::strerror(errno));
-    Socket guard(fd);
+    UniqueFd guard(fd);
     sockaddr_in address {};
     address.sin_family = AF_INET;
     address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
@@ -110,15 +96,10 @@ Result<std::unique_ptr<LoopbackRedirect>> LoopbackRedirect::listen()
     socklen_t length = sizeof address;
     if (::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length) != 0)
         return makeError(ErrorCode::Io, std::string("cannot read the listening port: ") + std::strerror(errno));
-    guard.fd = -1;
-    return std::unique_ptr<LoopbackRedirect>(new LoopbackRedirect(fd, ntohs(address.sin_port)));
+    return std::unique_ptr<LoopbackRedirect>(new LoopbackRedirect(std::move(guard), ntohs(address.sin_port)));
 }
 
-LoopbackRedirect::~LoopbackRedirect()
-{
-    if (m_socket >= 0)
-        ::close(m_socket);
-}
+LoopbackRedirect::~LoopbackRedirect() = default;
 
 std::string LoopbackRedirect::redirectUri() const
 {
@@ -138,13 +119,14 @@ Result<std::map<std::string, std::string>> LoopbackRedirect::waitForRedirect(
                 certificateExpired ? "the authorization was not completed in time; the browser reported that the "
                                      "マイナンバーカード certificate has expired"
                                    : "no answer from the browser: the authorization was not completed in time");
-        pollfd p {m_socket, POLLIN, 0};
+        pollfd p {m_socket.get(), POLLIN, 0};
         if (::poll(&p, 1, 50) <= 0)
             continue;
-        Socket client(::accept4(m_socket, nullptr, nullptr, SOCK_CLOEXEC));
-        if (client.fd < 0)
+        UniqueFd client(::accept4(m_socket.get(), nullptr, nullptr, SOCK_CLOEXEC));
+        if (!client.valid())
             continue;
-        const std::string line = readRequestLine(client.fd, std::chrono::steady_clock::now() + std::chrono::seconds(5));
+        const std::string line
+            = readRequestLine(client.get(), std::chrono::steady_clock::now() + std::chrono::seconds(5));
         // "GET /callback?code=…&state=… HTTP/1.1"
         const auto firstSpace = line.find(' ');
         const auto secondSpace = line.find(' ', firstSpace + 1);
@@ -155,7 +137,7 @@ Result<std::map<std::string, std::string>> LoopbackRedirect::waitForRedirect(
         auto url = target.starts_with('/') ? net::Url::parse("http://127.0.0.1:" + std::to_string(m_port) + target)
                                            : Result<net::Url>(makeError(ErrorCode::Usage, "not origin-form"));
         if (!line.starts_with("GET ") || !url.ok() || url->path() != "/callback") {
-            answer(client.fd, "404 Not Found", "<!doctype html><title>Techo</title><p>Not found.</p>");
+            answer(client.get(), "404 Not Found", "<!doctype html><title>Techo</title><p>Not found.</p>");
             continue;
         }
         const auto params = url->queryParameters();
@@ -163,10 +145,10 @@ Result<std::map<std::string, std::string>> LoopbackRedirect::waitForRedirect(
         if (state == params.end() || !sameState(state->second, expectedState)) {
             const bool expired = state != params.end() && state->second == kCertificateExpiredState;
             certificateExpired = certificateExpired || expired;
-            answer(client.fd, "400 Bad Request", expired ? kCertificateExpiredPage : kWrongStatePage);
+            answer(client.get(), "400 Bad Request", expired ? kCertificateExpiredPage : kWrongStatePage);
             continue;
         }
-        answer(client.fd, "200 OK", kDonePage);
+        answer(client.get(), "200 OK", kDonePage);
         return params;
     }
 }

@@ -2,6 +2,7 @@
 
 #include "core/net/CancelToken.h"
 #include "core/util/Result.h"
+#include "core/util/UniqueFd.h"
 
 #include <chrono>
 #include <map>
@@ -37,11 +38,11 @@ public:
         const std::string& expectedState, std::chrono::milliseconds timeout, const net::CancelToken* cancel);
 
 private:
-    LoopbackRedirect(int socket, int port)
-        : m_socket(socket)
+    LoopbackRedirect(UniqueFd socket, int port)
+        : m_socket(std::move(socket))
         , m_port(port)
     { }
-    int m_socket = -1;
+    UniqueFd m_socket;
     int m_port = 0;
 };
 
