@@ -13,7 +13,9 @@
 
 #include "CheckupGenerator.h"
 #include "Date.h"
+#include "DispensingGenerator.h"
 #include "ReferenceData.h"
+#include "VaccinationGenerator.h"
 
 namespace techo::sandbox {
 
@@ -65,35 +67,6 @@ struct Checkup {
     std::vector<Observation> observations;
 };
 
-struct DrugLine {
-    int rpNo = 0, lineNo = 0;
-    const Drug* drug = nullptr;
-    int qty = 1;
-    std::string usage;
-    int times = 0;
-    std::string spInst;
-    std::string meTrIdCl; // 診療識別: 21 内服, 22 屯服, 23 外用
-};
-
-struct Dispensing {
-    std::string recordId;
-    Date date {}, prescribed {};
-    const Institution* pharmacy = nullptr;
-    const Institution* prescriber = nullptr;
-    bool eRx = false; // in the 電子処方箋 branch (CzDiMonthInfs)
-    std::vector<DrugLine> lines;
-};
-
-struct Vaccination {
-    std::string historyKey;
-    Date date {};
-    const Vaccine* vaccine = nullptr;
-    int dose = 1;
-    std::string lot;
-    const Institution* site = nullptr;
-    std::string municipalityCode;
-};
-
 struct PageRequest {
     std::optional<Date> start, end; // inclusive filter on the record's date
     int part = 1;
@@ -140,6 +113,8 @@ private:
     GeneratorConfig m_config;
     Date m_today {}, m_windowStart {};
     CheckupGenerator m_checkups;
+    DispensingGenerator m_dispensing;
+    VaccinationGenerator m_vaccination;
 };
 
 } // namespace techo::sandbox
