@@ -1,6 +1,7 @@
 #include "SandboxServer.h"
 
 #include <httplib.h>
+#include <openssl/crypto.h>
 #include <openssl/evp.h>
 #include <openssl/rand.h>
 
@@ -23,17 +24,17 @@ const std::string kApprovePath = "/online-authorization-web/oauth/approve";
 const std::string kTokenPath = "/online-authorization-web/oauth/token";
 constexpr std::int64_t kCodeLifetimeMs = 300 * 1000;
 
+// `bytes` random bytes as 2·bytes upper-case hex digits (OpenSSL's encoder, no separator).
 std::string randomHex(std::size_t bytes)
 {
     std::vector<unsigned char> buf(bytes);
     if (RAND_bytes(buf.data(), static_cast<int>(buf.size())) != 1)
         throw std::runtime_error("RAND_bytes failed");
-    static const char* const digits = "0123456789abcdef";
-    std::string out;
-    for (unsigned char b : buf) {
-        out += digits[b >> 4U];
-        out += digits[b & 0x0FU];
-    }
+    std::string out(2 * bytes + 1, '\0');
+    std::size_t length = 0;
+    if (OPENSSL_buf2hexstr_ex(out.data(), out.size(), &length, buf.data(), buf.size(), '\0') != 1)
+        throw std::runtime_error("OPENSSL_buf2hexstr_ex failed");
+    out.resize(length > 0 ? length - 1 : 0); // length counts the terminating NUL
     return out;
 }
 
