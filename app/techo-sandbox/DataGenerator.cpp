@@ -140,8 +140,10 @@ Counts DataGenerator::counts(int index) const
     }
     c.vaccinations = static_cast<long>(vaccinations(p).size());
     for (const auto& d : dispensings(p)) {
-        ++c.dispensings;
-        c.medicationLines += static_cast<long>(d.lines.size());
+        const long appearances = (d.claims ? 1 : 0) + (d.eRx ? 1 : 0);
+        c.dispensings += appearances;
+        c.medicationLines += appearances * static_cast<long>(d.lines.size());
+        c.prescriptions += d.prescription ? 1 : 0;
     }
     return c;
 }
@@ -177,6 +179,47 @@ ordered_json observationJson(const Observation& o)
     return ordered_json {{"ItemCode", item.code}, {"ItemName", item.name}, {"DataType", item.type},
         {"DataValue", o.value}, {"Unit", item.type == "PQ" ? item.unit : ""}, {"Oid", item.oid},
         {"DataValueName", o.valueName}, {"OutOfRangeFlag", o.flag}};
+}
+
+// The record-level TKK fields the real layout does not have (docs/sandbox-api.md, "Field provenance").
+const char* const kInventedTkkFields[] = {"RecordId", "CheckupKind", "InsurerNumber"};
+
+// Real checkup facilities write 尿蛋白/尿糖 their own way: the code (1–5) of Oid 1.2.392.200119.6.2101, or
+// its label as text, ASCII or full-width. A facility keeps one spelling per lab system (four years).
+std::string qualitativeSpelling(const std::string& facilityCode, const std::string& code)
+{
+    static const std::vector<std::vector<std::string>> spellings {
+        {"1", "2", "3", "4", "5"},
+        {"(-)", "(±)", "(+)", "(2+)", "(3+)"},
+        {"-", "+-", "1+", "2+", "3+"},
+        {"－", "±", "＋", "２＋", "３＋"},
+    };
+    std::uint64_t h = 1469598103934665603ULL;
+    for (unsigned char c : facilityCode)
+        h = (h ^ c) * 1099511628211ULL;
+    const auto& style = spellings[h % spellings.size()];
+    const int index = code.size() == 1 && code[0] >= '1' && code[0] <= '5' ? code[0] - '1' : -1;
+    return index < 0 ? code : style[static_cast<std::size_t>(index)];
+}
+
+// Applies the parts of the real shape that do not depend on the checkup values: qualitative urine
+// results as the facility spells them, and (omitInvented) no invented record-level fields.
+void shapeTkk(ordered_json& data, bool omitInvented)
+{
+    for (auto& rec : data["SpecificHealthCheckupInfos"]) {
+        const std::string date = rec.value("EffectiveTime", "0000");
+        const std::string facility
+            = rec.value("InstitutionCode", "") + "/" + std::to_string(std::atoi(date.substr(0, 4).c_str()) / 4);
+        for (auto& item : rec["HealthCheckupResultAndQuestionInfos"]) {
+            if (item.value("Oid", "") == "1.2.392.200119.6.2101" && item.contains("DataValue"))
+                item["DataValue"] = qualitativeSpelling(facility, item["DataValue"].get<std::string>());
+            if (omitInvented)
+                item.erase("OutOfRangeFlag");
+        }
+        if (omitInvented)
+            for (const char* field : kInventedTkkFields)
+                rec.erase(field);
+    }
 }
 
 } // namespace
@@ -229,17 +272,21 @@ Page DataGenerator::page(InfoKind kind, const Person& p, const PageRequest& req)
             bad(4, m_today.plusDays(-3), std::move(badUnit)); // 身長 in mmHg
             page.recordCount += kInvalidPerResult;
         }
-        page.data = ordered_json {{"QualificationsInfo",
-                                      {{"Name", p.name}, {"KanaName", p.kana}, {"Birthday", p.birth.compact()},
-                                          {"AdministrativeGenderCode", gender}}},
+        page.data = ordered_json {{"ResultCode", "1"}, {"MessageContents", ""},
+            {"QualificationsInfo",
+                {{"Name", p.name}, {"KanasName", p.kana}, {"Birthday", p.birth.compact()},
+                    {"AdministrativeGenderCode", gender}}},
             {"SpecificHealthCheckupInfos", std::move(infos)}};
+        shapeTkk(page.data, req.omitInvented);
         break;
     }
     case InfoKind::Yzk: {
-        const auto records = dispensings(p);
+        const auto all = dispensings(p);
+        const auto records = DispensingGenerator::records(all);
         const auto part = slice(
-            records, req, [](const Dispensing& d) { return d.date; }, page);
-        page.data = m_dispensing.render(p, part, req.injectInvalid && req.part == 1, page.recordCount);
+            records, req, [](const DispensingRecord& r) { return r.date; }, page);
+        page.data = m_dispensing.render(
+            p, part, RenderOptions {req.injectInvalid && req.part == 1, req.omitInvented}, page.recordCount);
         break;
     }
     case InfoKind::PmhVac: {

@@ -41,7 +41,10 @@ struct Person {
 };
 
 struct Counts {
-    long profiles = 0, checkups = 0, observations = 0, vaccinations = 0, dispensings = 0, medicationLines = 0;
+    // dispensings / medicationLines: DiDateInfs and DrugInfs of the claims and 電子処方箋 調剤 branches
+    // (a dispensing in both counts twice); prescriptions: ShPrDateInfs of 処方情報.
+    long profiles = 0, checkups = 0, observations = 0, vaccinations = 0, dispensings = 0, medicationLines = 0,
+         prescriptions = 0;
     Counts& operator+=(const Counts& o)
     {
         profiles += o.profiles;
@@ -50,6 +53,7 @@ struct Counts {
         vaccinations += o.vaccinations;
         dispensings += o.dispensings;
         medicationLines += o.medicationLines;
+        prescriptions += o.prescriptions;
         return *this;
     }
 };
@@ -72,6 +76,7 @@ struct PageRequest {
     int part = 1;
     int pageSize = 200;
     bool injectInvalid = false; // the invalid-records fault (part 1 only)
+    bool omitInvented = false; // leave out the record-level fields the real layouts do not have
 };
 
 struct Page {

@@ -1,6 +1,9 @@
 #include "DispensingGenerator.h"
 
 #include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <map>
 #include <set>
 #include <tuple>
 
@@ -14,30 +17,109 @@ using nlohmann::ordered_json;
 namespace {
 
 constexpr std::uint64_t kStreamDispensing = 3;
+const Date kErxServiceStart = Date::fromYmd(2023, 1, 26); // 電子処方箋管理サービス運用開始
 
-// Moves a weekend date to the following Monday (clinics are weekday events here).
-Date weekday(Date d)
+// Clinics and pharmacies open Monday to Saturday; Sunday visits move to Monday.
+Date openDay(Date d)
 {
-    if (d.weekday() == 6)
-        return d.plusDays(2);
-    if (d.weekday() == 0)
-        return d.plusDays(1);
-    return d;
+    return d.weekday() == 0 ? d.plusDays(1) : d;
 }
 
-ordered_json drugLineJson(const DrugLine& l)
+// Qua1 as the layouts write it: "3", "0.6", "1.5" (no trailing zeros).
+std::string formatQuantity(double value)
 {
-    return ordered_json {{"RpNo", std::to_string(l.rpNo)}, {"LineNo", std::to_string(l.lineNo)},
-        {"DrugC", l.drug->drugc}, {"YjCode", l.drug->yj}, {"DrugN", l.drug->name}, {"IngreN", l.drug->ingredient},
-        {"Qua1", std::to_string(l.qty)}, {"Unit", l.drug->unit}, {"UsageN", l.usage}, {"SpInst", l.spInst},
-        {"Times", std::to_string(l.times)}, {"MeTrIdCl", l.meTrIdCl}};
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.2f", value);
+    std::string out = buf;
+    while (out.back() == '0')
+        out.pop_back();
+    if (out.back() == '.')
+        out.pop_back();
+    return out;
 }
 
-ordered_json monthInfJson(const std::string& month, const Institution& pharmacy, const Institution& prescriber)
+// Rounds a powder or syrup amount the way pharmacies weigh it: 0.1 g / 0.1 mL steps, at least 0.1.
+double pharmacyRound(double amount)
 {
-    return ordered_json {{"MeTrMonth", month}, {"MeTrDiHCd", pharmacy.code}, {"MeTrDiHNm", pharmacy.name},
-        {"PrlsHCd", prescriber.code}, {"PrlsHNm", prescriber.name}, {"InOut", "2"},
-        {"DiDateInfs", ordered_json::array()}};
+    return std::max(0.1, std::round(amount * 10.0) / 10.0);
+}
+
+// A typical body weight for a child under 6 (kg), from the 乳幼児身体発育調査 curves' medians [R],
+// scaled by the child's own factor.
+double childWeightKg(int ageMonths, double factor)
+{
+    const double median = ageMonths < 12 ? 3.1 + 0.55 * ageMonths : 9.7 + 0.17 * static_cast<double>(ageMonths - 12);
+    return median * factor;
+}
+
+std::string meTrIdClFor(const Drug& drug)
+{
+    if (drug.form == "屯服")
+        return "22";
+    if (drug.form == "外用")
+        return "23";
+    if (drug.form == "注射")
+        return "31";
+    return "21";
+}
+
+DrugLine makeLine(const Drug* drug, double qty, const std::string& usage, int days)
+{
+    DrugLine line;
+    line.drug = drug;
+    line.qty = qty;
+    line.usage = usage;
+    line.meTrIdCl = meTrIdClFor(*drug);
+    line.times = line.meTrIdCl == "23" || line.meTrIdCl == "31" ? 1 : days;
+    return line;
+}
+
+// The element names of one YZK branch (OQSDrug2's parser of real オン資 responses, Form1.cs [C]).
+struct Branch {
+    const char *org, *hCd, *hNm, *prHCd, *prHNm, *isOrg, *cl, *month, *dateInfs, *diDate, *prDate, *drugInfs, *drugC,
+        *drugN, *ingreN, *qua1, *unit, *usageN, *spInst, *times, *usageCl;
+};
+const Branch kClaims {"DiOrg", "MeTrDiHCd", "MeTrDiHNm", "PrlsHCd", "PrlsHNm", "PrIsOrg", "InOut", "MeTrMonth",
+    "DiDateInfs", "DiDate", "PrDate", "DrugInfs", "DrugC", "DrugN", "IngreN", "Qua1", "Unit", "UsageN", "SpInst",
+    "Times", "MeTrIdCl"};
+const Branch kDispensed {"CzDiOrg", "CzMeTrDiHCd", "CzMeTrDiHNm", "CzPrlsHCd", "CzPrlsHNm", "CzPrIsOrg", "CzPrCl",
+    "CzDiMonth", "CzDiDateInfs", "CzDiDate", "CzPrDate", "CzDrugInfs", "CzDrugC", "CzDrugN", "CzIngreN", "CzQua1",
+    "CzUnit", "CzUsageN", "CzSpInst", "CzTimes", "CzUsageCl"};
+// 処方情報 has one date (ShPrDate) for both 調剤日 and 処方日 in OQSDrug2's mapping.
+const Branch kPrescribed {"ShPrOrg", "ShMeTrDiHCd", "ShMeTrDiHNm", "ShPrHCd", "ShPrHNm", "ShPrIsOrg", "ShPrCl",
+    "ShPrMonth", "ShPrDateInfs", "ShPrDate", nullptr, "ShDrugInfs", "ShDrugC", "ShDrugN", "ShIngreN", "ShQua1",
+    "ShUnit", "ShUsageN", "ShSpInst", "ShTimes", "ShUsageCl"};
+
+ordered_json drugLineJson(const Branch& b, const DrugLine& l, bool omitInvented)
+{
+    ordered_json out = ordered_json::object();
+    if (!omitInvented) {
+        out["RpNo"] = std::to_string(l.rpNo);
+        out["LineNo"] = std::to_string(l.lineNo);
+    }
+    out[b.drugC] = l.drug->drugc;
+    if (!omitInvented)
+        out["YjCode"] = l.drug->yj;
+    out[b.drugN] = l.drug->name;
+    out[b.ingreN] = l.drug->ingredient;
+    out[b.qua1] = formatQuantity(l.qty);
+    out[b.unit] = l.drug->unit;
+    out[b.usageN] = l.usage;
+    out[b.spInst] = l.spInst;
+    out[b.times] = std::to_string(l.times);
+    out[b.usageCl] = l.meTrIdCl;
+    return out;
+}
+
+// In the claims branch the name is the registered one; the 電子処方箋 branches spell some pharmacies
+// differently (株式会社 prefix, half-width kana, full-width space), as real feeds do.
+ordered_json monthInfJson(const Branch& b, const std::string& month, const Institution& dispenser,
+    const Institution& prescriber, bool inHouse, bool erxSpelling)
+{
+    const std::string& name = erxSpelling && !dispenser.erxName.empty() ? dispenser.erxName : dispenser.name;
+    return ordered_json {{b.org, inHouse ? "1" : "2"}, {b.hCd, dispenser.code}, {b.hNm, name},
+        {b.prHCd, prescriber.code}, {b.prHNm, prescriber.name}, {b.isOrg, "1"}, {b.cl, inHouse ? "1" : "2"},
+        {b.month, month}, {b.dateInfs, ordered_json::array()}};
 }
 
 } // namespace
@@ -49,7 +131,7 @@ DispensingGenerator::DispensingGenerator(const ReferenceData& ref, std::uint64_t
     , m_today(today)
 { }
 
-std::vector<Dispensing> DispensingGenerator::generate(const Person& p, const TreatmentHistory& t) const
+std::vector<Dispensing> DispensingGenerator::generate(const Person& p, const TreatmentHistory& treatment) const
 {
     Rng rng = Rng::derive(m_seed, static_cast<std::uint64_t>(p.index), kStreamDispensing);
     const Institution* home = &rng.pick(m_ref.pharmacies);
@@ -60,6 +142,33 @@ std::vector<Dispensing> DispensingGenerator::generate(const Person& p, const Tre
     const bool prefersGeneric = rng.chance(0.6);
     const Date genericSwitch = Date::fromYmd(rng.range(2016, 2022), rng.range(1, 12), 1);
     const bool hayFever = rng.chance(0.4);
+    const double weightFactor = std::clamp(rng.normal(1.0, 0.1), 0.75, 1.3);
+    const double adherence = rng.uniform(0.6, 1.0); // share of refills collected on time
+
+    // Conditions the checkup simulation does not decide: constipation in old age (a powder in decimal
+    // grams), and when GERD / insomnia / constipation / gout treatment stops; some diabetics start insulin.
+    std::map<std::string, Date> onset = treatment.onset;
+    std::map<std::string, Date> stop;
+    if (rng.chance(0.18)) {
+        const Date d = p.birth.plusYears(rng.range(65, 85)).plusDays(rng.range(0, 364));
+        onset.emplace("constipation", d);
+    }
+    for (const auto& [condition, start] : onset) {
+        const double stopChance = condition == "gerd" ? 0.8
+            : condition == "insomnia"                 ? 0.4
+            : condition == "constipation"             ? 0.3
+            : condition == "hyperuricemia"            ? 0.15
+                                                      : 0.0;
+        if (rng.chance(stopChance))
+            stop.emplace(condition, start.plusDays(rng.range(56, 720)));
+    }
+    const double mgoGrams = std::vector<double> {0.5, 1.0, 1.5, 2.0}[static_cast<std::size_t>(rng.range(0, 3))];
+    std::optional<Date> insulinFrom;
+    const auto diabetes = treatment.onset.find("diabetes");
+    if (treatment.glucoseStep2 && rng.chance(0.35))
+        insulinFrom = treatment.glucoseStep2->plusDays(rng.range(180, 1500));
+    else if (diabetes != treatment.onset.end() && rng.chance(0.12))
+        insulinFrom = diabetes->second.plusDays(rng.range(3 * 365, 10 * 365));
 
     struct Event {
         Date date;
@@ -69,40 +178,29 @@ std::vector<Dispensing> DispensingGenerator::generate(const Person& p, const Tre
     };
     std::vector<Event> events;
 
-    auto makeLine = [](const Drug* drug, int qty, const std::string& usage, int days) {
-        DrugLine line;
-        line.drug = drug;
-        line.qty = qty;
-        line.usage = usage;
-        if (drug->form == "屯服") {
-            line.meTrIdCl = "22";
-            line.times = days;
-        } else if (drug->form == "外用") {
-            line.meTrIdCl = "23";
-            line.times = 1;
-        } else {
-            line.meTrIdCl = "21";
-            line.times = days;
-        }
-        return line;
-    };
-
-    // Chronic refills: every active regimen is dispensed together at each visit.
-    std::vector<Date> onsets;
-    for (const auto& [condition, date] : t.onset)
-        onsets.push_back(date);
-    std::sort(onsets.begin(), onsets.end());
-    if (!onsets.empty()) {
-        Date visit = onsets.front();
+    // Chronic refills: every active regimen is dispensed together at each visit. Refills are often
+    // late (a gap with no medicine) and treatment of some conditions stops.
+    std::vector<Date> starts;
+    for (const auto& [condition, date] : onset)
+        starts.push_back(date);
+    std::sort(starts.begin(), starts.end());
+    std::vector<Date> chronicVisits;
+    if (!starts.empty()) {
+        Date visit = starts.front();
         while (visit < m_today) {
-            Event e {weekday(visit), rng.chance(0.9) ? home : second, primary, {}};
-            for (const auto& [condition, start] : t.onset) {
-                if (start > visit)
+            Event e {openDay(visit), rng.chance(0.9) ? home : second, primary, {}};
+            for (const auto& [condition, start] : onset) {
+                const auto stopped = stop.find(condition);
+                if (start > visit || (stopped != stop.end() && stopped->second <= visit))
                     continue;
+                if (condition == "constipation") {
+                    e.lines.push_back(makeLine(&m_ref.drug("mgo_kenei"), mgoGrams, "1日3回毎食後", interval));
+                    continue;
+                }
                 const ChronicRegimen& reg = m_ref.regimen(condition);
                 std::vector<RegimenLine> lines = reg.lines;
-                const bool step2 = (condition == "hypertension" && t.bpStep2 && *t.bpStep2 <= visit)
-                    || (condition == "diabetes" && t.glucoseStep2 && *t.glucoseStep2 <= visit);
+                const bool step2 = (condition == "hypertension" && treatment.bpStep2 && *treatment.bpStep2 <= visit)
+                    || (condition == "diabetes" && treatment.glucoseStep2 && *treatment.glucoseStep2 <= visit);
                 if (step2) {
                     for (const auto& extra : reg.step2) {
                         if (extra.replaces) {
@@ -120,18 +218,33 @@ std::vector<Dispensing> DispensingGenerator::generate(const Person& p, const Tre
                         drug = reg.genericTo;
                     e.lines.push_back(makeLine(drug, l.qty, l.usage, interval));
                 }
+                if (condition == "diabetes" && insulinFrom && *insulinFrom <= visit) {
+                    // 300単位 per kit at 8–14 単位 a day: kits for the interval, rounded up.
+                    const int unitsPerDay = 8 + (p.index % 7);
+                    DrugLine pen = makeLine(&m_ref.drug("innolet_n"),
+                        std::ceil(static_cast<double>(unitsPerDay * interval) / 300.0), "1日1回朝食前　皮下注射",
+                        interval);
+                    pen.spInst = "1回" + std::to_string(unitsPerDay) + "単位";
+                    e.lines.push_back(pen);
+                }
             }
-            if (!e.lines.empty())
+            if (!e.lines.empty()) {
+                chronicVisits.push_back(e.date);
                 events.push_back(std::move(e));
-            Date next = visit.plusDays(interval + rng.range(-3, 3));
-            for (Date o : onsets)
+            }
+            // Adherence: refills collected on time (±3 days), or late, leaving days without medicine.
+            int late = rng.range(-3, 3);
+            if (!rng.chance(adherence))
+                late = rng.chance(0.7) ? rng.range(7, 30) : rng.range(31, 90);
+            Date next = visit.plusDays(interval + late);
+            for (Date o : starts)
                 if (o > visit && o < next)
                     next = o;
             visit = next;
         }
     }
 
-    // Acute courses: a few a year, more for children.
+    // Acute courses: a few a year, more for children. Under 6, weight-based powders and syrups.
     for (int year = p.birth.year(); year <= m_today.year(); ++year) {
         const int ageThisYear = year - p.birth.year();
         const int n = ageThisYear < 15 ? rng.range(2, 5) : rng.range(0, 3);
@@ -145,10 +258,13 @@ std::vector<Dispensing> DispensingGenerator::generate(const Person& p, const Tre
                 eligible.push_back(&course);
             }
             const AcuteCourse& course = *rng.pick(eligible);
-            const int month = course.months.empty()
+            const PediatricCourse& small = rng.pick(m_ref.pediatric);
+            const std::vector<int>& months = ageThisYear < 6 ? small.months : course.months;
+            const int month = months.empty()
                 ? rng.range(1, 12)
-                : course.months[static_cast<std::size_t>(rng.range(0, static_cast<int>(course.months.size()) - 1))];
-            const Date date = weekday(Date::fromYmd(year, month, rng.range(1, 28)));
+                : months[static_cast<std::size_t>(rng.range(0, static_cast<int>(months.size()) - 1))];
+            Date date = openDay(Date::fromYmd(year, month, rng.range(1, 28)));
+            const bool sameDayAsRefill = !chronicVisits.empty() && ageThisYear >= 15 && rng.chance(0.25);
             if (date < p.birth.plusMonths(6))
                 continue;
             const int age = p.birth.ageOn(date);
@@ -156,35 +272,60 @@ std::vector<Dispensing> DispensingGenerator::generate(const Person& p, const Tre
                 : course.name == "sinusitis"         ? &m_ref.clinicOfKind("ent")
                 : course.name == "back_pain"         ? &m_ref.clinicOfKind("ortho")
                                                      : primary;
-            Event e {date, rng.chance(0.6) ? home : &rng.pick(m_ref.pharmacies), prescriber, {}};
-            for (const auto& l : course.lines) {
-                const Drug* drug = (age < 15 && l.childDrug) ? l.childDrug : l.drug;
-                e.lines.push_back(makeLine(drug, l.qty, l.usage, l.days));
+            const Institution* pharmacy = rng.chance(0.6) ? home : &rng.pick(m_ref.pharmacies);
+            if (sameDayAsRefill && prescriber != primary) {
+                // After the regular visit, the same day at another clinic: both prescriptions are filled
+                // at the home pharmacy that day.
+                const auto near = std::lower_bound(chronicVisits.begin(), chronicVisits.end(), date);
+                if (near != chronicVisits.end() && near->year() == year) {
+                    date = *near;
+                    pharmacy = home;
+                }
             }
-            events.push_back(std::move(e));
+            Event e {date, pharmacy, prescriber, {}};
+            const int ageMonths = (date.year() - p.birth.year()) * 12 + date.month() - p.birth.month()
+                - (date.day() < p.birth.day() ? 1 : 0);
+            if (age < 6) {
+                if (ageMonths < small.minMonths)
+                    continue;
+                const double kg = childWeightKg(ageMonths, weightFactor);
+                for (const auto& l : small.lines) {
+                    if (kg < l.minWeightKg)
+                        continue;
+                    double qty = l.count;
+                    if (l.mgPerKgDay > 0)
+                        qty = pharmacyRound(kg * l.mgPerKgDay / l.drug->mgPerUnit);
+                    else if (l.mgPerKgDose > 0)
+                        qty = pharmacyRound(kg * l.mgPerKgDose / l.drug->mgPerUnit);
+                    else if (l.gPerDay > 0)
+                        qty = ageMonths < 12 ? l.gPerDayUnder1 : l.gPerDay;
+                    e.lines.push_back(makeLine(l.drug, qty, l.usage, l.days));
+                }
+            } else {
+                for (const auto& l : course.lines) {
+                    const Drug* drug = (age < 15 && l.childDrug) ? l.childDrug : l.drug;
+                    e.lines.push_back(makeLine(drug, l.qty, l.usage, l.days));
+                }
+            }
+            if (!e.lines.empty())
+                events.push_back(std::move(e));
         }
     }
 
-    // At most one dispensing per (pharmacy, date): same prescriber merges, otherwise the later
-    // event moves to the next day.
+    // One dispensing per (pharmacy, date, prescriber): the same prescriber's courses merge; two
+    // prescribers the same day at one pharmacy are two dispensings, as in real feeds.
     std::stable_sort(events.begin(), events.end(), [](const Event& a, const Event& b) { return a.date < b.date; });
-    std::map<std::pair<std::string, int>, std::size_t> byKey;
+    std::map<std::tuple<std::string, int, std::string>, std::size_t> byKey;
     std::vector<Event> merged;
     for (auto& e : events) {
-        for (;;) {
-            auto it = byKey.find({e.pharmacy->code, e.date.days});
-            if (it == byKey.end()) {
-                byKey.emplace(std::make_pair(e.pharmacy->code, e.date.days), merged.size());
-                merged.push_back(std::move(e));
-                break;
-            }
-            Event& existing = merged[it->second];
-            if (existing.prescriber == e.prescriber) {
-                for (auto& l : e.lines)
-                    existing.lines.push_back(std::move(l));
-                break;
-            }
-            e.date = e.date.plusDays(1);
+        const auto key = std::make_tuple(e.pharmacy->code, e.date.days, e.prescriber->code);
+        const auto it = byKey.find(key);
+        if (it == byKey.end()) {
+            byKey.emplace(key, merged.size());
+            merged.push_back(std::move(e));
+        } else {
+            for (auto& l : e.lines)
+                merged[it->second].lines.push_back(std::move(l));
         }
     }
 
@@ -196,10 +337,14 @@ std::vector<Dispensing> DispensingGenerator::generate(const Person& p, const Tre
         Dispensing d;
         d.date = e.date;
         d.prescribed = rng.chance(0.85) ? e.date : e.date.plusDays(-rng.range(1, 3));
-        d.pharmacy = e.pharmacy;
+        d.inHouse = e.prescriber->inHouse;
+        d.pharmacy = d.inHouse ? e.prescriber : e.pharmacy;
         d.prescriber = e.prescriber;
-        d.eRx = e.date >= erxFrom;
-        d.recordId = p.id + "-YZK-" + e.pharmacy->code + "-" + e.date.compact();
+        d.claims = e.date < claimsUntil();
+        d.eRx = !d.inHouse && e.date >= erxFrom && e.date >= kErxServiceStart;
+        d.prescription = d.eRx;
+        // A 院内 dispensing of the last weeks is in no branch yet: its claim is not billed.
+        d.recordId = p.id + "-YZK-" + d.pharmacy->code + "-" + e.date.compact() + "-" + d.prescriber->code;
         // RPs: lines sharing usage, days and 診療識別 form one RP; a drug appears once per dispensing.
         std::vector<std::tuple<std::string, int, std::string>> rpKeys;
         std::set<const Drug*> seen;
@@ -213,7 +358,8 @@ std::vector<Dispensing> DispensingGenerator::generate(const Person& p, const Tre
                 pos = rpKeys.end() - 1;
             }
             l.rpNo = static_cast<int>(pos - rpKeys.begin()) + 1;
-            l.spInst = p.birth.ageOn(e.date) >= 75 && l.meTrIdCl == "21" ? "一包化" : "";
+            if (p.birth.ageOn(e.date) >= 75 && l.meTrIdCl == "21")
+                l.spInst = "一包化";
             d.lines.push_back(std::move(l));
         }
         std::stable_sort(
@@ -232,34 +378,89 @@ std::vector<Dispensing> DispensingGenerator::generate(const Person& p, const Tre
     return out;
 }
 
-ordered_json DispensingGenerator::render(
-    const Person& p, const std::vector<const Dispensing*>& part, bool injectInvalid, int& recordCount) const
+std::vector<DispensingRecord> DispensingGenerator::records(const std::vector<Dispensing>& dispensings)
+{
+    using B = DispensingRecord::Branch;
+    std::vector<DispensingRecord> out;
+    for (const auto& d : dispensings) {
+        if (d.claims)
+            out.push_back({&d, B::Claims, d.date, d.recordId});
+        if (d.eRx)
+            out.push_back({&d, B::Dispensed, d.date, d.recordId + "-CZ"});
+        if (d.prescription)
+            out.push_back({&d, B::Prescribed, d.prescribed, d.recordId + "-SH"});
+    }
+    std::sort(out.begin(), out.end(), [](const DispensingRecord& a, const DispensingRecord& b) {
+        return std::tie(a.date, a.id) < std::tie(b.date, b.id);
+    });
+    return out;
+}
+
+ordered_json DispensingGenerator::render(const Person& p, const std::vector<const DispensingRecord*>& part,
+    const RenderOptions& options, int& recordCount) const
 {
     const std::string gender = p.male ? "1" : "2";
-    // Group this part's dispensings by branch, then (month, pharmacy, prescriber).
+    // Group this part's records by branch, then (month, dispenser, prescriber).
     using Key = std::tuple<std::string, std::string, std::string>;
-    std::map<Key, ordered_json> claims, erx;
-    for (const Dispensing* d : part) {
-        auto& branch = d->eRx ? erx : claims;
-        const Key key {d->date.yearMonth(), d->pharmacy->code, d->prescriber->code};
+    std::map<Key, ordered_json> claims, dispensed, prescribed;
+    auto dateInf = [&options](const Branch& b, const DispensingRecord& r) {
+        const Dispensing& d = *r.dispensing;
+        ordered_json rec = ordered_json::object();
+        if (!options.omitInvented)
+            rec["RecordId"] = r.id;
+        rec[b.diDate] = r.date.compact();
+        if (b.prDate)
+            rec[b.prDate] = d.prescribed.compact();
+        ordered_json lines = ordered_json::array();
+        for (const auto& l : d.lines)
+            lines.push_back(drugLineJson(b, l, options.omitInvented));
+        rec[b.drugInfs] = std::move(lines);
+        return rec;
+    };
+    auto add = [&](std::map<Key, ordered_json>& branch, const Branch& b, const DispensingRecord& r,
+                   const Institution& dispenser, bool erxSpelling) {
+        const Dispensing& d = *r.dispensing;
+        const Date date = r.date;
+        const Key key {date.yearMonth(), dispenser.code, d.prescriber->code};
         auto it = branch.find(key);
         if (it == branch.end())
-            it = branch.emplace(key, monthInfJson(d->date.yearMonth(), *d->pharmacy, *d->prescriber)).first;
-        ordered_json lines = ordered_json::array();
-        for (const auto& l : d->lines)
-            lines.push_back(drugLineJson(l));
-        it->second["DiDateInfs"].push_back(ordered_json {{"RecordId", d->recordId}, {"DiDate", d->date.compact()},
-            {"PrDate", d->prescribed.compact()}, {"DrugInfs", std::move(lines)}});
+            it = branch
+                     .emplace(key, monthInfJson(b, date.yearMonth(), dispenser, *d.prescriber, d.inHouse, erxSpelling))
+                     .first;
+        ordered_json rec = dateInf(b, r);
+        if (&b == &kClaims && d.inHouse) {
+            // 院内: the clinic's own claim also carries the visit's 診療行為 (再診料 [R]).
+            rec["MeTrInfs"] = ordered_json::array({ordered_json {{"SinInfN", "再診料"}, {"SinInfCd", "112007410"},
+                {"MeTrIdCl", "12"}, {"Qua1", "1"}, {"Times", "1"}, {"Unit", ""}}});
+        }
+        it->second[b.dateInfs].push_back(std::move(rec));
+    };
+    for (const DispensingRecord* r : part) {
+        switch (r->branch) {
+        case DispensingRecord::Branch::Claims:
+            add(claims, kClaims, *r, *r->dispensing->pharmacy, false);
+            break;
+        case DispensingRecord::Branch::Dispensed:
+            add(dispensed, kDispensed, *r, *r->dispensing->pharmacy, true);
+            break;
+        case DispensingRecord::Branch::Prescribed:
+            add(prescribed, kPrescribed, *r, *r->dispensing->prescriber, true);
+            break;
+        }
     }
-    ordered_json claimsArray = ordered_json::array(), erxArray = ordered_json::array();
-    for (auto& [key, month] : claims)
-        claimsArray.push_back(std::move(month));
-    for (auto& [key, month] : erx)
-        erxArray.push_back(std::move(month));
-    if (injectInvalid) {
+    auto toArray = [](std::map<Key, ordered_json>& branch) {
+        ordered_json array = ordered_json::array();
+        for (auto& [key, month] : branch)
+            array.push_back(std::move(month));
+        return array;
+    };
+    ordered_json claimsArray = toArray(claims), dispensedArray = toArray(dispensed),
+                 prescribedArray = toArray(prescribed);
+    if (options.injectInvalid) {
         // A pharmacy that appears nowhere else, so the injected dates collide with nothing.
-        const Institution pharmacy {"1340999990", "（検証用）テスト薬局", ""};
-        ordered_json month = monthInfJson(m_today.plusDays(-1).yearMonth(), pharmacy, m_ref.clinics.front());
+        const Institution pharmacy {"1340999990", "（検証用）テスト薬局", "", "", false};
+        ordered_json month
+            = monthInfJson(kDispensed, m_today.plusDays(-1).yearMonth(), pharmacy, m_ref.clinics.front(), false, false);
         const Drug& drug = m_ref.drug("loxonin60");
         DrugLine line;
         line.rpNo = 1;
@@ -270,30 +471,34 @@ ordered_json DispensingGenerator::render(
         line.times = 5;
         line.meTrIdCl = "21";
         auto bad = [&](int n, std::optional<Date> date, ordered_json drugInf) {
-            ordered_json rec {{"RecordId", p.id + "-YZK-INVALID-" + std::to_string(n)}};
+            ordered_json rec = ordered_json::object();
+            if (!options.omitInvented)
+                rec["RecordId"] = p.id + "-YZK-INVALID-" + std::to_string(n);
             if (date)
-                rec["DiDate"] = date->compact();
-            rec["PrDate"] = m_today.plusDays(-4).compact();
-            rec["DrugInfs"] = ordered_json::array({std::move(drugInf)});
-            month["DiDateInfs"].push_back(std::move(rec));
+                rec[kDispensed.diDate] = date->compact();
+            rec[kDispensed.prDate] = m_today.plusDays(-4).compact();
+            rec[kDispensed.drugInfs] = ordered_json::array({std::move(drugInf)});
+            month[kDispensed.dateInfs].push_back(std::move(rec));
         };
-        bad(1, std::nullopt, drugLineJson(line)); // missing DiDate
-        ordered_json nonNumeric = drugLineJson(line);
-        nonNumeric["Qua1"] = "abc";
-        bad(2, m_today.plusDays(-1), std::move(nonNumeric)); // Qua1 not a number
-        ordered_json unknown = drugLineJson(line);
-        unknown["DrugC"] = "12345";
-        unknown["YjCode"] = "UNKNOWN";
-        bad(3, m_today.plusDays(-2), std::move(unknown)); // malformed DrugC / YjCode
-        ordered_json badUnit = drugLineJson(line);
-        badUnit["Unit"] = "mmHg";
+        bad(1, std::nullopt, drugLineJson(kDispensed, line, options.omitInvented)); // missing CzDiDate
+        ordered_json nonNumeric = drugLineJson(kDispensed, line, options.omitInvented);
+        nonNumeric[kDispensed.qua1] = "abc";
+        bad(2, m_today.plusDays(-1), std::move(nonNumeric)); // CzQua1 not a number
+        ordered_json unknown = drugLineJson(kDispensed, line, options.omitInvented);
+        unknown[kDispensed.drugC] = "12345";
+        if (!options.omitInvented)
+            unknown["YjCode"] = "UNKNOWN";
+        bad(3, m_today.plusDays(-2), std::move(unknown)); // malformed CzDrugC (and YjCode)
+        ordered_json badUnit = drugLineJson(kDispensed, line, options.omitInvented);
+        badUnit[kDispensed.unit] = "mmHg";
         bad(4, m_today.plusDays(-3), std::move(badUnit)); // impossible unit for a tablet
-        erxArray.push_back(std::move(month));
+        dispensedArray.push_back(std::move(month));
         recordCount += DataGenerator::kInvalidPerResult;
     }
-    return ordered_json {
+    return ordered_json {{"ResultCode", "1"}, {"MessageContents", ""},
         {"QuaInf", {{"Name", p.name}, {"KanaName", p.kana}, {"Birth", p.birth.compact()}, {"AdmGendCode", gender}}},
-        {"MeTrMonthInfs", std::move(claimsArray)}, {"CzDiMonthInfs", std::move(erxArray)}};
+        {"MeTrMonthInfs", std::move(claimsArray)}, {"CzDiInf", {{"CzDiMonthInfs", std::move(dispensedArray)}}},
+        {"ShPrInf", {{"ShPrMonthInfs", std::move(prescribedArray)}}}};
 }
 
 } // namespace techo::sandbox

@@ -62,8 +62,8 @@ std::vector<Institution> parseInstitutions(const json& list, const char* codeKey
 {
     std::vector<Institution> out;
     for (const auto& entry : list)
-        out.push_back(
-            {entry.at(codeKey).get<std::string>(), entry.at("name").get<std::string>(), entry.value("kind", "")});
+        out.push_back({entry.at(codeKey).get<std::string>(), entry.at("name").get<std::string>(),
+            entry.value("kind", ""), entry.value("erx_name", ""), entry.value("in_house", false)});
     return out;
 }
 
@@ -129,10 +129,10 @@ ReferenceData ReferenceData::load(const std::string& dir)
 
         const json drugs = readJson(dir, "drugs.json");
         for (const auto& d : drugs.at("drugs")) {
-            ref.drugs.push_back(
-                {d.at("key").get<std::string>(), d.at("name").get<std::string>(), d.at("ingredient").get<std::string>(),
-                    d.at("strength").get<std::string>(), d.at("unit").get<std::string>(),
-                    d.at("form").get<std::string>(), d.at("yj").get<std::string>(), d.at("drugc").get<std::string>()});
+            ref.drugs.push_back({d.at("key").get<std::string>(), d.at("name").get<std::string>(),
+                d.at("ingredient").get<std::string>(), d.at("strength").get<std::string>(),
+                d.at("unit").get<std::string>(), d.at("form").get<std::string>(), d.at("yj").get<std::string>(),
+                d.at("drugc").get<std::string>(), d.value("mg_per_unit", 0.0)});
         }
         auto lines = [&ref](const json& list) {
             std::vector<RegimenLine> out;
@@ -143,7 +143,7 @@ ReferenceData ReferenceData::load(const std::string& dir)
                     line.childDrug = &ref.drug(l.at("child_drug").get<std::string>());
                 if (l.contains("replaces"))
                     line.replaces = &ref.drug(l.at("replaces").get<std::string>());
-                line.qty = l.at("qty").get<int>();
+                line.qty = l.at("qty").get<double>();
                 line.days = l.value("days", 0);
                 line.usage = l.at("usage").get<std::string>();
                 out.push_back(line);
@@ -174,6 +174,30 @@ ReferenceData ReferenceData::load(const std::string& dir)
             course.childOnly = c.value("child_only", false);
             ref.acute.push_back(std::move(course));
         }
+        for (const auto& c : drugs.at("pediatric_courses")) {
+            PediatricCourse course;
+            course.name = c.at("name").get<std::string>();
+            course.label = c.at("label").get<std::string>();
+            course.months = c.at("months").get<std::vector<int>>();
+            course.minMonths = c.value("min_months", 0);
+            for (const auto& l : c.at("lines")) {
+                PediatricLine line;
+                line.drug = &ref.drug(l.at("drug").get<std::string>());
+                line.mgPerKgDay = l.value("mg_per_kg_day", 0.0);
+                line.mgPerKgDose = l.value("mg_per_kg_dose", 0.0);
+                line.gPerDayUnder1 = l.value("g_per_day_under1", 0.0);
+                line.gPerDay = l.value("g_per_day", 0.0);
+                line.count = l.value("count", 0.0);
+                line.minWeightKg = l.value("min_weight_kg", 0.0);
+                line.days = l.at("days").get<int>();
+                line.usage = l.at("usage").get<std::string>();
+                if ((line.mgPerKgDay > 0 || line.mgPerKgDose > 0) && line.drug->mgPerUnit <= 0)
+                    throw std::runtime_error(
+                        "drugs.json: " + line.drug->key + " is dosed by weight but has no mg_per_unit");
+                course.lines.push_back(line);
+            }
+            ref.pediatric.push_back(std::move(course));
+        }
 
         const json vac = readJson(dir, "vaccines.json");
         const json& systems = vac.at("code_systems");
@@ -181,7 +205,7 @@ ReferenceData ReferenceData::load(const std::string& dir)
             ref.vaccines.push_back({v.at("key").get<std::string>(), v.at("name").get<std::string>(),
                 v.at("target").get<std::string>(), v.at("manufacturer").get<std::string>(),
                 systems.at(v.at("system").get<std::string>()).get<std::string>(), v.at("code").get<std::string>(),
-                v.at("lot_prefixes").get<std::vector<std::string>>()});
+                v.at("lot_prefixes").get<std::vector<std::string>>(), v.value("dose_interval_days", 0)});
         }
         auto vaccine = [&ref](const std::string& key) -> const Vaccine* {
             for (const auto& v : ref.vaccines)
@@ -189,16 +213,6 @@ ReferenceData ReferenceData::load(const std::string& dir)
                     return &v;
             throw std::runtime_error("vaccine missing from tables: " + key);
         };
-        for (const auto& s : vac.at("schedule")) {
-            ScheduleEntry e;
-            e.vaccine = vaccine(s.at("vaccine").get<std::string>());
-            e.monthsOfAge = s.at("doses_at_months").get<std::vector<int>>();
-            e.from = parseIso(s.at("from").get<std::string>());
-            if (s.contains("until"))
-                e.until = parseIso(s.at("until").get<std::string>());
-            e.sex = s.value("sex", "");
-            ref.schedule.push_back(std::move(e));
-        }
         const json& flu = vac.at("influenza");
         ref.influenza.months = flu.at("months").get<std::vector<int>>();
         for (const auto& key : flu.at("vaccines"))
@@ -216,6 +230,7 @@ ReferenceData ReferenceData::load(const std::string& dir)
             camp.intervalDays = c.value("interval_days", 21);
             camp.minAge = c.value("min_age_years", 0);
             camp.maxAge = c.value("max_age_years", 200);
+            camp.minDaysSincePrevious = c.value("min_days_since_previous", 0);
             camp.uptake = c.at("uptake").get<double>();
             for (const auto& key : c.at("vaccines"))
                 camp.vaccines.push_back(vaccine(key.get<std::string>()));

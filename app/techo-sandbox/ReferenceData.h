@@ -33,15 +33,34 @@ struct CheckupItem {
 
 struct Drug {
     std::string key, name, ingredient, strength, unit, form, yj, drugc;
+    double mgPerUnit = 0; // mg of active ingredient per g or mL (powders, syrups); 0 when not dosed by weight
 };
 
 struct RegimenLine {
     const Drug* drug = nullptr;
     const Drug* childDrug = nullptr;
     const Drug* replaces = nullptr;
-    int qty = 1;
+    double qty = 1;
     int days = 0;
     std::string usage;
+};
+
+// A weight-based line of a course for small children: exactly one of the dose fields is set.
+struct PediatricLine {
+    const Drug* drug = nullptr;
+    double mgPerKgDay = 0, mgPerKgDose = 0; // per kg of body weight
+    double gPerDayUnder1 = 0, gPerDay = 0; // fixed daily amounts by age
+    double count = 0; // a fixed number of units (tapes, suppositories)
+    double minWeightKg = 0; // the line is left out below this weight
+    int days = 0;
+    std::string usage;
+};
+
+struct PediatricCourse {
+    std::string name, label;
+    std::vector<int> months;
+    int minMonths = 0;
+    std::vector<PediatricLine> lines;
 };
 
 struct ChronicRegimen {
@@ -61,13 +80,7 @@ struct AcuteCourse {
 struct Vaccine {
     std::string key, name, target, manufacturer, system, code;
     std::vector<std::string> lotPrefixes;
-};
-
-struct ScheduleEntry {
-    const Vaccine* vaccine = nullptr;
-    std::vector<int> monthsOfAge;
-    Date from {}, until {1000000};
-    std::string sex; // "", "male", "female"
+    int doseIntervalDays = 0; // the label's interval between the first two doses (0: not stated)
 };
 
 struct InfluenzaPolicy {
@@ -80,12 +93,15 @@ struct InfluenzaPolicy {
 struct CovidCampaign {
     Date start {}, end {};
     int doses = 1, intervalDays = 21, minAge = 0, maxAge = 200;
+    int minDaysSincePrevious = 0; // a booster's minimum interval after the person's previous dose
     double uptake = 0.5;
     std::vector<const Vaccine*> vaccines;
 };
 
 struct Institution {
     std::string code, name, kind;
+    std::string erxName; // how the 電子処方箋 branch spells the name, when it differs
+    bool inHouse = false; // a clinic that dispenses its own prescriptions (院内処方)
 };
 
 struct NamePair {
@@ -105,8 +121,8 @@ struct ReferenceData {
     std::vector<Drug> drugs;
     std::vector<ChronicRegimen> chronic;
     std::vector<AcuteCourse> acute;
+    std::vector<PediatricCourse> pediatric;
     std::vector<Vaccine> vaccines;
-    std::vector<ScheduleEntry> schedule;
     InfluenzaPolicy influenza;
     std::vector<CovidCampaign> covid;
     std::vector<Institution> pharmacies, clinics, checkupFacilities, municipalities, insurers;

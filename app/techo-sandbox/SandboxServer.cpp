@@ -257,6 +257,7 @@ SandboxServer::SandboxServer(const SandboxOptions& options, const ReferenceData&
     : m_options(options)
     , m_ref(ref)
     , m_generator(ref, GeneratorConfig {options.seed, options.persons, options.years})
+    , m_omitInvented(options.omitInventedFields)
 {
     m_faults.replace(std::move(faults));
 }
@@ -368,6 +369,20 @@ void SandboxServer::routes()
         }
         m_faults.replace(*specs);
         sendJson(res, 200, m_faults.toJson());
+    });
+    // Runtime equivalent of --omit-invented-fields (docs/sandbox-api.md).
+    auto optionsJson = [this] { return ojson {{"omit_invented_fields", m_omitInvented.load()}}; };
+    s.Get("/_sandbox/options",
+        [optionsJson](const httplib::Request&, httplib::Response& res) { sendJson(res, 200, optionsJson()); });
+    s.Post("/_sandbox/options", [this, optionsJson](const httplib::Request& req, httplib::Response& res) {
+        const json body = json::parse(req.body, nullptr, false);
+        if (body.is_discarded() || !body.is_object() || !body.contains("omit_invented_fields")
+            || !body.at("omit_invented_fields").is_boolean()) {
+            sendError(res, 400, "invalid_request", "expected {\"omit_invented_fields\": true|false}");
+            return;
+        }
+        m_omitInvented = body.at("omit_invented_fields").get<bool>();
+        sendJson(res, 200, optionsJson());
     });
     auto clockJson = [this] {
         return ojson {{"now", isoJst(nowMs())}, {"offset_seconds", m_clockOffsetSeconds.load()}};
@@ -742,6 +757,7 @@ void SandboxServer::resource(const httplib::Request& req, httplib::Response& res
     pr.part = part;
     pr.pageSize = m_options.pageSize;
     pr.injectInvalid = part == 1 && m_faults.armed(FaultKind::InvalidRecords);
+    pr.omitInvented = m_omitInvented.load();
     Page page = m_generator.page(process.kind, person, pr);
     if (part > page.totalParts)
         return fail("E-PART", "partNumber is beyond totalParts (" + std::to_string(page.totalParts) + ")");
@@ -783,7 +799,7 @@ void SandboxServer::stats(httplib::Response& res)
         auto countsJson = [](const Counts& c) {
             return ojson {{"profiles", c.profiles}, {"checkups", c.checkups}, {"observations", c.observations},
                 {"vaccinations", c.vaccinations}, {"dispensings", c.dispensings},
-                {"medication_lines", c.medicationLines}};
+                {"medication_lines", c.medicationLines}, {"prescriptions", c.prescriptions}};
         };
         ojson persons = ojson::array();
         Counts totals;

@@ -34,6 +34,7 @@ struct SandboxOptions {
     std::uint64_t seed = 1;
     int persons = 3, years = 10, pageSize = 200, processDelayMs = 300, tokenTtl = 3600, consentDays = 90, slowMs = 3000;
     bool verbose = false;
+    bool omitInventedFields = false; // leave out the record-level fields the real layouts do not have
 };
 
 class SandboxServer {
@@ -95,6 +96,7 @@ private:
     Faults m_faults;
     std::unique_ptr<httplib::Server> m_server;
     std::atomic<std::int64_t> m_clockOffsetSeconds {0};
+    std::atomic<bool> m_omitInvented {false}; // --omit-invented-fields; POST /_sandbox/options
 
     std::mutex m_mutex; // guards everything below
     std::map<std::string, AuthCode> m_codes;

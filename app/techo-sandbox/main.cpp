@@ -47,6 +47,9 @@ const char* const kUsage = R"(Usage: techo-sandbox [options]
                          expired-token revoked-consent (COUNT: positive integer or inf)
   --data-dir D           reference tables (default: source tree, then installed data dir)
   --verbose              log method, path and status of each request to stderr
+  --omit-invented-fields leave out the record-level fields the real layouts do not have (RecordId,
+                         CheckupKind, InsurerNumber, OutOfRangeFlag, YjCode, RpNo, LineNo); also
+                         switchable at run time with POST /_sandbox/options
 The first stdout line is "listening on https://127.0.0.1:PORT" (http:// with --http).
 )";
 
@@ -111,6 +114,8 @@ SandboxOptions parseArgs(int argc, char** argv)
             o.dataDir = value();
         } else if (a == "--verbose") {
             o.verbose = true;
+        } else if (a == "--omit-invented-fields") {
+            o.omitInventedFields = true;
         } else {
             usageError("unknown option " + a);
         }

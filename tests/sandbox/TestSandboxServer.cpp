@@ -258,12 +258,22 @@ Records recordsOf(const std::string& kind, const json& data)
             out.observations += static_cast<long>(c["HealthCheckupResultAndQuestionInfos"].size());
         }
     } else if (kind == "YZK") {
-        for (const char* branch : {"MeTrMonthInfs", "CzDiMonthInfs"})
-            for (const auto& m : data[branch])
-                for (const auto& d : m["DiDateInfs"]) {
+        // Claims, 電子処方箋 調剤 (Cz…) and 処方情報 (Sh…): DrugInfs of the first two are medication lines.
+        struct Branch {
+            json months;
+            const char *dateInfs, *date, *drugInfs;
+            bool dispensed;
+        };
+        const Branch branches[] = {{data["MeTrMonthInfs"], "DiDateInfs", "DiDate", "DrugInfs", true},
+            {data["CzDiInf"]["CzDiMonthInfs"], "CzDiDateInfs", "CzDiDate", "CzDrugInfs", true},
+            {data["ShPrInf"]["ShPrMonthInfs"], "ShPrDateInfs", "ShPrDate", "ShDrugInfs", false}};
+        for (const auto& b : branches)
+            for (const auto& m : b.months)
+                for (const auto& d : m[b.dateInfs]) {
                     out.ids.push_back(d.value("RecordId", ""));
-                    out.dates.push_back(d.value("DiDate", ""));
-                    out.lines += static_cast<long>(d["DrugInfs"].size());
+                    out.dates.push_back(d.value(b.date, ""));
+                    if (b.dispensed)
+                        out.lines += static_cast<long>(d[b.drugInfs].size());
                 }
     } else {
         for (const auto& v : data["immunizations"]) {
@@ -587,7 +597,8 @@ private slots:
                 const long expected = counts[countKey(kind)].get<long>();
                 const auto parts = c.fetchAll(kind, person);
                 QVERIFY(!parts.empty());
-                const long expectedParts = std::max(1L, (expected + 6) / 7);
+                const long records = expected + (kind == "YZK" ? counts["prescriptions"].get<long>() : 0L);
+                const long expectedParts = std::max(1L, (records + 6) / 7);
                 QCOMPARE(static_cast<long>(parts.size()), expectedParts);
                 std::set<std::string> ids;
                 long total = 0, observations = 0, lines = 0;
@@ -605,7 +616,8 @@ private slots:
                     observations += rec.observations;
                     lines += rec.lines;
                 }
-                QCOMPARE(total, expected);
+                // YZK parts also hold the 処方情報 records, which /_sandbox/stats counts as prescriptions.
+                QCOMPARE(total, expected + (kind == "YZK" ? counts["prescriptions"].get<long>() : 0L));
                 if (kind == "TKK")
                     QCOMPARE(observations, counts["observations"].get<long>());
                 if (kind == "YZK")
@@ -618,29 +630,50 @@ private slots:
     {
         Client c {*main_, {}, {}, {}};
         QVERIFY(c.login());
-        // With one big page, every dispensing of the family sits in exactly one branch by the 100-day rule.
+        // Claims rows exist up to the end of the month before last (billing lag); 電子処方箋 調剤 rows for
+        // the last 100 days (院外 only). A dispensing in both windows is in both branches, and every
+        // 電子処方箋 dispensing has its prescription in 処方情報.
         for (const std::string person : {"P0001", "P0002", "P0003"}) {
+            std::set<std::string> claimsKeys;
+            long dispensed = 0, prescribed = 0;
             for (const auto& part : c.fetchAll("YZK", person)) {
-                for (const char* branch : {"MeTrMonthInfs", "CzDiMonthInfs"}) {
-                    for (const auto& month : part["data"][branch]) {
-                        QCOMPARE(month["MeTrDiHCd"].get<std::string>().size(), std::size_t(10));
-                        for (const auto& d : month["DiDateInfs"]) {
-                            const bool recent = d["DiDate"].get<std::string>() >= "20260623";
-                            QCOMPARE(recent, std::string(branch) == "CzDiMonthInfs");
-                            QCOMPARE(
-                                d["DiDate"].get<std::string>().substr(0, 6), month["MeTrMonth"].get<std::string>());
-                            std::set<std::pair<std::string, std::string>> keys;
-                            for (const auto& l : d["DrugInfs"]) {
-                                QCOMPARE(l["DrugC"].get<std::string>().size(), std::size_t(9));
-                                QCOMPARE(l["YjCode"].get<std::string>().size(), std::size_t(12));
-                                const auto key
-                                    = std::make_pair(l["RpNo"].get<std::string>(), l["LineNo"].get<std::string>());
-                                QVERIFY(keys.insert(key).second);
-                            }
+                const json& data = part["data"];
+                for (const auto& month : data["MeTrMonthInfs"]) {
+                    QCOMPARE(month["MeTrDiHCd"].get<std::string>().size(), std::size_t(10));
+                    for (const auto& d : month["DiDateInfs"]) {
+                        QVERIFY(d["DiDate"].get<std::string>() < "20260901");
+                        QCOMPARE(d["DiDate"].get<std::string>().substr(0, 6), month["MeTrMonth"].get<std::string>());
+                        claimsKeys.insert(month["MeTrDiHCd"].get<std::string>() + d["DiDate"].get<std::string>()
+                            + month["PrlsHCd"].get<std::string>());
+                        std::set<std::pair<std::string, std::string>> keys;
+                        for (const auto& l : d["DrugInfs"]) {
+                            QCOMPARE(l["DrugC"].get<std::string>().size(), std::size_t(9));
+                            QCOMPARE(l["YjCode"].get<std::string>().size(), std::size_t(12));
+                            QVERIFY(keys.insert({l["RpNo"].get<std::string>(), l["LineNo"].get<std::string>()}).second);
                         }
                     }
                 }
+                for (const auto& month : data["CzDiInf"]["CzDiMonthInfs"]) {
+                    QCOMPARE(month["CzPrCl"].get<std::string>(), std::string("2"));
+                    for (const auto& d : month["CzDiDateInfs"]) {
+                        QVERIFY(d["CzDiDate"].get<std::string>() >= "20260623");
+                        QCOMPARE(d["CzDiDate"].get<std::string>().substr(0, 6), month["CzDiMonth"].get<std::string>());
+                        for (const auto& l : d["CzDrugInfs"])
+                            QCOMPARE(l["CzDrugC"].get<std::string>().size(), std::size_t(9));
+                        ++dispensed;
+                    }
+                }
+                for (const auto& month : data["ShPrInf"]["ShPrMonthInfs"])
+                    prescribed += static_cast<long>(month["ShPrDateInfs"].size());
             }
+            QCOMPARE(prescribed, dispensed);
+            // Every 電子処方箋 dispensing before 2026-09-01 is also a claims row (same pharmacy, day, prescriber).
+            for (const auto& part : c.fetchAll("YZK", person))
+                for (const auto& month : part["data"]["CzDiInf"]["CzDiMonthInfs"])
+                    for (const auto& d : month["CzDiDateInfs"])
+                        if (d["CzDiDate"].get<std::string>() < "20260901")
+                            QVERIFY(claimsKeys.count(month["CzMeTrDiHCd"].get<std::string>()
+                                + d["CzDiDate"].get<std::string>() + month["CzPrlsHCd"].get<std::string>()));
         }
     }
 
