@@ -312,6 +312,20 @@ std::vector<Dispensing> DispensingGenerator::generate(const Person& p, const Tre
         }
     }
 
+    // The default family shows the case too: ten weeks ago P0001 saw his regular doctor (a cold) and the
+    // ENT clinic (sinusitis) on one day and had both prescriptions filled at his pharmacy.
+    if (p.index == 0) {
+        const Date day = openDay(m_today.plusDays(-70));
+        for (const auto& course : m_ref.acute) {
+            if (course.name != "cold" && course.name != "sinusitis")
+                continue;
+            Event e {day, home, course.name == "cold" ? primary : &m_ref.clinicOfKind("ent"), {}};
+            for (const auto& l : course.lines)
+                e.lines.push_back(makeLine(l.drug, l.qty, l.usage, l.days));
+            events.push_back(std::move(e));
+        }
+    }
+
     // One dispensing per (pharmacy, date, prescriber): the same prescriber's courses merge; two
     // prescribers the same day at one pharmacy are two dispensings, as in real feeds.
     std::stable_sort(events.begin(), events.end(), [](const Event& a, const Event& b) { return a.date < b.date; });

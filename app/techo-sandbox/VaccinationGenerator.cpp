@@ -537,7 +537,9 @@ std::vector<Vaccination> VaccinationGenerator::generate(const Person& p) const
             out.push_back(std::move(v));
     const std::size_t original = out.size();
     for (std::size_t i = 0; i < original; ++i) {
-        if (!rng.chance(0.025))
+        // The default family shows one: the spouse's (P0002) latest record was corrected.
+        const bool familyExample = p.index == 1 && i + 1 == original;
+        if (!rng.chance(0.025) && !familyExample)
             continue;
         Vaccination wrong = out[i];
         wrong.deleted = true;

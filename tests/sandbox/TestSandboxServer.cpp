@@ -835,7 +835,9 @@ private slots:
                 }
             }
             QCOMPARE(invalid.size(), std::size_t(4));
-            QCOMPARE(total, stats_["persons"][0]["counts"][countKey(kind)].get<long>());
+            const json& counts = stats_["persons"][0]["counts"];
+            QCOMPARE(
+                total, counts[countKey(kind)].get<long>() + (kind == "YZK" ? counts["prescriptions"].get<long>() : 0L));
             const json& data = parts[0]["data"];
             if (kind == "TKK") {
                 const json& list = data["SpecificHealthCheckupInfos"];

@@ -12,6 +12,7 @@
 #include <curl/curl.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <fstream>
 #include <functional>
 #include <map>
@@ -644,6 +645,50 @@ private slots:
             QVERIFY2(!without.count(field), field.c_str());
         }
         QVERIFY(without.count("EffectiveTime") && without.count("CzDrugC") && without.count("DrugC"));
+    }
+
+    // The default family (--persons 3 --years 10), which the import suite and a newcomer see, carries
+    // the real-world cases of issue 9 itself.
+    void defaultFamilyShowsTheRealWorldCases()
+    {
+        const DataGenerator family(*m_ref, GeneratorConfig {1, 3, 10});
+        PageRequest all;
+        all.pageSize = 1000000;
+        // P0001: two clinics' prescriptions at one pharmacy on one day, in the claims and 電子処方箋 branches.
+        ordered_json yzk = family.page(InfoKind::Yzk, family.person(0), all).data;
+        std::map<std::string, std::set<std::string>> claims, dispensed;
+        for (const auto& m : yzk["MeTrMonthInfs"])
+            for (const auto& d : m["DiDateInfs"])
+                claims[m["MeTrDiHCd"].get<std::string>() + d["DiDate"].get<std::string>()].insert(m["PrlsHCd"]);
+        for (const auto& m : yzk["CzDiInf"]["CzDiMonthInfs"])
+            for (const auto& d : m["CzDiDateInfs"])
+                dispensed[m["CzMeTrDiHCd"].get<std::string>() + d["CzDiDate"].get<std::string>()].insert(
+                    m["CzPrlsHCd"]);
+        auto twoClinics = [](const std::map<std::string, std::set<std::string>>& byDay) {
+            return std::any_of(byDay.begin(), byDay.end(), [](const auto& e) { return e.second.size() >= 2; });
+        };
+        QVERIFY(twoClinics(claims));
+        QVERIFY(twoClinics(dispensed));
+        // P0002: a corrected vaccination with its deleted original; a pharmacy spelt differently by branch.
+        ordered_json vac = family.page(InfoKind::PmhVac, family.person(1), all).data;
+        QVERIFY(std::any_of(vac["immunizations"].begin(), vac["immunizations"].end(),
+            [](const ordered_json& im) { return im["isDeleted"].get<bool>(); }));
+        yzk = family.page(InfoKind::Yzk, family.person(1), all).data;
+        std::map<std::string, std::string> names;
+        for (const auto& m : yzk["MeTrMonthInfs"])
+            names[m["MeTrDiHCd"]] = m["MeTrDiHNm"];
+        bool respelt = false;
+        for (const auto& m : yzk["CzDiInf"]["CzDiMonthInfs"])
+            respelt = respelt || (names.count(m["CzMeTrDiHCd"]) && names[m["CzMeTrDiHCd"]] != m["CzMeTrDiHNm"]);
+        QVERIFY(respelt);
+        // P0001's checkups spell 尿蛋白/尿糖 as text somewhere (not only the codes 1–5).
+        ordered_json tkk = family.page(InfoKind::Tkk, family.person(0), all).data;
+        bool text = false;
+        for (const auto& c : tkk["SpecificHealthCheckupInfos"])
+            for (const auto& item : c["HealthCheckupResultAndQuestionInfos"])
+                if (item["Oid"] == "1.2.392.200119.6.2101")
+                    text = text || item["DataValue"].get<std::string>().find_first_not_of("12345") != std::string::npos;
+        QVERIFY(text);
     }
 
     // The command-line flag and the runtime toggle reach the server.
