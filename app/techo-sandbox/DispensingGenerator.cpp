@@ -299,7 +299,10 @@ std::vector<Dispensing> DispensingGenerator::generate(const Person& p, const Tre
                         qty = pharmacyRound(kg * l.mgPerKgDose / l.drug->mgPerUnit);
                     else if (l.gPerDay > 0)
                         qty = ageMonths < 12 ? l.gPerDayUnder1 : l.gPerDay;
-                    e.lines.push_back(makeLine(l.drug, qty, l.usage, l.days));
+                    DrugLine line = makeLine(l.drug, qty, l.usage, l.days);
+                    if (l.drug->unit == "mL")
+                        line.spInst = "冷所保存"; // free text, as pharmacies write it
+                    e.lines.push_back(line);
                 }
             } else {
                 for (const auto& l : course.lines) {
