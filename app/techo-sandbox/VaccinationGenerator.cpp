@@ -531,10 +531,15 @@ std::vector<Vaccination> VaccinationGenerator::generate(const Person& p) const
     }
 
     // ---- the window, then the municipality's corrections ------------------------------------------
+    // Some municipalities transcribed their paper 予防接種台帳: records before FY2018 carry no code.
+    const bool paperLedger = rng.chance(0.3);
     std::vector<Vaccination> out;
-    for (auto& v : all)
-        if (v.date >= m_windowStart && v.date < m_today)
-            out.push_back(std::move(v));
+    for (auto& v : all) {
+        if (v.date < m_windowStart || v.date >= m_today)
+            continue;
+        v.coded = !(paperLedger && v.date < Date::fromYmd(2018, 4, 1));
+        out.push_back(std::move(v));
+    }
     const std::size_t original = out.size();
     for (std::size_t i = 0; i < original; ++i) {
         // The default family shows one: the spouse's (P0002) latest record was corrected.
@@ -568,12 +573,15 @@ ordered_json VaccinationGenerator::render(
     const Person& p, const std::vector<const Vaccination*>& part, bool injectInvalid, int& recordCount) const
 {
     auto vacJson = [](const Vaccination& v) {
-        return ordered_json {{"historyKey", v.historyKey}, {"modificationSeg", v.modificationSeg},
-            {"isDeleted", v.deleted}, {"vaccinationDate", v.date.iso()}, {"vaccineName", v.vaccine->name},
-            {"vaccineCode", {{"system", v.vaccine->system}, {"code", v.vaccine->code}}},
-            {"targetDisease", v.target.empty() ? v.vaccine->target : v.target}, {"doseNumber", v.dose},
-            {"lotNumber", v.lot}, {"manufacturer", v.vaccine->manufacturer}, {"medicalInstitutionCode", v.site->code},
-            {"medicalInstitutionName", v.site->name}, {"municipalityCode", v.municipalityCode}};
+        ordered_json out {{"historyKey", v.historyKey}, {"modificationSeg", v.modificationSeg},
+            {"isDeleted", v.deleted}, {"vaccinationDate", v.date.iso()}, {"vaccineName", v.vaccine->name}};
+        if (v.coded)
+            out["vaccineCode"] = {{"system", v.vaccine->system}, {"code", v.vaccine->code}};
+        out.update(ordered_json {{"targetDisease", v.target.empty() ? v.vaccine->target : v.target},
+            {"doseNumber", v.dose}, {"lotNumber", v.lot}, {"manufacturer", v.vaccine->manufacturer},
+            {"medicalInstitutionCode", v.site->code}, {"medicalInstitutionName", v.site->name},
+            {"municipalityCode", v.municipalityCode}});
+        return out;
     };
     ordered_json list = ordered_json::array();
     for (const Vaccination* v : part)

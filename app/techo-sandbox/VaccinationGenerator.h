@@ -32,6 +32,7 @@ struct Vaccination {
     std::string lot;
     const Institution* site = nullptr;
     std::string municipalityCode;
+    bool coded = true; // false: transcribed from a paper 予防接種台帳 without a vaccine code
     bool deleted = false; // an original that a correction replaced
     std::string modificationSeg = "1"; // 1 registered, 2 corrected record, 3 deleted original [I]
 };

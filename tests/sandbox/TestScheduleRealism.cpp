@@ -406,6 +406,35 @@ private slots:
         }
     }
 
+    // Records transcribed from paper ledgers have no vaccineCode: the name is then all that tells two
+    // same-day vaccinations apart, and such days exist.
+    void uncodedRecordsExistOnSharedDays()
+    {
+        long uncoded = 0, uncodedSameDay = 0;
+        for (const auto& d : m_people) {
+            std::map<int, std::set<std::string>> namesByDay;
+            for (const auto& v : d.vaccinations)
+                if (!v.coded) {
+                    ++uncoded;
+                    namesByDay[v.date.days].insert(v.vaccine->name);
+                }
+            for (const auto& [day, names] : namesByDay)
+                uncodedSameDay += names.size() >= 2 ? 1 : 0;
+        }
+        qInfo("uncoded vaccinations %ld; days with 2+ uncoded vaccines %ld", uncoded, uncodedSameDay);
+        QVERIFY(uncoded > 100);
+        QVERIFY(uncodedSameDay > 10);
+        for (const auto& d : m_people) {
+            if (std::none_of(
+                    d.vaccinations.begin(), d.vaccinations.end(), [](const Vaccination& v) { return !v.coded; }))
+                continue;
+            ordered_json data = render(InfoKind::PmhVac, d.person);
+            QVERIFY(std::any_of(data["immunizations"].begin(), data["immunizations"].end(),
+                [](const ordered_json& im) { return !im.contains("vaccineCode") && im.contains("vaccineName"); }));
+            break;
+        }
+    }
+
     // 風しん第5期 (men born 1962-04-02 – 1979-04-01, 2019-04 – 2025-03), 帯状疱疹 only from FY2025 at the
     // eligible ages, 高齢者肺炎球菌 in the fiscal year of the 65th birthday.
     void adultRoutineProgrammesOccurInTheirEra()
