@@ -316,13 +316,18 @@ std::vector<Dispensing> DispensingGenerator::generate(const Person& p, const Tre
     }
 
     // The default family shows the case too: ten weeks ago P0001 saw his regular doctor (a cold) and the
-    // ENT clinic (sinusitis) on one day and had both prescriptions filled at his pharmacy.
+    // ENT clinic (sinusitis) on one day and had both prescriptions filled at one pharmacy.
     if (p.index == 0) {
         const Date day = openDay(m_today.plusDays(-70));
+        // A pharmacy the 電子処方箋 branches spell differently, so the family shows that case too.
+        const Institution* pharmacy = home;
+        for (const auto& candidate : m_ref.pharmacies)
+            if (pharmacy->erxName.empty() && !candidate.erxName.empty())
+                pharmacy = &candidate;
         for (const auto& course : m_ref.acute) {
             if (course.name != "cold" && course.name != "sinusitis")
                 continue;
-            Event e {day, home, course.name == "cold" ? primary : &m_ref.clinicOfKind("ent"), {}};
+            Event e {day, pharmacy, course.name == "cold" ? primary : &m_ref.clinicOfKind("ent"), {}};
             for (const auto& l : course.lines)
                 e.lines.push_back(makeLine(l.drug, l.qty, l.usage, l.days));
             events.push_back(std::move(e));

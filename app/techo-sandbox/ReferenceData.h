@@ -100,7 +100,7 @@ struct CovidCampaign {
 
 struct Institution {
     std::string code, name, kind;
-    std::string erxName; // how the 電子処方箋 branch spells the name, when it differs
+    std::string erxName {}; // how the 電子処方箋 branches spell the name, when it differs
     bool inHouse = false; // a clinic that dispenses its own prescriptions (院内処方)
 };
 
