@@ -194,10 +194,7 @@ std::string qualitativeSpelling(const std::string& facilityCode, const std::stri
         {"-", "+-", "1+", "2+", "3+"},
         {"－", "±", "＋", "２＋", "３＋"},
     };
-    std::uint64_t h = 1469598103934665603ULL;
-    for (unsigned char c : facilityCode)
-        h = (h ^ c) * 1099511628211ULL;
-    const auto& style = spellings[h % spellings.size()];
+    const auto& style = spellings[fnv1a(facilityCode) % spellings.size()];
     const int index = code.size() == 1 && code[0] >= '1' && code[0] <= '5' ? code[0] - '1' : -1;
     return index < 0 ? code : style[static_cast<std::size_t>(index)];
 }

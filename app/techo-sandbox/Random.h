@@ -18,6 +18,18 @@ inline std::uint64_t splitmix64(std::uint64_t& state)
     return z ^ (z >> 31U);
 }
 
+// FNV-1a (64-bit) of a string: a stable, platform-independent hash for deterministic choices and
+// opaque identifiers.
+inline std::uint64_t fnv1a(const std::string& text)
+{
+    std::uint64_t h = 0xcbf29ce484222325ULL;
+    for (unsigned char c : text) {
+        h ^= c;
+        h *= 0x100000001b3ULL;
+    }
+    return h;
+}
+
 class Rng {
 public:
     explicit Rng(std::uint64_t seed)

@@ -163,16 +163,6 @@ struct Requirement {
     Date lo, hi; // allowed on [lo, hi)
 };
 
-std::uint64_t fnv1a(const std::string& text)
-{
-    std::uint64_t h = 0xcbf29ce484222325ULL;
-    for (unsigned char c : text) {
-        h ^= c;
-        h *= 0x100000001b3ULL;
-    }
-    return h;
-}
-
 } // namespace
 
 Date VaccinationGenerator::schoolEntry(Date birth)
