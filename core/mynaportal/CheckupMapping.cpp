@@ -160,7 +160,7 @@ Outcome mapObservation(const json& item, const std::string& path, domain::Observ
         }
         case domain::ValueType::CD:
         case domain::ValueType::CO: {
-            const auto value = f.text("DataValue", true);
+            const auto value = f.code("DataValue", true); // a code may arrive as a JSON number
             const auto oid = f.text("Oid", false);
             const clinical::CodeSystem* system = nullptr;
             if (oid && !clinical::acceptsCodeSystem(*known, *oid))
