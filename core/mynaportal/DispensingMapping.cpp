@@ -28,7 +28,7 @@ struct Branch {
     domain::DispensingKind kind;
     std::string_view prefix; // "" for claims
     Fields::Names months; // the sandbox's list, or the XML wrapper holding the month elements
-    Fields::Names month; // the XML month element
+    Fields::Names month; // the XML month element (or, in a wrapper, the sandbox's list of months)
     Name pharmacyCode, pharmacyName, prescriberCode, prescriberName, inOut;
     Name days, day, dispensedOn, prescribedOn, recordId, procedures;
     Name drugs, drug, rp, line, receiptCode, yjCode, drugName, ingredient, quantity, unit, usage, instruction, times,
@@ -45,7 +45,7 @@ const std::array<Branch, 3>& branches()
             {"RpNo", "RpNo"}, {"LineNo", "LineNo"}, {"DrugC", "DrugC"}, {"YjCode", "YjCode"}, {"DrugN", "DrugN"},
             {"IngreN", "IngreN"}, {"Qua1", "Qua1"}, {"Unit", "Unit"}, {"UsageN", "UsageN"}, {"SpInst", "SpInst"},
             {"Times", "Times"}, {"MeTrIdCl", "MeTrIdCl"}},
-        {domain::DispensingKind::ERxDispensing, "Cz", {"CzDiMonthInfs", "CzDiInf"}, {"CzDiMonthInf"},
+        {domain::DispensingKind::ERxDispensing, "Cz", {"CzDiMonthInfs", "CzDiInf"}, {"CzDiMonthInf", "CzDiMonthInfs"},
             {"CzMeTrDiHCd", "MeTrDiHCd"}, {"CzMeTrDiHNm", "MeTrDiHNm"}, {"CzPrlsHCd", "PrlsHCd"},
             {"CzPrlsHNm", "PrlsHNm"}, {"CzPrCl", "InOut", "CzInOut"}, {"CzDiDateInfs", "DiDateInfs"},
             {"CzDiDateInf", "DiDateInf"}, {"CzDiDate", "DiDate"}, {"CzPrDate", "PrDate"}, {"CzRecordId", "RecordId"},
@@ -53,7 +53,7 @@ const std::array<Branch, 3>& branches()
             {"CzLineNo", "LineNo"}, {"CzDrugC", "DrugC"}, {"CzYjCode", "YjCode"}, {"CzDrugN", "DrugN"},
             {"CzIngreN", "IngreN"}, {"CzQua1", "Qua1"}, {"CzUnit", "Unit"}, {"CzUsageN", "UsageN"},
             {"CzSpInst", "SpInst"}, {"CzTimes", "Times"}, {"CzUsageCl", "MeTrIdCl", "CzMeTrIdCl"}},
-        {domain::DispensingKind::ERxPrescription, "Sh", {"ShPrMonthInfs", "ShPrInf"}, {"ShPrMonthInf"},
+        {domain::DispensingKind::ERxPrescription, "Sh", {"ShPrMonthInfs", "ShPrInf"}, {"ShPrMonthInf", "ShPrMonthInfs"},
             {"ShMeTrDiHCd", "MeTrDiHCd"}, {"ShMeTrDiHNm", "MeTrDiHNm"}, {"ShPrHCd", "PrlsHCd", "ShPrlsHCd"},
             {"ShPrHNm", "PrlsHNm", "ShPrlsHNm"}, {"ShPrCl", "InOut", "ShInOut"}, {"ShPrDateInfs", "DiDateInfs"},
             {"ShPrDateInf", "DiDateInf"}, {"ShPrDate", "DiDate"}, {"ShPrDate", "PrDate"}, {"ShRecordId", "RecordId"},

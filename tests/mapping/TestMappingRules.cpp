@@ -146,6 +146,7 @@ private slots:
     // real shapes
     void mapsTheRealCheckupShapeWithoutInventedFields();
     void mapsTheRealDispensingShapeWithoutInventedFields();
+    void mapsTheSandboxsWrappedERxBranches();
     void mapsTheRealVaccinationShape();
     void readsTheSandboxsKanaNameToo();
     void reportsAResultCodeOtherThanOneAsTheSourcesError();
@@ -548,6 +549,44 @@ void TestMappingRules::mapsTheRealDispensingShapeWithoutInventedFields()
     QCOMPARE(q(prescription.prescriber->name), QStringLiteral("ひまわり内科クリニック"));
     QCOMPARE(prescription.dispensing.lines.size(), std::size_t(1));
     QCOMPARE(prescription.dispensing.lines[0].quantity.value_or(-1), 1.0);
+}
+
+void TestMappingRules::mapsTheSandboxsWrappedERxBranches()
+{
+    // The sandbox's rendition: the XML wrapper holding a JSON array of months (CzDiInf.CzDiMonthInfs[]),
+    // Cz/Sh names inside, and its own RecordId/RpNo/LineNo/YjCode unprefixed beside them.
+    const auto drug = [](const char* p) {
+        const std::string x(p);
+        return ordered_json {{"RpNo", "1"}, {"LineNo", "2"}, {x + "DrugC", "622224901"}, {"YjCode", "2171022F1029"},
+            {x + "DrugN", "アムロジピン錠５ｍｇ"}, {x + "Qua1", "1"}, {x + "Unit", "錠"}, {x + "Times", "28"}};
+    };
+    ordered_json body = ordered_json::parse(fixture(QStringLiteral("yzk-valid.json")));
+    auto& data = body["medicalInsuranceInfoProvisionInfo"]["data"];
+    data.erase("MeTrMonthInfs");
+    data.erase("CzDiMonthInfs");
+    data.erase("ShPrMonthInfs");
+    data["CzDiInf"]["CzDiMonthInfs"]
+        = ordered_json::array({{{"CzMeTrDiHCd", "1340608088"}, {"CzMeTrDiHNm", "ゆうひ調剤薬局"}, {"CzPrCl", "2"},
+            {"CzDiDateInfs",
+                ordered_json::array({{{"RecordId", "P0001-YZK-1"}, {"CzDiDate", "20250902"}, {"CzPrDate", "20250901"},
+                    {"CzDrugInfs", ordered_json::array({drug("Cz")})}}})}}});
+    data["ShPrInf"]["ShPrMonthInfs"] = ordered_json::array({{{"ShMeTrDiHCd", "1340608088"}, {"ShPrHCd", "1310110016"},
+        {"ShPrDateInfs",
+            ordered_json::array({{{"ShPrDate", "20250901"}, {"ShDrugInfs", ordered_json::array({drug("Sh")})}}})}}});
+    const auto r = parse(body.dump());
+    QVERIFY2(r.ok(), r.ok() ? "" : qPrintable(describe(r.error())));
+    QVERIFY(!oneRejection(*r) && r->batch.rejections.empty());
+    QCOMPARE(r->batch.dispensings.size(), std::size_t(2));
+    const auto& erx = r->batch.dispensings[0];
+    QVERIFY(erx.dispensing.kind == domain::DispensingKind::ERxDispensing);
+    QCOMPARE(q(erx.dispensing.provenance.sourceRecordId), QStringLiteral("P0001-YZK-1"));
+    QCOMPARE(q(erx.dispensing.prescribedOn), QStringLiteral("2025-09-01"));
+    QCOMPARE(erx.dispensing.lines.at(0).lineNumber, 2);
+    QCOMPARE(q(erx.dispensing.lines.at(0).drugCode), QStringLiteral("2171022F1029"));
+    const auto& rx = r->batch.dispensings[1];
+    QVERIFY(rx.dispensing.kind == domain::DispensingKind::ERxPrescription);
+    QCOMPARE(q(rx.dispensing.dispensedOn), QStringLiteral("2025-09-01"));
+    QCOMPARE(q(rx.prescriber->code), QStringLiteral("1310110016"));
 }
 
 void TestMappingRules::mapsTheRealVaccinationShape()
