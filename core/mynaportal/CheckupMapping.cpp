@@ -163,10 +163,13 @@ Outcome mapObservation(const json& item, const std::string& path, domain::Observ
             const auto value = f.code("DataValue", true); // a code may arrive as a JSON number
             const auto oid = f.text("Oid", false);
             const clinical::CodeSystem* system = nullptr;
-            if (oid && !clinical::acceptsCodeSystem(*known, *oid))
+            if (oid && !clinical::acceptsCodeSystem(*known, *oid)) {
                 f.fail("Oid", kCodeSystemNotAllowed);
-            else
+            } else {
                 system = clinical::findCodeSystem(oid.value_or(std::string(known->codeSystem)));
+                if (system == nullptr)
+                    f.fail("Oid", kCodeSystemNotAllowed); // no table for it in this build: a code is never guessed
+            }
             if (value && system != nullptr) {
                 const auto resolved = clinical::resolveCode(*system, *value);
                 if (!resolved)

@@ -1,6 +1,9 @@
 // The mapping rules of issue 9 (faults 5, 6, 7: coded values, impossible dates, units and comparators) and
 // the real API shapes of issue 10 (KanasName, the Cz/Sh 電子処方箋 branches, MessageHeader/MessageBody,
 // ResultCode, basicFiveInfo, 和暦 dates, absent invented fields), each on a small input.
+#include "core/clinical/CheckupItems.h"
+#include "core/clinical/CodeSystems.h"
+#include "core/clinical/Units.h"
 #include "core/domain/Dates.h"
 #include "core/mynaportal/ResultMapping.h"
 #include "tests/support/TestSupport.h"
@@ -151,6 +154,7 @@ private slots:
     void readsTheSandboxsKanaNameToo();
     void reportsAResultCodeOtherThanOneAsTheSourcesError();
     void filesARefusedChildOnItsRecordWithAKey();
+    void everyItemHasTheTablesItsRulesNeed();
 };
 
 void TestMappingRules::keepsValuesWithAComparator()
@@ -649,6 +653,24 @@ void TestMappingRules::filesARefusedChildOnItsRecordWithAKey()
     QCOMPARE(q(rej.recordKind), QStringLiteral("medication_line"));
     QCOMPARE(q(rej.reasonKey), QStringLiteral("dispensing_unit"));
     QCOMPARE(param(rej, "field"), QStringLiteral("Unit"));
+}
+
+void TestMappingRules::everyItemHasTheTablesItsRulesNeed()
+{
+    // A coded item whose code system has no table would be refused whatever it sent; a numeric item whose
+    // canonical unit is not a spelling of itself would refuse every value.
+    int coded = 0;
+    for (const clinical::CheckupItem& item : clinical::checkupItems()) {
+        const QString code = QString::fromUtf8(item.code.data(), static_cast<qsizetype>(item.code.size()));
+        if (item.type == domain::ValueType::CD) {
+            ++coded;
+            QVERIFY2(clinical::findCodeSystem(item.codeSystem) != nullptr, qPrintable(code));
+            QVERIFY2(item.otherCodeSystem.empty() || clinical::findCodeSystem(item.otherCodeSystem), qPrintable(code));
+        }
+        if (item.type == domain::ValueType::PQ)
+            QVERIFY2(clinical::canonicalUnit(item, item.unit) == item.unit, qPrintable(code));
+    }
+    QVERIFY(coded >= 19);
 }
 
 QTEST_GUILESS_MAIN(TestMappingRules)
