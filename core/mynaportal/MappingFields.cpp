@@ -296,7 +296,7 @@ Error structural(const FieldError& e)
 {
     Error error
         = makeError(ErrorCode::InvalidData, "the response is not in the expected form: " + e.path + " " + e.reason);
-    error.key = "mapping.structure";
+    error.key = "import.malformed_response"; // the keys ResultEnvelope uses for the same errors
     error.params = e.params;
     error.params.emplace_back("path", e.path);
     error.params.emplace_back("reason", e.reasonKey);
@@ -383,7 +383,7 @@ Result<Sections> xmlSections(const json& data, const std::string& path)
         if (code && *code != "1")
             return makeError(ErrorCode::Network,
                 "the data source refused the request (ResultCode " + *code + ")" + (message ? ": " + *message : ""))
-                .withKey("api.result_code")
+                .withKey("import.api_refused")
                 .with("code", *code)
                 .with("message", message.value_or(""));
     }

@@ -30,7 +30,7 @@ Result<ResultPart> parseResultPart(
     json root = json::parse(body.begin(), body.end(), nullptr, /*allow_exceptions=*/false);
     if (root.is_discarded())
         return makeError(ErrorCode::InvalidData, "the response is not valid JSON (it may have been cut off)")
-            .withKey("mapping.not_json");
+            .withKey("import.malformed_response");
     if (!root.is_object())
         return structural(detail::fieldError("$", detail::reason::kNotObject));
 
@@ -46,7 +46,7 @@ Result<ResultPart> parseResultPart(
         const auto message = Fields(*header, "$.commonHeader").text("errorMessage", false);
         return makeError(ErrorCode::Network,
             "the API refused the request (" + *errorCode + ")" + (message ? ": " + *message : std::string()))
-            .withKey("api.error_code")
+            .withKey("import.api_refused")
             .with("code", *errorCode)
             .with("message", message.value_or(""));
     }

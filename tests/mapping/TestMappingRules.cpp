@@ -633,7 +633,7 @@ void TestMappingRules::reportsAResultCodeOtherThanOneAsTheSourcesError()
     QVERIFY(r.error().code == ErrorCode::Network);
     QCOMPARE(q(r.error().message),
         QStringLiteral("the data source refused the request (ResultCode 2): 該当する資格情報がありません"));
-    QCOMPARE(q(r.error().key), QStringLiteral("api.result_code"));
+    QCOMPARE(q(r.error().key), QStringLiteral("import.api_refused"));
     QCOMPARE(q(r.error().param("code")), QStringLiteral("2"));
 }
 

@@ -784,17 +784,6 @@ void TestResultMapping::skipsADefectiveRecordAndKeepsTheRest_data()
     add("lot number a number", pmh, vac("lotNumber"), "5129", "vaccination", v0, "must be a string", "5129", 2, 0);
 }
 
-// Whole-record rejections and the children's, which stay with their record (see domain::CheckupRecord).
-std::vector<domain::Rejection> allRejections(const mynaportal::ResultPart& part)
-{
-    std::vector<domain::Rejection> all = part.batch.rejections;
-    for (const auto& c : part.batch.checkups)
-        all.insert(all.end(), c.rejectedObservations.begin(), c.rejectedObservations.end());
-    for (const auto& d : part.batch.dispensings)
-        all.insert(all.end(), d.rejectedLines.begin(), d.rejectedLines.end());
-    return all;
-}
-
 void TestResultMapping::skipsADefectiveRecordAndKeepsTheRest()
 {
     QFETCH(std::string, body);
