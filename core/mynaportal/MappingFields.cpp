@@ -265,14 +265,10 @@ std::optional<std::vector<Element>> Fields::list(Names listKeys, Names itemKeys)
     return out;
 }
 
-void Fields::fail(std::string_view key, Reason reason, Params extra)
+void Fields::fail(std::string_view key, Reason reason)
 {
-    if (m_error)
-        return;
-    FieldError e = fieldError(at(m_path, key), reason);
-    for (auto& p : extra)
-        e.params.push_back(std::move(p));
-    m_error = std::move(e);
+    if (!m_error)
+        m_error = fieldError(at(m_path, key), reason);
 }
 
 void Fields::fail(const FieldError& nested)

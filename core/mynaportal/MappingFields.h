@@ -66,9 +66,6 @@ struct Element {
     std::string path;
 };
 
-// Field readers over one JSON object: each returns the value or records the first error and returns nullopt.
-// Where the real layout and the sandbox spell a field differently, a reader takes the alternatives in order
-// of preference and reads the first one present; a missing field is named by the first alternative.
 // Alternative names of one field, most preferred first (held by value: string literals, at most four).
 class Names {
 public:
@@ -98,6 +95,9 @@ private:
     std::size_t m_size = 0;
 };
 
+// Field readers over one JSON object: each returns the value or records the first error and returns nullopt.
+// Where the real layout and the sandbox spell a field differently, a reader takes the alternatives in order
+// of preference and reads the first one present; a missing field is named by the first alternative.
 class Fields {
 public:
     using Names = detail::Names;
@@ -124,8 +124,8 @@ public:
     // A date of the XML layouts: 'YYYYMMDD', 和暦 'GYYMMDD' (G = M/T/S/H/R or 1–5) or '令和6年4月1日'
     // (full-width digits allowed). With dashed, PMH's ISO 'YYYY-MM-DD' only.
     std::optional<domain::Date> date(Names names, bool required, bool dashed = false);
-    // A decimal: a JSON number or a plain decimal string ("5.8", full-width "５．８"); no sign, exponent
-    // or unit.
+    // A decimal: a JSON number or a plain decimal string ("5.8", full-width "５．８"); no '+', exponent or
+    // unit (a '-' is read: the caller's range rule refuses it).
     std::optional<double> decimal(Names names, bool required);
     // A whole number in [minimum, 1'000'000]: a JSON integer or its decimal string.
     std::optional<int> integer(Names names, bool required, int minimum);
@@ -137,9 +137,8 @@ public:
     // empty; anything else is a structural error recorded here. Every element must be an object.
     std::optional<std::vector<Element>> list(Names listKeys, Names itemKeys);
 
-    using Params = std::vector<std::pair<std::string, std::string>>;
-    // Records the first error: the field `key` of this object. params.field is the key; `extra` adds more.
-    void fail(std::string_view key, Reason reason, Params extra = {});
+    // Records the first error: the field `key` of this object (params: field = key).
+    void fail(std::string_view key, Reason reason);
     // Adopts the error of a nested object's Fields, whose path already names the exact field.
     void fail(const FieldError& nested);
 
