@@ -39,6 +39,8 @@ struct CheckupItem {
 
 [[nodiscard]] std::span<const CheckupItem> checkupItems();
 [[nodiscard]] const CheckupItem* findCheckupItem(std::string_view code);
+// True when `unit` is a spelling of the item's canonical unit: canonicalUnit (core/clinical/Units.h) has a value.
+[[nodiscard]] bool isAcceptedUnit(const CheckupItem& item, std::string_view unit);
 // Whether a result coded in `oid` can be read for this CD item: its own code system or the other one.
 [[nodiscard]] bool acceptsCodeSystem(const CheckupItem& item, std::string_view oid);
 

@@ -51,4 +51,9 @@ std::optional<std::string_view> canonicalUnit(const CheckupItem& item, std::stri
     return std::nullopt;
 }
 
+bool isAcceptedUnit(const CheckupItem& item, std::string_view unit)
+{
+    return canonicalUnit(item, unit).has_value();
+}
+
 } // namespace techo::clinical
