@@ -268,6 +268,9 @@ void TestMappingRules::normalisesEachUnitSpellingToTheItemsUnit()
     QFETCH(std::string, unit);
     QFETCH(QString, canonical);
     QFETCH(std::string, value);
+    const clinical::CheckupItem* known = clinical::findCheckupItem(code);
+    QVERIFY(known != nullptr);
+    QCOMPARE(clinical::isAcceptedUnit(*known, unit), !canonical.isEmpty());
     const auto r = parse(checkup(ordered_json::array({item(code.c_str(), "PQ", value, unit.c_str())})));
     QVERIFY2(r.ok(), r.ok() ? "" : qPrintable(describe(r.error())));
     if (canonical.isEmpty()) {
