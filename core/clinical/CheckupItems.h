@@ -31,11 +31,17 @@ struct CheckupItem {
     double maxPlausible = 0;
     std::optional<Threshold> guidance; // 保健指導判定値
     std::optional<Threshold> referral; // 受診勧奨判定値
+    // CD items: the OID of the code system assumed when a result names none, and another OID the same item
+    // is known to arrive with (core/clinical/CodeSystems.h). Empty for PQ and ST items.
+    std::string_view codeSystem;
+    std::string_view otherCodeSystem;
 };
 
 [[nodiscard]] std::span<const CheckupItem> checkupItems();
 [[nodiscard]] const CheckupItem* findCheckupItem(std::string_view code);
-// True when `unit` is the item's canonical unit or a known spelling of it (kg/m² = kg/m2, μL = uL …).
+// True when `unit` is a spelling of the item's canonical unit: canonicalUnit (core/clinical/Units.h) has a value.
 [[nodiscard]] bool isAcceptedUnit(const CheckupItem& item, std::string_view unit);
+// Whether a result coded in `oid` can be read for this CD item: its own code system or the other one.
+[[nodiscard]] bool acceptsCodeSystem(const CheckupItem& item, std::string_view oid);
 
 } // namespace techo::clinical

@@ -23,6 +23,16 @@ void require(bool condition, const char* what)
     }
 }
 
+void checkRejection(const techo::domain::Rejection& r, bool child)
+{
+    require(r.jsonPath.starts_with("$.medicalInsuranceInfoProvisionInfo.data."), "rejection path inside data");
+    require(!r.reason.empty() && !r.recordKind.empty(), "rejection has a kind and a reason");
+    require(!r.reasonKey.empty() && !r.params.empty() && r.params.front().first == "field",
+        "rejection has a reason key and names its field");
+    if (child)
+        require(r.recordKind == "observation" || r.recordKind == "medication_line", "a child rejection is a child's");
+}
+
 void checkPart(const ResultPart& part)
 {
     require(part.partNumber >= 1 && part.partNumber <= part.totalParts, "1 <= partNumber <= totalParts");
@@ -42,8 +52,16 @@ void checkPart(const ResultPart& part)
         for (const auto& o : c.observations) {
             require(o.itemCode.size() == 17, "17-character item code");
             if (o.valueType == techo::domain::ValueType::PQ)
-                require(o.valueNum.has_value() && o.unit.has_value(), "PQ observation has a value and a unit");
+                require(o.valueNum.has_value() && o.unit.has_value() && o.unitAsSent.has_value(),
+                    "PQ observation has a value, its canonical unit and the unit as sent");
+            else
+                require(!o.comparator && !o.unit, "only PQ observations have a comparator or a unit");
+            if (o.valueType == techo::domain::ValueType::CD || o.valueType == techo::domain::ValueType::CO)
+                require(o.valueCode.has_value() && !o.valueCode->empty() && o.valueCodeSystem.has_value(),
+                    "a coded observation has a code of a named system");
         }
+        for (const auto& r : record.rejectedObservations)
+            checkRejection(r, true);
     }
     for (const auto& record : batch.dispensings) {
         const auto& d = record.dispensing;
@@ -54,15 +72,15 @@ void checkPart(const ResultPart& part)
             require(line.quantity.has_value() && *line.quantity > 0, "positive quantity");
             require(!line.days || *line.days >= 0, "non-negative days");
         }
+        for (const auto& r : record.rejectedLines)
+            checkRejection(r, true);
     }
     for (const auto& record : batch.vaccinations) {
         require(techo::domain::isStorableDate(record.vaccination.occurredOn), "storable vaccination date");
         require(!record.vaccination.doseNumber || *record.vaccination.doseNumber >= 1, "positive dose number");
     }
-    for (const auto& r : batch.rejections) {
-        require(r.jsonPath.starts_with("$.medicalInsuranceInfoProvisionInfo.data."), "rejection path inside data");
-        require(!r.reason.empty() && !r.recordKind.empty(), "rejection has a kind and a reason");
-    }
+    for (const auto& r : batch.rejections)
+        checkRejection(r, false);
 }
 
 } // namespace
