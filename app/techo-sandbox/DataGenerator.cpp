@@ -140,7 +140,8 @@ Counts DataGenerator::counts(int index) const
     }
     c.vaccinations = static_cast<long>(vaccinations(p).size());
     for (const auto& d : dispensings(p)) {
-        const long appearances = (d.claims ? 1 : 0) + (d.eRx ? 1 : 0);
+        // Every record the YZK branches serve: claims, 調剤 (Cz) and 処方 (Sh); `prescriptions` is the Sh part.
+        const long appearances = (d.claims ? 1 : 0) + (d.eRx ? 1 : 0) + (d.prescription ? 1 : 0);
         c.dispensings += appearances;
         c.medicationLines += appearances * static_cast<long>(d.lines.size());
         c.prescriptions += d.prescription ? 1 : 0;

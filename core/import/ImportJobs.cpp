@@ -92,8 +92,8 @@ Result<ImportReport> importFromApi(vault::Database& db, const ApiImportRequest& 
     std::int64_t records = 0;
     const auto writeEntry = [&](StagingArea::Entry& entry) -> Status {
         TECHO_TRY(checkCancel(cancel));
-        TECHO_ASSIGN(
-            mynaportal::ResultPart part, mynaportal::parseResultPart(entry.body, kindsByCode.at(entry.infoKind)));
+        TECHO_ASSIGN(mynaportal::ResultPart part,
+            mynaportal::parseResultPart(entry.body, kindsByCode.at(entry.infoKind), {request.policy.clock}));
         entry.body.clear();
         const domain::PersonInfo& person = client.persons()[static_cast<std::size_t>(entry.personIndex)].info;
         records += recordCount(part.batch);
@@ -120,7 +120,7 @@ Result<ImportReport> importFromFile(vault::Database& db, const std::string& path
         return makeError(ErrorCode::Io, "cannot read " + path).withKey("import.cannot_read").with("path", path);
     const std::string body = std::move(content).str();
 
-    TECHO_ASSIGN(mynaportal::ResultPart part, mynaportal::parseResultPart(body));
+    TECHO_ASSIGN(mynaportal::ResultPart part, mynaportal::parseResultPart(body, std::nullopt, {policy.clock}));
     TECHO_TRY(checkCancel(cancel));
     ImportOptions options;
     options.source = "mynaportal";

@@ -280,6 +280,25 @@ private slots:
         }
     }
 
+    // "Today" comes from the import's injected clock: seen from 2025-06-01, a checkup of 2025-06-12 is in the
+    // future and refused naming its date field; seen from 2025-06-13 it is imported.
+    void futureDates_areJudgedByTheInjectedClock()
+    {
+        import::ImportPolicy early;
+        early.clock = domain::Clock::fixed(domain::Timestamp {std::chrono::sys_days {makeDate(2025, 6, 1)}});
+        auto refused = importCase("06-duplicate-checkup-same-day.json", early);
+        QVERIFY2(refused.ok(), refused.ok() ? "" : refused.error().message.c_str());
+        QCOMPARE(refused->counts.added, 0);
+        QCOMPARE(refused->counts.rejected, 2);
+        QVERIFY2(refused->rejections.front().jsonPath.find("EffectiveTime") != std::string::npos,
+            rejectionText(refused->rejections).c_str());
+        import::ImportPolicy later;
+        later.clock = domain::Clock::fixed(domain::Timestamp {std::chrono::sys_days {makeDate(2025, 6, 13)}});
+        auto imported = importCase("06-duplicate-checkup-same-day.json", later);
+        QVERIFY(imported.ok());
+        QCOMPARE(imported->counts.added, 1);
+    }
+
     // Case 07: one pharmacy, one day, two clinics' prescriptions → 2 dispensings, 3 lines.
     void samePharmacySameDayTwoPrescribers_keepsBoth()
     {
