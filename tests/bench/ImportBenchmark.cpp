@@ -51,7 +51,7 @@ struct Workload {
 constexpr Workload kWorkloads[] = {
     {"lifetime", 1, 40, 200, 3},
     {"family", 6, 40, 200, 3},
-    {"stress", 2500, 40, 1000, 1},
+    {"stress", 7000, 40, 1000, 1},
 };
 
 [[noreturn]] void die(const std::string& message)
@@ -292,6 +292,14 @@ PhaseResult baselinePhase(const std::vector<fs::path>& files, const fs::path& va
     auto iso = [](const std::string& compact) {
         return compact.substr(0, 4) + "-" + compact.substr(4, 2) + "-" + compact.substr(6, 2);
     };
+    // Field reading as lenient as a baseline may be: strings or numbers, absent → "".
+    auto text = [](const nlohmann::json& object, const char* key) -> std::string {
+        const auto it = object.find(key);
+        if (it == object.end() || it->is_null())
+            return {};
+        return it->is_string() ? it->get<std::string>() : it->dump();
+    };
+    auto number = [](const std::string& value) { return std::strtod(value.c_str(), nullptr); };
     std::map<std::string, std::int64_t> profiles;
     for (const fs::path& file : files) {
         const std::string body = slurp(file);
@@ -314,16 +322,15 @@ PhaseResult baselinePhase(const std::vector<fs::path>& files, const fs::path& va
                 const std::int64_t checkupId = db.lastInsertRowId();
                 for (const auto& o : c["HealthCheckupResultAndQuestionInfos"]) {
                     const std::string type = o["DataType"];
-                    const std::string value = o["DataValue"];
+                    const std::string value = text(o, "DataValue");
+                    if (value.empty())
+                        continue; // not measured
                     observation.bind(1, checkupId)
-                        .bind(2, o["ItemCode"].get<std::string>())
-                        .bind(3, o["ItemName"].get<std::string>())
+                        .bind(2, text(o, "ItemCode"))
+                        .bind(3, text(o, "ItemName"))
                         .bind(4, type);
                     if (type == "PQ")
-                        observation.bind(5, std::stod(value))
-                            .bind(6, o["Unit"].get<std::string>())
-                            .bindNull(7)
-                            .bindNull(8);
+                        observation.bind(5, number(value)).bind(6, text(o, "Unit")).bindNull(7).bindNull(8);
                     else if (type == "ST")
                         observation.bindNull(5).bindNull(6).bindNull(7).bind(8, value);
                     else
@@ -332,41 +339,60 @@ PhaseResult baselinePhase(const std::vector<fs::path>& files, const fs::path& va
                 }
             }
         } else if (kind == "YZK") {
-            for (const char* branch : {"MeTrMonthInfs", "CzDiMonthInfs"}) {
-                if (!data.contains(branch))
-                    continue;
-                const char* dispensingKind = std::strcmp(branch, "MeTrMonthInfs") == 0 ? "claims" : "eRx_dispensing";
-                for (const auto& month : data[branch]) {
-                    const std::string code = month["MeTrDiHCd"];
+            // The three branches: claims, 電子処方箋 調剤 (Cz…) and 処方 (Sh…), each with its own element names.
+            struct Branch {
+                const nlohmann::json* months;
+                const char *kind, *institution, *institutionName, *days, *date, *drugs, *prefix;
+            };
+            static const nlohmann::json kNone = nlohmann::json::array();
+            auto nested = [&](const char* wrapper, const char* list) -> const nlohmann::json* {
+                if (!data.contains(wrapper) || !data[wrapper].contains(list))
+                    return &kNone;
+                return &data[wrapper][list];
+            };
+            const Branch branches[] = {{data.contains("MeTrMonthInfs") ? &data["MeTrMonthInfs"] : &kNone, "claims",
+                                           "MeTrDiHCd", "MeTrDiHNm", "DiDateInfs", "DiDate", "DrugInfs", ""},
+                {nested("CzDiInf", "CzDiMonthInfs"), "eRx_dispensing", "CzMeTrDiHCd", "CzMeTrDiHNm", "CzDiDateInfs",
+                    "CzDiDate", "CzDrugInfs", "Cz"},
+                {nested("ShPrInf", "ShPrMonthInfs"), "eRx_prescription", "ShMeTrDiHCd", "ShMeTrDiHNm", "ShPrDateInfs",
+                    "ShPrDate", "ShDrugInfs", "Sh"}};
+            for (const Branch& branch : branches) {
+                const std::string pre = branch.prefix;
+                for (const auto& month : *branch.months) {
+                    const std::string code = text(month, branch.institution);
                     auto pharmacy = pharmacies.find(code);
                     if (pharmacy == pharmacies.end()) {
-                        provider.bind(1, code).bind(2, month["MeTrDiHNm"].get<std::string>());
+                        provider.bind(1, code).bind(2, text(month, branch.institutionName));
                         check(provider.run());
                         pharmacy = pharmacies.emplace(code, db.lastInsertRowId()).first;
                     }
-                    for (const auto& day : month["DiDateInfs"]) {
+                    for (const auto& day : month.value(branch.days, nlohmann::json::array())) {
+                        if (!day.contains(branch.drugs))
+                            continue; // a day with procedures only
                         dispensing.bind(1, profileId)
-                            .bind(2, dispensingKind)
-                            .bind(3, iso(day["DiDate"]))
+                            .bind(2, branch.kind)
+                            .bind(3, iso(text(day, branch.date)))
                             .bind(4, pharmacy->second);
                         check(dispensing.run());
                         const std::int64_t dispensingId = db.lastInsertRowId();
-                        for (const auto& d : day["DrugInfs"]) {
+                        int position = 0;
+                        for (const auto& d : day[branch.drugs]) {
+                            ++position;
+                            const std::string rp = text(d, "RpNo");
+                            const std::string lineNo = text(d, "LineNo");
+                            const std::string days = text(d, (pre + "Times").c_str());
                             line.bind(1, dispensingId)
-                                .bind(2,
-                                    std::int64_t(
-                                        std::stoi(d["RpNo"].is_string() ? d["RpNo"].get<std::string>()
-                                                                        : std::to_string(d["RpNo"].get<int>()))))
-                                .bind(3,
-                                    std::int64_t(
-                                        std::stoi(d["LineNo"].is_string() ? d["LineNo"].get<std::string>()
-                                                                          : std::to_string(d["LineNo"].get<int>()))))
-                                .bind(4, d["YjCode"].get<std::string>())
-                                .bind(5, d["DrugN"].get<std::string>())
-                                .bind(6, std::stod(d["Qua1"].get<std::string>()))
-                                .bind(7, d["Unit"].get<std::string>())
-                                .bind(8, d["UsageN"].get<std::string>())
-                                .bind(9, std::int64_t(std::stoi(d["Times"].get<std::string>())));
+                                .bind(2, std::int64_t(rp.empty() ? 1 : std::stoi(rp)))
+                                .bind(3, std::int64_t(lineNo.empty() ? position : std::stoi(lineNo)))
+                                .bind(4, text(d, (pre + "DrugC").c_str()))
+                                .bind(5, text(d, (pre + "DrugN").c_str()))
+                                .bind(6, number(text(d, (pre + "Qua1").c_str())))
+                                .bind(7, text(d, (pre + "Unit").c_str()))
+                                .bind(8, text(d, (pre + "UsageN").c_str()));
+                            if (days.empty())
+                                line.bindNull(9);
+                            else
+                                line.bind(9, std::int64_t(number(days)));
                             check(line.run());
                         }
                     }
@@ -374,12 +400,16 @@ PhaseResult baselinePhase(const std::vector<fs::path>& files, const fs::path& va
             }
         } else {
             for (const auto& im : data["immunizations"]) {
+                const std::string dose = text(im, "doseNumber");
                 vaccination.bind(1, profileId)
-                    .bind(2, im["vaccinationDate"].get<std::string>())
-                    .bind(3, im["vaccineName"].get<std::string>())
-                    .bind(4, im["vaccineCode"]["code"].get<std::string>())
-                    .bind(5, std::int64_t(im["doseNumber"].get<int>()))
-                    .bind(6, im["lotNumber"].get<std::string>());
+                    .bind(2, text(im, "vaccinationDate"))
+                    .bind(3, text(im, "vaccineName"))
+                    .bind(4, im.contains("vaccineCode") ? text(im["vaccineCode"], "code") : std::string())
+                    .bind(6, text(im, "lotNumber"));
+                if (dose.empty())
+                    vaccination.bindNull(5);
+                else
+                    vaccination.bind(5, std::int64_t(number(dose)));
                 check(vaccination.run());
             }
         }
