@@ -497,6 +497,29 @@ private slots:
         QCOMPARE(digest(*f.vault), before);
     }
 
+    // The real layouts have no RecordId, CheckupKind, InsurerNumber, OutOfRangeFlag, YjCode or RpNo/LineNo: with the
+    // sandbox leaving its invented fields out, everything still arrives once, and a re-import changes nothing
+    // (record identity never leaned on the invented ids).
+    void withoutInventedFields_importsEverything_andReimportIsUnchanged()
+    {
+        test::SandboxProcess sandbox(fastSandbox({QStringLiteral("--omit-invented-fields")}));
+        QVERIFY2(sandbox.isRunning(), qPrintable(sandbox.errorString()));
+        Fixture f;
+        auto first = import::importFromApi(f.vault->database(), requestFor(sandbox));
+        QVERIFY2(first.ok(), first.ok() ? "" : first.error().message.c_str());
+        compareWithStats(*f.vault, sandboxStats(sandbox));
+        QCOMPARE(first->counts.rejected, 0);
+        auto checkups = vault::CheckupRepository(f.vault->database()).listByProfile(1);
+        QVERIFY(checkups.ok() && !checkups->empty());
+        QVERIFY(!checkups->front().provenance.sourceRecordId.has_value());
+        auto second = import::importFromApi(f.vault->database(), requestFor(sandbox));
+        QVERIFY(second.ok());
+        QCOMPARE(second->counts.added, 0);
+        QCOMPARE(second->counts.updated, 0);
+        QCOMPARE(second->counts.unchanged, first->counts.added);
+        compareWithStats(*f.vault, sandboxStats(sandbox));
+    }
+
     // The desktop app reads (and writes: renaming a profile) while an import runs. During the network phase the
     // import holds no lock: another connection's write transaction goes through at once (before, the import held
     // BEGIN IMMEDIATE from the first part, and this write waited 5 s for the lock and failed).
