@@ -56,7 +56,9 @@ Result<ImportReport> importFromApi(vault::Database& db, const ApiImportRequest& 
     if (client.persons().empty())
         return makeError(ErrorCode::Network, "the API granted access to no person").withKey("import.no_person");
 
-    TECHO_ASSIGN(StagingArea staging, StagingArea::open());
+    const std::string vaultFile = db.fileName();
+    const auto slash = vaultFile.find_last_of('/');
+    TECHO_ASSIGN(StagingArea staging, StagingArea::open(slash == std::string::npos ? "." : vaultFile.substr(0, slash)));
     std::map<std::string, mynaportal::InfoKind, std::less<>> kindsByCode;
     const int personCount = static_cast<int>(client.persons().size());
     std::int64_t parts = 0;

@@ -7,9 +7,9 @@ constexpr int kScratchCacheKiB = 8 * 1024; // beyond this the scratch file takes
 
 } // namespace
 
-Result<StagingArea> StagingArea::open()
+Result<StagingArea> StagingArea::open(const std::string& directory)
 {
-    TECHO_ASSIGN(vault::Database db, vault::Database::openScratch(kScratchCacheKiB));
+    TECHO_ASSIGN(vault::Database db, vault::Database::openScratch(kScratchCacheKiB, directory));
     TECHO_TRY(db.exec("CREATE TABLE staged (seq INTEGER PRIMARY KEY, person_index INTEGER NOT NULL, "
                       "info_kind TEXT NOT NULL, part INTEGER NOT NULL, body BLOB NOT NULL)"));
     return StagingArea(std::move(db));

@@ -11,11 +11,13 @@
 namespace techo::import {
 
 // Where an import keeps the responses it fetched until the write phase, so that the network phase (minutes of
-// polling) holds no lock on the vault while memory stays bounded by one response: an encrypted scratch
-// database (vault::Database::openScratch) that disappears with the object — never plaintext on disk.
+// polling) holds no lock on the vault while memory stays bounded by one response plus a small page cache: an
+// encrypted scratch database (vault::Database::openScratch) that disappears with the object — never
+// plaintext on disk.
 class StagingArea final {
 public:
-    [[nodiscard]] static Result<StagingArea> open();
+    // The scratch file goes in `directory` (the vault's folder), removed from it at once.
+    [[nodiscard]] static Result<StagingArea> open(const std::string& directory);
 
     // Keeps one response body with what it belongs to; bodies come back in the order they were added.
     [[nodiscard]] Status add(int personIndex, std::string_view infoKind, int part, std::string_view body);

@@ -8,7 +8,11 @@
 #include <sodium.h>
 #include <sqlite3.h>
 
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
 #include <string>
+#include <unistd.h>
 #include <unordered_map>
 #include <utility>
 #include <vector>
@@ -175,11 +179,16 @@ Result<Database> Database::open(const std::string& path, const crypto::SecretByt
     return db;
 }
 
-Result<Database> Database::openScratch(int cacheKiB)
+Result<Database> Database::openScratch(int cacheKiB, const std::string& directory)
 {
+    std::string path = (directory.empty() ? std::string(".") : directory) + "/.techo-staging-XXXXXX";
+    const int fd = ::mkstemp(path.data());
+    if (fd < 0)
+        return makeError(ErrorCode::Io, "cannot create a scratch file in " + directory + ": " + std::strerror(errno));
+    ::close(fd);
     sqlite3* raw = nullptr;
-    // "" = an anonymous temporary file on the default VFS, removed when the connection closes.
-    const int rc = sqlite3_open_v2("", &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
+    const int rc = sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nullptr);
+    ::unlink(path.c_str()); // the open handle keeps the file alive; no name is left behind
     Database db(raw);
     if (rc != SQLITE_OK)
         return sqliteError(rc, "cannot open a scratch database", raw ? sqlite3_errmsg(raw) : "");
@@ -201,6 +210,12 @@ Result<Database> Database::openScratch(int cacheKiB)
     TECHO_TRY(db.exec("PRAGMA synchronous = OFF"));
     TECHO_TRY(db.exec("PRAGMA temp_store = MEMORY"));
     return db;
+}
+
+std::string Database::fileName() const
+{
+    const char* name = m_db != nullptr ? sqlite3_db_filename(m_db, "main") : nullptr;
+    return name != nullptr ? std::string(name) : std::string();
 }
 
 Status Database::exec(std::string_view sql)

@@ -29,9 +29,14 @@ public:
         const std::string& path, const crypto::SecretBytes& key, bool createIfMissing);
 
     // A private scratch database for work that must not sit in memory nor in plaintext on disk (an import's
-    // fetched responses): SQLite's anonymous temporary file, encrypted by SQLCipher under a random key that
-    // exists only in this process, deleted when closed. cacheKiB bounds the memory it may use.
-    [[nodiscard]] static Result<Database> openScratch(int cacheKiB);
+    // fetched responses): a new file in `directory` (the vault's, so it lands on the same disk), removed from
+    // the directory right after it is opened — nothing to clean up after a crash — and encrypted by SQLCipher
+    // under a random key that exists only in this process. cacheKiB bounds the memory it may use.
+    // (Not SQLite's "" temporary database: Debian's SQLCipher is built with SQLITE_TEMP_STORE=2, which keeps
+    // those wholly in memory.)
+    [[nodiscard]] static Result<Database> openScratch(int cacheKiB, const std::string& directory);
+    // The file this connection has open as its main database ("" for none).
+    [[nodiscard]] std::string fileName() const;
 
     [[nodiscard]] Status exec(std::string_view sql);
     [[nodiscard]] Result<Statement> prepare(std::string_view sql);
