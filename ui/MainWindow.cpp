@@ -1,9 +1,11 @@
 #include "ui/MainWindow.h"
 
+#include "ui/LatestCheckupPanel.h"
 #include "ui/UnlockDialog.h"
 
 #include <QApplication>
 #include <QFile>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QMenuBar>
@@ -69,7 +71,7 @@ MainWindow::MainWindow(QString vaultPath, QWidget* parent)
     , m_vaultPath(std::move(vaultPath))
 {
     setWindowTitle(tr("Techo — Personal Health Record"));
-    resize(720, 520);
+    resize(1080, 680);
 
     auto* central = new QWidget(this);
     auto* layout = new QVBoxLayout(central);
@@ -88,7 +90,12 @@ MainWindow::MainWindow(QString vaultPath, QWidget* parent)
     m_counts->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_counts->verticalHeader()->hide();
     m_counts->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    layout->addWidget(m_counts, 1);
+    // The counts beside the latest checkup: the panel gets the room, its table has four columns.
+    auto* content = new QHBoxLayout;
+    content->addWidget(m_counts, 1);
+    m_latestCheckup = new LatestCheckupPanel(central);
+    content->addWidget(m_latestCheckup, 3);
+    layout->addLayout(content, 1);
     layout->addStretch(0); // keeps the locked view at the top when the table is hidden
     setCentralWidget(central);
 
@@ -137,6 +144,7 @@ void MainWindow::lockVault()
 {
     if (!m_vault)
         return;
+    m_latestCheckup->setSession(nullptr); // empties its model before the session goes
     m_vault.reset();
     refresh();
     showStatus(tr("Vault locked."));
@@ -147,6 +155,8 @@ void MainWindow::refresh()
     m_counts->setRowCount(0);
     const bool unlocked = m_vault != nullptr;
     m_counts->setVisible(unlocked);
+    m_latestCheckup->setVisible(unlocked);
+    m_latestCheckup->setSession(m_vault.get());
     m_unlockButton->setVisible(!unlocked);
     m_unlockAction->setEnabled(!unlocked);
     m_lockAction->setEnabled(unlocked);

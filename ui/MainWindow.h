@@ -14,10 +14,12 @@ class QTableWidget;
 
 namespace techo::ui {
 
+class LatestCheckupPanel;
 class UnlockDialog;
 
-// The first cut of the desktop window: unlock (or create) a vault and show what it holds.
-// Dashboard, trends, medicines, vaccinations and import follow in their own issue.
+// The first cut of the desktop window: unlock (or create) a vault and show what it holds (record counts)
+// and the first dashboard panel, the latest checkup judged (LatestCheckupPanel). The rest of the dashboard, trends,
+// medicines, vaccinations and import follow in their own issue.
 class MainWindow final : public QMainWindow {
     Q_OBJECT
 public:
@@ -43,6 +45,7 @@ private:
     QAction* m_unlockAction = nullptr;
     QAction* m_lockAction = nullptr;
     QTableWidget* m_counts = nullptr;
+    LatestCheckupPanel* m_latestCheckup = nullptr;
 };
 
 // User-facing text for a core error (translated; never includes health data).

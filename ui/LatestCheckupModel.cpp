@@ -1,0 +1,306 @@
+#include "ui/LatestCheckupModel.h"
+
+#include "core/clinical/ItemCatalog.h"
+
+#include <QBrush>
+#include <QColor>
+#include <QFont>
+#include <QLocale>
+
+#include <algorithm>
+#include <cmath>
+
+namespace techo::ui {
+namespace {
+
+QString fromView(std::string_view text)
+{
+    return QString::fromUtf8(text.data(), qsizetype(text.size()));
+}
+
+QString comparatorText(domain::Comparator comparator)
+{
+    switch (comparator) {
+    case domain::Comparator::Less:
+        return QStringLiteral("<");
+    case domain::Comparator::LessOrEqual:
+        return QStringLiteral("≤");
+    case domain::Comparator::GreaterOrEqual:
+        return QStringLiteral("≥");
+    case domain::Comparator::Greater:
+        return QStringLiteral(">");
+    }
+    return {};
+}
+
+// The shortest text that reads back as the same number ("5.6", not "5.59999"), in the UI's locale.
+QString numberText(double value)
+{
+    QLocale locale;
+    locale.setNumberOptions(QLocale::OmitGroupSeparator);
+    return locale.toString(value, 'f', QLocale::FloatingPointShortest);
+}
+
+// Decimal places of a number's shortest form (5.6 → 1, 118 → 0).
+int decimalsOf(double value)
+{
+    const QString text = QString::number(value, 'f', QLocale::FloatingPointShortest);
+    const auto dot = text.indexOf(QLatin1Char('.'));
+    return dot < 0 ? 0 : int(text.size() - dot - 1);
+}
+
+// A difference at the precision of the two values it was made from: 5.6 − 5.3 reads "+0.3", not the
+// binary "+0.2999999999999998".
+QString deltaText(double delta, double latest, double previous)
+{
+    const int decimals = std::max(decimalsOf(latest), decimalsOf(previous));
+    const double scale = std::pow(10.0, decimals);
+    const double rounded = std::round(std::abs(delta) * scale) / scale;
+    if (rounded == 0)
+        return QStringLiteral("±0");
+    QLocale locale;
+    locale.setNumberOptions(QLocale::OmitGroupSeparator);
+    return (delta > 0 ? QStringLiteral("+") : QStringLiteral("−")) + locale.toString(rounded, 'f', decimals);
+}
+
+// A point's value as the person reads it: "<5 U/L", "128.5 mmHg", "±", free text.
+QString valueText(const clinical::TrendPoint& point, std::string_view unit)
+{
+    if (point.value) {
+        QString text = numberText(*point.value);
+        if (point.comparator)
+            text.prepend(comparatorText(*point.comparator));
+        if (!unit.empty())
+            text += QLatin1Char(' ') + fromView(unit);
+        return text;
+    }
+    if (point.label && !point.label->empty())
+        return QString::fromStdString(*point.label);
+    if (point.code)
+        return QString::fromStdString(*point.code);
+    if (point.text)
+        return QString::fromStdString(*point.text).simplified();
+    return LatestCheckupModel::tr("(no value)");
+}
+
+// Free text and long coded labels (医師の判断, 心電図所見) can be a paragraph: the table shows their start and
+// the tooltip all of it. Numbers with their unit are never cut.
+QString shortened(const clinical::TrendPoint& point, const QString& text)
+{
+    constexpr qsizetype kShown = 16;
+    if (point.value || text.size() <= kShown)
+        return text;
+    return text.left(kShown - 1) + QStringLiteral("…");
+}
+
+QString notJudgedText(clinical::NotJudged reason)
+{
+    switch (reason) {
+    case clinical::NotJudged::NoRule:
+        return LatestCheckupModel::tr("— no judgement value");
+    case clinical::NotJudged::NoValue:
+        return LatestCheckupModel::tr("— no value to judge");
+    case clinical::NotJudged::UnknownItem:
+    case clinical::NotJudged::UnknownCode:
+        return LatestCheckupModel::tr("— unknown result code");
+    case clinical::NotJudged::SexNeeded:
+        return LatestCheckupModel::tr("— not judged (sex needed)");
+    case clinical::NotJudged::BoundSpansBands:
+        return LatestCheckupModel::tr("— not judged (value is a bound)");
+    }
+    return {};
+}
+
+QString thresholdText(const clinical::AppliedThreshold& threshold)
+{
+    static const char* const kSigns[] = {"≥", ">", "≤", "<"};
+    const auto index = std::size_t(threshold.direction);
+    const char* sign = index < std::size(kSigns) ? kSigns[index] : "";
+    return QString::fromUtf8(sign) + numberText(threshold.value);
+}
+
+// Muted, readable on a light background; a secondary cue next to the text and symbol.
+QColor bandColour(clinical::Band band)
+{
+    switch (band) {
+    case clinical::Band::Normal:
+        return QColor(0x2e, 0x6b, 0x3a);
+    case clinical::Band::Guidance:
+        return QColor(0x8a, 0x5a, 0x00);
+    case clinical::Band::Referral:
+        return QColor(0xa3, 0x24, 0x1c);
+    }
+    return {};
+}
+
+} // namespace
+
+LatestCheckupModel::LatestCheckupModel(QObject* parent)
+    : QAbstractTableModel(parent)
+{ }
+
+QString LatestCheckupModel::bandText(clinical::Band band)
+{
+    switch (band) {
+    case clinical::Band::Normal:
+        return tr("○ Within reference range");
+    case clinical::Band::Guidance:
+        return tr("△ Health guidance level");
+    case clinical::Band::Referral:
+        return tr("▲ See a doctor (referral level)");
+    }
+    return {};
+}
+
+void LatestCheckupModel::setSummary(std::optional<clinical::CheckupSummary> summary)
+{
+    beginResetModel();
+    m_summary = std::move(summary);
+    m_rows.clear();
+    if (m_summary) {
+        std::optional<clinical::ItemGroup> group;
+        for (const auto& change : m_summary->items) {
+            if (!change.item || change.item->group == clinical::ItemGroup::Questionnaire)
+                continue;
+            if (change.item->group != group) {
+                group = change.item->group;
+                m_rows.push_back({group, nullptr});
+            }
+            m_rows.push_back({std::nullopt, &change});
+        }
+    }
+    endResetModel();
+    // The change column's heading names the previous checkup day.
+    Q_EMIT headerDataChanged(Qt::Horizontal, ChangeColumn, ChangeColumn);
+}
+
+void LatestCheckupModel::clear()
+{
+    setSummary(std::nullopt);
+}
+
+int LatestCheckupModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int LatestCheckupModel::columnCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant LatestCheckupModel::data(const QModelIndex& index, int role) const
+{
+    if (!index.isValid() || index.row() >= rowCount())
+        return {};
+    const Row& row = m_rows[std::size_t(index.row())];
+    if (row.heading) {
+        switch (role) {
+        case GroupHeadingRole:
+            return true;
+        case BandRole:
+            return -1;
+        case Qt::DisplayRole:
+            return index.column() == ItemColumn ? fromView(clinical::groupNameJa(*row.heading)) : QVariant();
+        case Qt::FontRole: {
+            QFont font;
+            font.setBold(true);
+            return font;
+        }
+        case Qt::BackgroundRole:
+            return QBrush(QColor(0xee, 0xf0, 0xf3));
+        default:
+            return {};
+        }
+    }
+    if (role == GroupHeadingRole)
+        return false;
+    return itemData(*row.change, index.column(), role);
+}
+
+QVariant LatestCheckupModel::itemData(const clinical::ItemChange& change, int column, int role) const
+{
+    const clinical::Judgement& judgement = change.latest.judgement;
+    const std::string_view unit = clinical::itemUnit(*change.item);
+    if (role == BandRole)
+        return judgement.band ? int(*judgement.band) : -1;
+    switch (column) {
+    case ItemColumn:
+        if (role == Qt::DisplayRole)
+            return fromView(change.item->nameJa);
+        if (role == Qt::ToolTipRole)
+            return fromView(change.item->nameEn);
+        break;
+    case ValueColumn:
+        if (role == Qt::ToolTipRole)
+            return valueText(change.latest, unit);
+        if (role == Qt::DisplayRole)
+            return shortened(change.latest, valueText(change.latest, unit));
+        if (role == Qt::TextAlignmentRole)
+            return int(Qt::AlignRight | Qt::AlignVCenter);
+        break;
+    case JudgementColumn:
+        if (role == Qt::DisplayRole)
+            return judgement.band ? bandText(*judgement.band)
+                                  : notJudgedText(judgement.notJudged.value_or(clinical::NotJudged::NoRule));
+        if (role == Qt::ForegroundRole && judgement.band)
+            return QBrush(bandColour(*judgement.band));
+        if (role == Qt::ForegroundRole)
+            return QBrush(QColor(0x5f, 0x63, 0x68));
+        if (role == Qt::ToolTipRole) {
+            QStringList parts;
+            if (judgement.guidance)
+                parts << tr("Health guidance level: %1").arg(thresholdText(*judgement.guidance));
+            if (judgement.referral)
+                parts << tr("Referral level: %1").arg(thresholdText(*judgement.referral));
+            const std::string_view citation = clinical::ruleCitation(judgement.source);
+            if (!citation.empty())
+                parts << fromView(citation);
+            return parts.join(QLatin1Char('\n'));
+        }
+        break;
+    case ChangeColumn:
+        if (role == Qt::DisplayRole) {
+            if (change.delta && change.latest.value && change.previous && change.previous->value)
+                return deltaText(*change.delta, *change.latest.value, *change.previous->value);
+            if (change.previous) {
+                const QString before = valueText(*change.previous, unit);
+                return before == valueText(change.latest, unit) ? tr("unchanged")
+                                                                : tr("was %1").arg(shortened(*change.previous, before));
+            }
+            return QString();
+        }
+        if (role == Qt::ToolTipRole && change.previous)
+            return tr("Previous checkup (%1): %2")
+                .arg(QString::fromStdString(domain::formatDate(change.previous->date)),
+                    valueText(*change.previous, unit));
+        if (role == Qt::TextAlignmentRole)
+            return int(Qt::AlignRight | Qt::AlignVCenter);
+        break;
+    default:
+        break;
+    }
+    return {};
+}
+
+QVariant LatestCheckupModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case ItemColumn:
+        return tr("Item");
+    case ValueColumn:
+        return tr("Result");
+    case JudgementColumn:
+        return tr("Judgement");
+    case ChangeColumn:
+        if (m_summary && m_summary->previousDate)
+            return tr("Change since %1").arg(QString::fromStdString(domain::formatDate(*m_summary->previousDate)));
+        return tr("Change");
+    default:
+        return {};
+    }
+}
+
+} // namespace techo::ui
