@@ -36,7 +36,19 @@ if [ ! -f "$demo" ]; then
   "$bin/techo-cli/techo-cli" --vault "$demo" init
 fi
 echo "run: importing the sandbox's demo family into the demo vault"
-"$bin/techo-cli/techo-cli" --vault "$demo" import --from "$url" --ca-file "$work/ca.pem"
+status=0
+"$bin/techo-cli/techo-cli" --vault "$demo" import --from "$url" --ca-file "$work/ca.pem" || status=$?
+if [ "$status" -eq 6 ]; then
+  # A demo vault from an older sandbox holds other people under the same ids (a person conflict): it is only
+  # a demo, so it is put aside and made anew rather than mixed.
+  aside="$demo.old-$(date +%Y%m%d%H%M%S)"
+  echo "run: the demo vault holds an older demo family; keeping it as $aside and starting a new one"
+  mv "$demo" "$aside"
+  "$bin/techo-cli/techo-cli" --vault "$demo" init
+  "$bin/techo-cli/techo-cli" --vault "$demo" import --from "$url" --ca-file "$work/ca.pem"
+elif [ "$status" -ne 0 ]; then
+  exit "$status"
+fi
 unset TECHO_PASSPHRASE
 
 echo "run: starting Techo (unlock with the passphrase: demo)"
