@@ -318,16 +318,8 @@ Status Importer::applyCheckup(std::int64_t profileId, domain::CheckupRecord& rec
         std::vector<domain::Observation> changed = changedChildren(
             c.observations, existing->observations, itemOf, sameObservation, mergeOnly, contradicting);
         for (std::string& item : contradicting)
-            record.rejectedObservations.push_back([&] {
-                domain::Rejection r;
-                r.recordKind = "observation";
-                r.sourceRecordId = c.provenance.sourceRecordId.value_or("");
-                r.reason = "another record of the same checkup in this import gives a different value";
-                r.reasonKey = "conflicting_duplicate";
-                r.params = {{"key", item}};
-                r.childKey = std::move(item);
-                return r;
-            }());
+            record.rejectedObservations.push_back(
+                conflictingChild("observation", c.provenance.sourceRecordId, std::move(item)));
         domain::Checkup updated = *existing;
         const bool ownFieldsChanged = !mergeOnly
             && (existing->insurerNumber != c.insurerNumber
@@ -377,16 +369,9 @@ Status Importer::applyDispensing(std::int64_t profileId, domain::DispensingRecor
         std::vector<std::string> contradicting;
         std::vector<domain::MedicationLine> changed
             = changedChildren(d.lines, existing->lines, lineKey, sameLine, mergeOnly, contradicting);
-        for (std::string& key : contradicting) {
-            domain::Rejection r;
-            r.recordKind = "medication_line";
-            r.sourceRecordId = d.provenance.sourceRecordId.value_or("");
-            r.reason = "another record of the same dispensing in this import gives a different line";
-            r.reasonKey = "conflicting_duplicate";
-            r.params = {{"key", key}};
-            r.childKey = std::move(key);
-            record.rejectedLines.push_back(std::move(r));
-        }
+        for (std::string& key : contradicting)
+            record.rejectedLines.push_back(
+                conflictingChild("medication_line", d.provenance.sourceRecordId, std::move(key)));
         domain::Dispensing updated = *existing;
         const bool ownFieldsChanged = !mergeOnly
             && (existing->prescribedOn != d.prescribedOn || existing->inOut != d.inOut

@@ -71,19 +71,6 @@ template <typename T> void fillIn(std::optional<T>& into, const std::optional<T>
         into = from;
 }
 
-domain::Rejection conflictingChild(const char* kind, const std::optional<std::string>& recordId, std::string childKey)
-{
-    domain::Rejection r;
-    r.recordKind = kind;
-    r.sourceRecordId = recordId.value_or("");
-    r.reason = "two records of the same " + std::string(kind == std::string("observation") ? "checkup" : "dispensing")
-        + " give different values for it; neither was imported";
-    r.reasonKey = "conflicting_duplicate";
-    r.params = {{"key", childKey}};
-    r.childKey = std::move(childKey);
-    return r;
-}
-
 // Unites the children of every copy: one child per key; a key given with different values is dropped and
 // listed as rejected. Children compare without their (not yet assigned) ids.
 template <typename Child, typename KeyOf, typename Same>
@@ -212,6 +199,19 @@ bool sameLine(domain::MedicationLine a, domain::MedicationLine b)
 std::string lineKey(const domain::MedicationLine& line)
 {
     return std::to_string(line.rpNumber) + "/" + std::to_string(line.lineNumber);
+}
+
+domain::Rejection conflictingChild(const char* kind, const std::optional<std::string>& recordId, std::string childKey)
+{
+    domain::Rejection r;
+    r.recordKind = kind;
+    r.sourceRecordId = recordId.value_or("");
+    r.reason = "two records of the same " + std::string(kind == std::string("observation") ? "checkup" : "dispensing")
+        + " give different values for it; this one was not imported";
+    r.reasonKey = "conflicting_duplicate";
+    r.params = {{"key", childKey}};
+    r.childKey = std::move(childKey);
+    return r;
 }
 
 std::string identityKey(const domain::CheckupRecord& record)

@@ -20,6 +20,12 @@ namespace techo::import {
 // A medication line's key within its dispensing: "rp/line".
 [[nodiscard]] std::string lineKey(const domain::MedicationLine& line);
 
+// The rejection of a child that two records of one identity give with different values
+// (reasonKey "conflicting_duplicate", childKey = the item code or "rp/line"). kind: "observation" or
+// "medication_line".
+[[nodiscard]] domain::Rejection conflictingChild(
+    const char* kind, const std::optional<std::string>& recordId, std::string childKey);
+
 // Merges the records of `batch` that share an identity, so that none overwrites another when applied:
 //  - checkups and dispensings: their observations / medication lines are united; a child given by two records
 //    with different values (observation: same item code; line: same RP and line number) is dropped from the
