@@ -41,6 +41,76 @@ std::vector<Child> changedChildren(std::vector<Child>& incoming, const std::vect
     return changed;
 }
 
+template <typename T> void keepIfMissing(std::optional<T>& incoming, const std::optional<T>& stored)
+{
+    if (!incoming)
+        incoming = stored;
+}
+
+bool sameDrug(const domain::MedicationLine& a, const domain::MedicationLine& b)
+{
+    return (!a.drugCode.empty() && a.drugCode == b.drugCode) || a.drugName == b.drugName;
+}
+
+// A line the source sends again keeps its place and what it had: it is matched to a stored line by (RP, line)
+// when that line is the same drug, else by the drug (code or name) — the real layout has no RP/line numbers and
+// lines are numbered by position, which need not be the stored numbering. What the incoming line lacks (a code,
+// an attribute) is kept from the stored line, and a stored YJ code is not replaced by a receipt code. A new line
+// whose numbers are taken by another drug moves to a new RP, so it never overwrites a stored line.
+void alignLines(std::vector<domain::MedicationLine>& incoming, const std::vector<domain::MedicationLine>& stored)
+{
+    std::vector<bool> taken(stored.size(), false);
+    std::vector<bool> matched(incoming.size(), false);
+    int lastRp = 0;
+    for (const auto& s : stored)
+        lastRp = std::max(lastRp, s.rpNumber);
+    for (std::size_t k = 0; k < incoming.size(); ++k) {
+        domain::MedicationLine& line = incoming[k];
+        lastRp = std::max(lastRp, line.rpNumber);
+        std::optional<std::size_t> match;
+        for (std::size_t i = 0; i < stored.size() && !match; ++i)
+            if (!taken[i] && stored[i].rpNumber == line.rpNumber && stored[i].lineNumber == line.lineNumber
+                && sameDrug(stored[i], line))
+                match = i;
+        for (std::size_t i = 0; i < stored.size() && !match; ++i)
+            if (!taken[i] && sameDrug(stored[i], line))
+                match = i;
+        if (!match)
+            continue;
+        taken[*match] = true;
+        matched[k] = true;
+        const domain::MedicationLine& s = stored[*match];
+        line.rpNumber = s.rpNumber;
+        line.lineNumber = s.lineNumber;
+        const bool weakerCode = line.drugCode.empty()
+            || (s.drugCodeSystem == domain::DrugCodeSystem::Yj && line.drugCodeSystem != domain::DrugCodeSystem::Yj);
+        if (weakerCode && !s.drugCode.empty()) {
+            line.drugCode = s.drugCode;
+            line.drugCodeSystem = s.drugCodeSystem;
+        }
+        keepIfMissing(line.ingredientName, s.ingredientName);
+        keepIfMissing(line.quantity, s.quantity);
+        keepIfMissing(line.unit, s.unit);
+        keepIfMissing(line.usageText, s.usageText);
+        keepIfMissing(line.specialInstruction, s.specialInstruction);
+        keepIfMissing(line.days, s.days);
+        keepIfMissing(line.dosageForm, s.dosageForm);
+        keepIfMissing(line.claimsCategory, s.claimsCategory);
+    }
+    for (std::size_t k = 0; k < incoming.size(); ++k) {
+        if (matched[k])
+            continue;
+        const domain::MedicationLine& line = incoming[k];
+        const bool numbersTaken = std::any_of(stored.begin(), stored.end(), [&](const domain::MedicationLine& s) {
+            return s.rpNumber == line.rpNumber && s.lineNumber == line.lineNumber;
+        });
+        if (numbersTaken) {
+            incoming[k].rpNumber = ++lastRp;
+            incoming[k].lineNumber = 1;
+        }
+    }
+}
+
 std::string withoutSpaces(std::string_view text)
 {
     // Sources differ in spacing between family and given name (ASCII, or the ideographic space U+3000).
@@ -320,6 +390,8 @@ Status Importer::applyCheckup(std::int64_t profileId, domain::CheckupRecord& rec
         for (std::string& item : contradicting)
             record.rejectedObservations.push_back(
                 conflictingChild("observation", c.provenance.sourceRecordId, std::move(item)));
+        keepIfMissing(c.insurerNumber, existing->insurerNumber);
+        keepIfMissing(c.provenance.sourceRecordId, existing->provenance.sourceRecordId);
         domain::Checkup updated = *existing;
         const bool ownFieldsChanged = !mergeOnly
             && (existing->insurerNumber != c.insurerNumber
@@ -367,11 +439,15 @@ Status Importer::applyDispensing(std::int64_t profileId, domain::DispensingRecor
     } else {
         const bool mergeOnly = writtenByThisRun(existing->provenance);
         std::vector<std::string> contradicting;
+        alignLines(d.lines, existing->lines);
         std::vector<domain::MedicationLine> changed
             = changedChildren(d.lines, existing->lines, lineKey, sameLine, mergeOnly, contradicting);
         for (std::string& key : contradicting)
             record.rejectedLines.push_back(
                 conflictingChild("medication_line", d.provenance.sourceRecordId, std::move(key)));
+        keepIfMissing(d.prescribedOn, existing->prescribedOn);
+        keepIfMissing(d.inOut, existing->inOut);
+        keepIfMissing(d.provenance.sourceRecordId, existing->provenance.sourceRecordId);
         domain::Dispensing updated = *existing;
         const bool ownFieldsChanged = !mergeOnly
             && (existing->prescribedOn != d.prescribedOn || existing->inOut != d.inOut

@@ -322,6 +322,71 @@ private slots:
         QCOMPARE(dispensings(), stored);
     }
 
+    // The real layouts have no RecordId, YjCode or RpNo/LineNo (lines are numbered by position): the same
+    // dispensings sent that way — lines in another order, with receipt codes — change nothing: no line is
+    // duplicated, the stored YJ codes and record ids stay, and the re-import is unchanged.
+    void sameDispensingsWithoutInventedFields_changeNothing()
+    {
+        QVERIFY(importCase("07-same-day-two-prescribers.json").ok());
+        const auto before = dispensings();
+        QJsonObject body = loadCase("07-same-day-two-prescribers.json");
+        QJsonArray months = records(body, "MeTrMonthInfs");
+        int receipt = 620000001;
+        for (int m = 0; m < months.size(); ++m) {
+            QJsonObject month = months[m].toObject();
+            QJsonArray days = month[QStringLiteral("DiDateInfs")].toArray();
+            for (int d = 0; d < days.size(); ++d) {
+                QJsonObject day = days[d].toObject();
+                day.remove(QStringLiteral("RecordId"));
+                QJsonArray drugs;
+                for (const auto& value : day[QStringLiteral("DrugInfs")].toArray()) {
+                    QJsonObject drug = value.toObject();
+                    for (const char* invented : {"YjCode", "RpNo", "LineNo"})
+                        drug.remove(QString::fromUtf8(invented));
+                    drug[QStringLiteral("DrugC")] = QString::number(receipt++);
+                    drugs.prepend(drug); // another order than stored
+                }
+                day[QStringLiteral("DrugInfs")] = drugs;
+                days[d] = day;
+            }
+            month[QStringLiteral("DiDateInfs")] = days;
+            months[m] = month;
+        }
+        for (int run = 0; run < 2; ++run) {
+            auto result = importBody(withRecords(body, "MeTrMonthInfs", months));
+            QVERIFY2(result.ok(), result.ok() ? "" : result.error().message.c_str());
+            QCOMPARE(result->counts.rejected, 0);
+            QCOMPARE(result->counts.added, 0);
+            QCOMPARE(result->counts.updated, 0);
+            QCOMPARE(result->counts.unchanged, 2);
+        }
+        QCOMPARE(dispensings(), before);
+        auto again = importCase("07-same-day-two-prescribers.json");
+        QCOMPARE(again->counts.unchanged, 2);
+        QCOMPARE(dispensings(), before);
+    }
+
+    // A checkup sent again without the invented RecordId/CheckupKind keeps its record id; nothing flips.
+    void sameCheckupWithoutInventedFields_isUnchanged()
+    {
+        QVERIFY(importCase("06-duplicate-checkup-same-day.json").ok());
+        const auto before = checkups();
+        QJsonObject body = loadCase("06-duplicate-checkup-same-day.json");
+        QJsonArray infos = records(body, "SpecificHealthCheckupInfos");
+        for (int i = 0; i < infos.size(); ++i) {
+            QJsonObject info = infos[i].toObject();
+            info.remove(QStringLiteral("RecordId"));
+            info.remove(QStringLiteral("CheckupKind"));
+            infos[i] = info;
+        }
+        auto stripped = importBody(withRecords(body, "SpecificHealthCheckupInfos", infos));
+        QVERIFY(stripped.ok());
+        QCOMPARE(stripped->counts.unchanged, 1);
+        auto again = importCase("06-duplicate-checkup-same-day.json");
+        QCOMPARE(again->counts.unchanged, 1);
+        QCOMPARE(checkups(), before);
+    }
+
     // Case 13: P0001 now carries another person's name, sex and birth date.
     void reusedPersonId_isRefusedWithBothVersions_andTheVaultIsUnchanged()
     {
