@@ -225,72 +225,77 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="73"/>
+        <location filename="../ui/MainWindow.cpp" line="65"/>
+        <source>Another Techo program is using this vault (for example changing its passphrase). Try again when it has finished.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="76"/>
         <source>Techo — Personal Health Record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="89"/>
+        <location filename="../ui/MainWindow.cpp" line="92"/>
         <source>Records</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="89"/>
+        <location filename="../ui/MainWindow.cpp" line="92"/>
         <source>Count</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="102"/>
+        <location filename="../ui/MainWindow.cpp" line="105"/>
         <source>&amp;Vault</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="104"/>
+        <location filename="../ui/MainWindow.cpp" line="107"/>
         <source>&amp;Unlock…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="106"/>
+        <location filename="../ui/MainWindow.cpp" line="109"/>
         <source>&amp;Lock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="109"/>
+        <location filename="../ui/MainWindow.cpp" line="112"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="140"/>
+        <location filename="../ui/MainWindow.cpp" line="143"/>
         <source>Vault unlocked.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="150"/>
+        <location filename="../ui/MainWindow.cpp" line="153"/>
         <source>Vault locked.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="165"/>
+        <location filename="../ui/MainWindow.cpp" line="168"/>
         <source>The vault %1 is locked. Use Vault ▸ Unlock (Ctrl+U).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="166"/>
+        <location filename="../ui/MainWindow.cpp" line="169"/>
         <source>There is no vault at %1 yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="167"/>
+        <location filename="../ui/MainWindow.cpp" line="170"/>
         <source>Unlock…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="167"/>
+        <location filename="../ui/MainWindow.cpp" line="170"/>
         <source>Create vault…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="175"/>
+        <location filename="../ui/MainWindow.cpp" line="178"/>
         <source>Vault: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -298,65 +303,65 @@
 <context>
     <name>techo::ui::UnlockDialog</name>
     <message>
-        <location filename="../ui/UnlockDialog.cpp" line="32"/>
+        <location filename="../ui/UnlockDialog.cpp" line="33"/>
         <source>Create vault</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/UnlockDialog.cpp" line="32"/>
+        <location filename="../ui/UnlockDialog.cpp" line="33"/>
         <source>Unlock vault</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/UnlockDialog.cpp" line="36"/>
+        <location filename="../ui/UnlockDialog.cpp" line="37"/>
         <source>Choose a passphrase for your new vault:
 %1
 It cannot be recovered if you forget it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/UnlockDialog.cpp" line="39"/>
+        <location filename="../ui/UnlockDialog.cpp" line="40"/>
         <source>Enter the passphrase of
 %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/UnlockDialog.cpp" line="48"/>
+        <location filename="../ui/UnlockDialog.cpp" line="49"/>
         <source>&amp;Passphrase:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/UnlockDialog.cpp" line="53"/>
+        <location filename="../ui/UnlockDialog.cpp" line="54"/>
         <source>&amp;Repeat:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/UnlockDialog.cpp" line="64"/>
+        <location filename="../ui/UnlockDialog.cpp" line="65"/>
         <source>Creating the vault…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/UnlockDialog.cpp" line="64"/>
+        <location filename="../ui/UnlockDialog.cpp" line="65"/>
         <source>Unlocking…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/UnlockDialog.cpp" line="76"/>
+        <location filename="../ui/UnlockDialog.cpp" line="77"/>
         <source>Create</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/UnlockDialog.cpp" line="76"/>
+        <location filename="../ui/UnlockDialog.cpp" line="77"/>
         <source>Unlock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/UnlockDialog.cpp" line="114"/>
+        <location filename="../ui/UnlockDialog.cpp" line="115"/>
         <source>The passphrase must not be empty.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/UnlockDialog.cpp" line="118"/>
+        <location filename="../ui/UnlockDialog.cpp" line="119"/>
         <source>The two passphrases do not match.</source>
         <translation type="unfinished"></translation>
     </message>

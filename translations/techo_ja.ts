@@ -225,72 +225,77 @@
         <translation>ファイルを読み書きできませんでした（%1）。</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="73"/>
+        <location filename="../ui/MainWindow.cpp" line="65"/>
+        <source>Another Techo program is using this vault (for example changing its passphrase). Try again when it has finished.</source>
+        <translation>別の Techo プログラムがこの保管庫を使用中です（パスフレーズの変更など）。終わってからもう一度お試しください。</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="76"/>
         <source>Techo — Personal Health Record</source>
         <translation>Techo — 健康手帳</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="89"/>
+        <location filename="../ui/MainWindow.cpp" line="92"/>
         <source>Records</source>
         <translation>記録の種類</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="89"/>
+        <location filename="../ui/MainWindow.cpp" line="92"/>
         <source>Count</source>
         <translation>件数</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="102"/>
+        <location filename="../ui/MainWindow.cpp" line="105"/>
         <source>&amp;Vault</source>
         <translation>保管庫(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="104"/>
+        <location filename="../ui/MainWindow.cpp" line="107"/>
         <source>&amp;Unlock…</source>
         <translation>ロック解除(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="106"/>
+        <location filename="../ui/MainWindow.cpp" line="109"/>
         <source>&amp;Lock</source>
         <translation>ロック(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="109"/>
+        <location filename="../ui/MainWindow.cpp" line="112"/>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="140"/>
+        <location filename="../ui/MainWindow.cpp" line="143"/>
         <source>Vault unlocked.</source>
         <translation>保管庫のロックを解除しました。</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="150"/>
+        <location filename="../ui/MainWindow.cpp" line="153"/>
         <source>Vault locked.</source>
         <translation>保管庫をロックしました。</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="165"/>
+        <location filename="../ui/MainWindow.cpp" line="168"/>
         <source>The vault %1 is locked. Use Vault ▸ Unlock (Ctrl+U).</source>
         <translation>保管庫 %1 はロックされています。「保管庫 ▸ ロック解除」（Ctrl+U）で開いてください。</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="166"/>
+        <location filename="../ui/MainWindow.cpp" line="169"/>
         <source>There is no vault at %1 yet.</source>
         <translation>%1 にはまだ保管庫がありません。</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="167"/>
+        <location filename="../ui/MainWindow.cpp" line="170"/>
         <source>Unlock…</source>
         <translation>ロック解除…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="167"/>
+        <location filename="../ui/MainWindow.cpp" line="170"/>
         <source>Create vault…</source>
         <translation>保管庫を作成…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="175"/>
+        <location filename="../ui/MainWindow.cpp" line="178"/>
         <source>Vault: %1</source>
         <translation>保管庫: %1</translation>
     </message>
@@ -298,17 +303,17 @@
 <context>
     <name>techo::ui::UnlockDialog</name>
     <message>
-        <location filename="../ui/UnlockDialog.cpp" line="32"/>
+        <location filename="../ui/UnlockDialog.cpp" line="33"/>
         <source>Create vault</source>
         <translation>保管庫の作成</translation>
     </message>
     <message>
-        <location filename="../ui/UnlockDialog.cpp" line="32"/>
+        <location filename="../ui/UnlockDialog.cpp" line="33"/>
         <source>Unlock vault</source>
         <translation>保管庫のロック解除</translation>
     </message>
     <message>
-        <location filename="../ui/UnlockDialog.cpp" line="36"/>
+        <location filename="../ui/UnlockDialog.cpp" line="37"/>
         <source>Choose a passphrase for your new vault:
 %1
 It cannot be recovered if you forget it.</source>
@@ -317,49 +322,49 @@ It cannot be recovered if you forget it.</source>
 忘れると復元できません。</translation>
     </message>
     <message>
-        <location filename="../ui/UnlockDialog.cpp" line="39"/>
+        <location filename="../ui/UnlockDialog.cpp" line="40"/>
         <source>Enter the passphrase of
 %1</source>
         <translation>次の保管庫のパスフレーズを入力してください:
 %1</translation>
     </message>
     <message>
-        <location filename="../ui/UnlockDialog.cpp" line="48"/>
+        <location filename="../ui/UnlockDialog.cpp" line="49"/>
         <source>&amp;Passphrase:</source>
         <translation>パスフレーズ(&amp;P):</translation>
     </message>
     <message>
-        <location filename="../ui/UnlockDialog.cpp" line="53"/>
+        <location filename="../ui/UnlockDialog.cpp" line="54"/>
         <source>&amp;Repeat:</source>
         <translation>もう一度(&amp;R):</translation>
     </message>
     <message>
-        <location filename="../ui/UnlockDialog.cpp" line="64"/>
+        <location filename="../ui/UnlockDialog.cpp" line="65"/>
         <source>Creating the vault…</source>
         <translation>保管庫を作成しています…</translation>
     </message>
     <message>
-        <location filename="../ui/UnlockDialog.cpp" line="64"/>
+        <location filename="../ui/UnlockDialog.cpp" line="65"/>
         <source>Unlocking…</source>
         <translation>ロックを解除しています…</translation>
     </message>
     <message>
-        <location filename="../ui/UnlockDialog.cpp" line="76"/>
+        <location filename="../ui/UnlockDialog.cpp" line="77"/>
         <source>Create</source>
         <translation>作成</translation>
     </message>
     <message>
-        <location filename="../ui/UnlockDialog.cpp" line="76"/>
+        <location filename="../ui/UnlockDialog.cpp" line="77"/>
         <source>Unlock</source>
         <translation>ロック解除</translation>
     </message>
     <message>
-        <location filename="../ui/UnlockDialog.cpp" line="114"/>
+        <location filename="../ui/UnlockDialog.cpp" line="115"/>
         <source>The passphrase must not be empty.</source>
         <translation>パスフレーズを入力してください。</translation>
     </message>
     <message>
-        <location filename="../ui/UnlockDialog.cpp" line="118"/>
+        <location filename="../ui/UnlockDialog.cpp" line="119"/>
         <source>The two passphrases do not match.</source>
         <translation>2 つのパスフレーズが一致しません。</translation>
     </message>

@@ -61,6 +61,9 @@ QString describeError(const Error& error)
         return MainWindow::tr("A file already exists at this place. Techo never overwrites a file.");
     case ErrorCode::Io:
         return MainWindow::tr("The file could not be read or written (%1).").arg(QString::fromStdString(error.message));
+    case ErrorCode::InUse:
+        return MainWindow::tr("Another Techo program is using this vault (for example changing its passphrase). "
+                              "Try again when it has finished.");
     default:
         return QString::fromStdString(error.message);
     }

@@ -16,10 +16,11 @@
 namespace techo::ui {
 namespace {
 
-// Errors another passphrase can fix (or that may pass: a busy disk) keep the dialog open for a retry.
+// Errors another passphrase can fix (or that pass: a busy disk, another Techo program finishing its work with
+// the vault) keep the dialog open for a retry.
 bool canRetry(ErrorCode code)
 {
-    return code == ErrorCode::WrongPassphrase || code == ErrorCode::Io;
+    return code == ErrorCode::WrongPassphrase || code == ErrorCode::Io || code == ErrorCode::InUse;
 }
 
 } // namespace

@@ -38,6 +38,9 @@
 #include <QTranslator>
 
 #include <atomic>
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
 
 using namespace techo;
 
@@ -306,6 +309,39 @@ private slots:
         QCOMPARE(test::readAll(path), before); // a wrong passphrase changes no file
 
         typeText(d.passphrase, QString::fromUtf8(test::kTestPassphrase)); // replaces the selection
+        QTest::mouseClick(d.ok, Qt::LeftButton);
+        QTRY_VERIFY(d.dialog.isNull());
+        QCOMPARE(shownCounts(table), expectedEnglish(counts));
+    }
+
+    // While another Techo program re-encrypts the vault (it holds the exclusive lock), unlocking says so in the
+    // person's language and the dialog stays ready: once the other program is done, the same dialog opens it.
+    void unlock_vaultInUse_saysSo_andOpensOnRetry()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("ui.techo"));
+        const auto counts = makeVaultWithRecords(path);
+        QVERIFY(!counts.empty());
+        const int other = ::open(path.toLocal8Bit().constData(), O_RDONLY | O_CLOEXEC);
+        QVERIFY(other >= 0);
+        QCOMPARE(::flock(other, LOCK_EX | LOCK_NB), 0);
+
+        ui::MainWindow window(path);
+        window.show();
+        auto* table = window.findChild<QTableWidget*>(QStringLiteral("countsTable"));
+        window.unlockOrCreate();
+        DialogParts d = findDialog(window);
+        QVERIFY(d.dialog && d.passphrase && d.error && d.ok);
+        typeText(d.passphrase, QString::fromUtf8(test::kTestPassphrase));
+        QTest::mouseClick(d.ok, Qt::LeftButton);
+        QTRY_VERIFY(d.dialog.isNull() || !d.dialog->isBusy());
+        QVERIFY2(!d.dialog.isNull(), "the dialog closed instead of saying what went wrong");
+        QVERIFY2(d.error->text().startsWith(QStringLiteral("Another Techo program is using this vault")),
+            qPrintable(d.error->text()));
+        QVERIFY(d.passphrase->isEnabled() && d.ok->isEnabled());
+        QCOMPARE(table->rowCount(), 0);
+
+        ::close(other); // the other program is done
         QTest::mouseClick(d.ok, Qt::LeftButton);
         QTRY_VERIFY(d.dialog.isNull());
         QCOMPARE(shownCounts(table), expectedEnglish(counts));
