@@ -340,6 +340,8 @@ private slots:
             qPrintable(d.error->text()));
         QVERIFY(d.passphrase->isEnabled() && d.ok->isEnabled());
         QCOMPARE(table->rowCount(), 0);
+        verifyNothingClipped(d.dialog);
+        saveScreenshot(d.dialog, QStringLiteral("unlock-dialog-in-use"));
 
         ::close(other); // the other program is done
         QTest::mouseClick(d.ok, Qt::LeftButton);
