@@ -1,5 +1,6 @@
 #include "ui/LatestCheckupPanel.h"
 
+#include "ui/ErrorText.h"
 #include "ui/LatestCheckupModel.h"
 #include "ui/MainWindow.h"
 

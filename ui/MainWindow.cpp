@@ -1,5 +1,6 @@
 #include "ui/MainWindow.h"
 
+#include "ui/ErrorText.h"
 #include "ui/LatestCheckupPanel.h"
 #include "ui/UnlockDialog.h"
 
@@ -43,31 +44,6 @@ QString kindLabel(const std::string& kind)
 }
 
 } // namespace
-
-QString describeError(const Error& error)
-{
-    switch (error.code) {
-    case ErrorCode::WrongPassphrase:
-        return MainWindow::tr("The passphrase is not correct.");
-    case ErrorCode::NotAVault:
-        return MainWindow::tr("This file is not a Techo vault.");
-    case ErrorCode::Damaged:
-        return MainWindow::tr("The vault is damaged and cannot be opened safely.");
-    case ErrorCode::NewerFormat:
-        return MainWindow::tr("This vault was written by a newer version of Techo. Please update Techo.");
-    case ErrorCode::NotFound:
-        return MainWindow::tr("The vault file no longer exists.");
-    case ErrorCode::AlreadyExists:
-        return MainWindow::tr("A file already exists at this place. Techo never overwrites a file.");
-    case ErrorCode::Io:
-        return MainWindow::tr("The file could not be read or written (%1).").arg(QString::fromStdString(error.message));
-    case ErrorCode::InUse:
-        return MainWindow::tr("Another Techo program is using this vault (for example changing its passphrase). "
-                              "Try again when it has finished.");
-    default:
-        return QString::fromStdString(error.message);
-    }
-}
 
 MainWindow::MainWindow(QString vaultPath, QWidget* parent)
     : QMainWindow(parent)

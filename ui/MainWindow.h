@@ -48,7 +48,4 @@ private:
     LatestCheckupPanel* m_latestCheckup = nullptr;
 };
 
-// User-facing text for a core error (translated; never includes health data).
-[[nodiscard]] QString describeError(const Error& error);
-
 } // namespace techo::ui

@@ -1,6 +1,7 @@
 #include "ui/UnlockDialog.h"
 
 #include "core/session/VaultSession.h"
+#include "ui/ErrorText.h"
 #include "ui/MainWindow.h"
 
 #include <QDialogButtonBox>
