@@ -2,6 +2,249 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>CheckupText</name>
+    <message>
+        <source>Within reference range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Health guidance level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Referral level (see a doctor)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not judged: the programme gives no judgement value for this item.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not judged: there is no value to judge.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not judged: the result code is not one Techo knows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not judged: the judgement values differ for men and women, and this profile&apos;s sex is not recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not judged: the value is a bound, and the values it allows fall in more than one band.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>techo::ui::CheckupResultsView</name>
+    <message>
+        <source>&amp;Show:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show one group of items (Alt+S)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checkup results by year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Items as rows, checkups as columns, newest first. Select a row to see the item&apos;s trend.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Copy the selected cells (%1); the clipboard is cleared after %n seconds</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No checkup results for %1 yet. Import records to see them here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 checkup (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n checkups, %1 – %2</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select an item in the table to see its trend here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+
+Its trend chart will appear here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not judged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Legend</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>techo::ui::CheckupTableModel</name>
+    <message>
+        <source>Body measurements</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blood pressure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lipids</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Liver function</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blood glucose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Urine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kidney function</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anemia</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ECG</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fundus</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assessment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Questionnaire</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 and %n more</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <comment>official Japanese item name, English gloss</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>item name (unit)</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not judged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+Select the row to see its trend.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Health guidance level %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Referral level %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (the values for men)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (the values for women)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reported as a bound: every value %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Converted from the JDS value %1 % (NGSP = 1.02 × JDS + 0.25).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The mean of the 1st and 2nd readings of the day.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sort in the official order of the 特定健診 result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click to sort by this checkup&apos;s judgements, most serious first</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>techo::ui::ErrorText</name>
     <message>
         <source>The passphrase is not correct.</source>

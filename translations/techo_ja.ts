@@ -2,6 +2,249 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja_JP">
 <context>
+    <name>CheckupText</name>
+    <message>
+        <source>Within reference range</source>
+        <translation>基準範囲内</translation>
+    </message>
+    <message>
+        <source>Health guidance level</source>
+        <translation>保健指導判定値</translation>
+    </message>
+    <message>
+        <source>Referral level (see a doctor)</source>
+        <translation>受診勧奨判定値</translation>
+    </message>
+    <message>
+        <source>Not judged: the programme gives no judgement value for this item.</source>
+        <translation>判定なし：この項目には判定値が定められていません。</translation>
+    </message>
+    <message>
+        <source>Not judged: there is no value to judge.</source>
+        <translation>判定できず：判定できる値がありません。</translation>
+    </message>
+    <message>
+        <source>Not judged: the result code is not one Techo knows.</source>
+        <translation>判定できず：このアプリでは読み取れない結果コードです。</translation>
+    </message>
+    <message>
+        <source>Not judged: the judgement values differ for men and women, and this profile&apos;s sex is not recorded.</source>
+        <translation>判定できず：判定値が男女で異なり、このプロフィールには性別が登録されていません。</translation>
+    </message>
+    <message>
+        <source>Not judged: the value is a bound, and the values it allows fall in more than one band.</source>
+        <translation>判定できず：値が「未満」「以上」などの範囲で報告されており、その範囲が複数の判定区分にまたがります。</translation>
+    </message>
+</context>
+<context>
+    <name>techo::ui::CheckupResultsView</name>
+    <message>
+        <source>&amp;Show:</source>
+        <translation>表示(&amp;S):</translation>
+    </message>
+    <message>
+        <source>Item group</source>
+        <translation>項目の区分</translation>
+    </message>
+    <message>
+        <source>Show one group of items (Alt+S)</source>
+        <translation>1つの区分の項目だけを表示します (Alt+S)</translation>
+    </message>
+    <message>
+        <source>Checkup results by year</source>
+        <translation>年ごとの健診結果</translation>
+    </message>
+    <message>
+        <source>Items as rows, checkups as columns, newest first. Select a row to see the item&apos;s trend.</source>
+        <translation>行が検査項目、列が健診（新しい順）です。行を選ぶと、その項目の経過が表示されます。</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>検査項目</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>コピー(&amp;C)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Copy the selected cells (%1); the clipboard is cleared after %n seconds</source>
+        <translation>
+            <numerusform>選択したセルをコピーします（%1）。クリップボードは %n 秒後に消去されます</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No checkup results for %1 yet. Import records to see them here.</source>
+        <translation>%1 さんの健診結果はまだありません。記録を取り込むと、ここに表示されます。</translation>
+    </message>
+    <message>
+        <source>1 checkup (%1)</source>
+        <translation>健診 1回（%1）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n checkups, %1 – %2</source>
+        <translation>
+            <numerusform>健診 %n回（%1～%2）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select an item in the table to see its trend here.</source>
+        <translation>表の項目を選ぶと、ここに経過が表示されます。</translation>
+    </message>
+    <message>
+        <source>All items</source>
+        <translation>すべての項目</translation>
+    </message>
+    <message>
+        <source>%1
+
+Its trend chart will appear here.</source>
+        <translation>%1
+
+ここに経過グラフが表示されます。</translation>
+    </message>
+    <message>
+        <source>not judged</source>
+        <translation>判定できず</translation>
+    </message>
+    <message>
+        <source>Legend</source>
+        <translation>凡例</translation>
+    </message>
+</context>
+<context>
+    <name>techo::ui::CheckupTableModel</name>
+    <message>
+        <source>Body measurements</source>
+        <translation>身体計測</translation>
+    </message>
+    <message>
+        <source>Blood pressure</source>
+        <translation>血圧</translation>
+    </message>
+    <message>
+        <source>Lipids</source>
+        <translation>脂質</translation>
+    </message>
+    <message>
+        <source>Liver function</source>
+        <translation>肝機能</translation>
+    </message>
+    <message>
+        <source>Blood glucose</source>
+        <translation>血糖</translation>
+    </message>
+    <message>
+        <source>Urine</source>
+        <translation>尿</translation>
+    </message>
+    <message>
+        <source>Kidney function</source>
+        <translation>腎機能</translation>
+    </message>
+    <message>
+        <source>Anemia</source>
+        <translation>貧血</translation>
+    </message>
+    <message>
+        <source>ECG</source>
+        <translation>心電図</translation>
+    </message>
+    <message>
+        <source>Fundus</source>
+        <translation>眼底</translation>
+    </message>
+    <message>
+        <source>Assessment</source>
+        <translation>判定</translation>
+    </message>
+    <message>
+        <source>Questionnaire</source>
+        <translation>問診</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 and %n more</source>
+        <translation>
+            <numerusform>%1 ほか%n件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <comment>official Japanese item name, English gloss</comment>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>item name (unit)</comment>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>not judged</source>
+        <translation>判定できず</translation>
+    </message>
+    <message>
+        <source>%1
+Select the row to see its trend.</source>
+        <translation>%1
+行を選ぶと、経過が表示されます。</translation>
+    </message>
+    <message>
+        <source>no value</source>
+        <translation>値なし</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Health guidance level %1</source>
+        <translation>保健指導判定値 %1</translation>
+    </message>
+    <message>
+        <source>Referral level %1</source>
+        <translation>受診勧奨判定値 %1</translation>
+    </message>
+    <message>
+        <source>%1 (the values for men)</source>
+        <translation>%1（男性の判定値）</translation>
+    </message>
+    <message>
+        <source>%1 (the values for women)</source>
+        <translation>%1（女性の判定値）</translation>
+    </message>
+    <message>
+        <source>Reported as a bound: every value %1.</source>
+        <translation>範囲で報告された値です（%1 のいずれか）。</translation>
+    </message>
+    <message>
+        <source>Converted from the JDS value %1 % (NGSP = 1.02 × JDS + 0.25).</source>
+        <translation>JDS値 %1 % から換算した値です（NGSP = 1.02 × JDS + 0.25）。</translation>
+    </message>
+    <message>
+        <source>The mean of the 1st and 2nd readings of the day.</source>
+        <translation>当日の1回目と2回目の測定値の平均値です。</translation>
+    </message>
+    <message>
+        <source>Source: %1</source>
+        <translation>出典：%1</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>区分</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>検査項目</translation>
+    </message>
+    <message>
+        <source>Sort in the official order of the 特定健診 result</source>
+        <translation>特定健診の結果の順に並べ替えます</translation>
+    </message>
+    <message>
+        <source>Click to sort by this checkup&apos;s judgements, most serious first</source>
+        <translation>クリックすると、この健診の判定が重い順に並べ替えます</translation>
+    </message>
+</context>
+<context>
     <name>techo::ui::ErrorText</name>
     <message>
         <source>The passphrase is not correct.</source>

@@ -1,0 +1,405 @@
+// The 健診結果 year-by-item table over real vaults filled by real imports: saved API responses with known values
+// (tests/data/api) and 40 years of one person from the real techo-sandbox over HTTPS. What a person reads off
+// the table — cell texts, symbols, column dates, row order — is compared with independent expectations or with
+// core's own judgement (HealthRecordQueries::series), in English and Japanese.
+#include "core/clinical/ItemCatalog.h"
+#include "core/import/ImportJobs.h"
+#include "core/session/VaultSession.h"
+#include "core/vault/Vault.h"
+#include "tests/support/SandboxProcess.h"
+#include "tests/support/TestSupport.h"
+#include "ui/CheckupGroupFilter.h"
+#include "ui/CheckupResultsView.h"
+#include "ui/CheckupTableModel.h"
+#include "ui/DateText.h"
+
+#include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QClipboard>
+#include <QComboBox>
+#include <QDir>
+#include <QHeaderView>
+#include <QLabel>
+#include <QRegularExpression>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTextDocumentFragment>
+#include <QTranslator>
+
+#include <algorithm>
+
+using namespace techo;
+using M = ui::CheckupTableModel;
+
+namespace {
+
+std::unique_ptr<session::VaultSession> openSession(const QString& path)
+{
+    auto session = session::VaultSession::open(path.toStdString(), test::secret(test::kTestPassphrase));
+    if (!session.ok()) {
+        QTest::qFail(session.error().message.c_str(), __FILE__, __LINE__);
+        return nullptr;
+    }
+    return std::move(*session);
+}
+
+std::int64_t firstProfile(session::VaultSession& session)
+{
+    auto profiles = session.healthRecords().profiles();
+    return profiles.ok() && !profiles->empty() ? profiles->front().id : 0;
+}
+
+// The model column of a checkup day, -1 when the table has none.
+int columnOf(const M& model, domain::Date day)
+{
+    for (int i = 0; i < model.checkupCount(); ++i) {
+        if (model.checkupDate(i) == day)
+            return M::FirstCheckupColumn + i;
+    }
+    return -1;
+}
+
+QString cell(const M& model, const char* key, domain::Date day)
+{
+    const int row = model.rowOfKey(QString::fromLatin1(key));
+    const int column = columnOf(model, day);
+    if (row < 0 || column < 0)
+        return QStringLiteral("<no cell %1 %2>")
+            .arg(QString::fromLatin1(key), QString::fromStdString(domain::formatDate(day)));
+    return model.index(row, column).data().toString();
+}
+
+// Position of a key in core's official order (clinical::logicalItems()), written out independently of the model.
+int officialPosition(const QString& key)
+{
+    const auto items = clinical::logicalItems();
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        if (QString::fromUtf8(items[i].key.data(), qsizetype(items[i].key.size())) == key)
+            return int(i);
+    }
+    return -1;
+}
+
+void saveScreenshot(QWidget* widget, const QString& name)
+{
+    QString dir = qEnvironmentVariable("TECHO_SCREENSHOT_DIR");
+    if (dir.isEmpty())
+        dir = QDir::current().filePath(QStringLiteral("screenshots"));
+    QDir().mkpath(dir);
+    widget->grab().save(dir + QLatin1Char('/') + name + QStringLiteral(".png"));
+}
+
+} // namespace
+
+class TestCheckupTable : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    QString m_savedVault; // tkk-valid.json: 藤田 剛 (male), 2023-11-20 特定健診 and 2024-11-15 事業者健診
+    QString m_boundVault; // cases/01-comparator-value.json: γ-GT "<5", ALT ">=500"
+    QString m_lifetimeVault; // the sandbox: one person, 40 years
+
+    void importFile(const QString& vaultPath, const char* file)
+    {
+        auto vault = test::createTestVault(vaultPath);
+        QVERIFY(vault);
+        auto report
+            = import::importFromFile(vault->database(), test::sourcePath(QString::fromLatin1(file)).toStdString());
+        QVERIFY2(report.ok(), report.ok() ? "" : report.error().message.c_str());
+        QVERIFY(report->counts.added > 0);
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedKingdom));
+        m_savedVault = m_dir.filePath(QStringLiteral("saved.techo"));
+        importFile(m_savedVault, "tests/data/api/tkk-valid.json");
+        m_boundVault = m_dir.filePath(QStringLiteral("bounds.techo"));
+        importFile(m_boundVault, "tests/data/api/cases/01-comparator-value.json");
+
+        m_lifetimeVault = m_dir.filePath(QStringLiteral("lifetime.techo"));
+        test::SandboxProcess sandbox({QStringLiteral("--process-delay-ms"), QStringLiteral("0"),
+            QStringLiteral("--seed"), QStringLiteral("20261126"), QStringLiteral("--persons"), QStringLiteral("1"),
+            QStringLiteral("--years"), QStringLiteral("40")});
+        QVERIFY2(sandbox.isRunning(), qPrintable(sandbox.errorString()));
+        auto vault = test::createTestVault(m_lifetimeVault);
+        QVERIFY(vault);
+        import::ApiImportRequest request;
+        request.client.baseUrl = sandbox.baseUrl().toStdString();
+        request.client.http.caFile = sandbox.caFile().toStdString();
+        request.client.pollInterval = std::chrono::milliseconds(5);
+        request.kinds = {mynaportal::InfoKind::Checkups};
+        auto report = import::importFromApi(vault->database(), request);
+        QVERIFY2(report.ok(), report.ok() ? "" : report.error().message.c_str());
+        QVERIFY(report->counts.added > 10);
+    }
+
+    void savedResponse_knownCells_newestFirst_officialOrder()
+    {
+        auto session = openSession(m_savedVault);
+        QVERIFY(session);
+        ui::CheckupResultsView view;
+        QAbstractItemModelTester tester(view.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        view.showProfile(*session, firstProfile(*session));
+        const M& m = *view.model();
+
+        // Columns: the two checkup days, newest first, with the date and the facility in the header.
+        QCOMPARE(m.checkupCount(), 2);
+        QCOMPARE(m.checkupDate(0), domain::Date(std::chrono::year(2024) / 11 / 15));
+        QCOMPARE(m.checkupDate(1), domain::Date(std::chrono::year(2023) / 11 / 20));
+        const QString header = m.headerData(M::FirstCheckupColumn + 1, Qt::Horizontal, Qt::DisplayRole).toString();
+        QVERIFY2(header.startsWith(QStringLiteral("20 Nov 2023\n")), qPrintable(header));
+        QVERIFY2(m.headerData(M::FirstCheckupColumn + 1, Qt::Horizontal, Qt::ToolTipRole)
+                     .toString()
+                     .contains(QStringLiteral("あさひ健康管理クリニック")),
+            qPrintable(header));
+
+        // HbA1c 5.8 % meets the 保健指導判定値 (≥5.6) but not the 受診勧奨判定値 (≥6.5): "5.8 △".
+        const domain::Date nov2023 = std::chrono::year(2023) / 11 / 20;
+        QCOMPARE(cell(m, "hba1c", nov2023), QStringLiteral("5.8 △"));
+        const int hba1c = m.rowOfKey(QStringLiteral("hba1c"));
+        const QModelIndex hba1cCell = m.index(hba1c, columnOf(m, nov2023));
+        QCOMPARE(hba1cCell.data(M::BandRole).toInt(), int(clinical::Band::Guidance));
+        QCOMPARE(hba1cCell.data(Qt::AccessibleTextRole).toString(), QStringLiteral("5.8, Health guidance level"));
+        const QString tip = hba1cCell.data(Qt::ToolTipRole).toString();
+        QVERIFY2(tip.contains(QStringLiteral("5.8 %")) && tip.contains(QStringLiteral("≥5.6"))
+                && tip.contains(QStringLiteral("≥6.5")) && tip.contains(QStringLiteral("別紙5")),
+            qPrintable(tip));
+        // The item column carries the unit; the other day has no HbA1c: an empty cell, not a zero.
+        QCOMPARE(m.index(hba1c, M::ItemColumn).data().toString(), QStringLiteral("HbA1c（NGSP値） (%) · HbA1c (NGSP)"));
+        QCOMPARE(cell(m, "hba1c", std::chrono::year(2024) / 11 / 15), QString());
+        QCOMPARE(m.index(hba1c, M::FirstCheckupColumn).data(M::BandRole).toInt(), -1);
+        // LDL 145 ≥ 140 (受診勧奨判定値); 尿蛋白 (±) is 保健指導判定値; 身長 has no judgement value: no symbol.
+        QCOMPARE(cell(m, "ldl", nov2023), QStringLiteral("145 ▲"));
+        QCOMPARE(cell(m, "urine_protein", nov2023), QStringLiteral("± △"));
+        QCOMPARE(cell(m, "height", nov2023), QStringLiteral("168"));
+        QCOMPARE(cell(m, "weight", std::chrono::year(2024) / 11 / 15), QStringLiteral("56.2"));
+
+        // Rows in the official order: 身長 体重 BMI (身体計測) … LDL (脂質) … HbA1c (血糖) … 尿蛋白 (尿) … 医師の判断.
+        QStringList keys;
+        for (int row = 0; row < m.rowCount(); ++row)
+            keys << m.index(row, 0).data(M::LogicalKeyRole).toString();
+        QCOMPARE(keys,
+            QStringList({QStringLiteral("height"), QStringLiteral("weight"), QStringLiteral("bmi"),
+                QStringLiteral("ldl"), QStringLiteral("hba1c"), QStringLiteral("urine_protein"),
+                QStringLiteral("doctor_judgement"), QStringLiteral("blood_draw_timing")}));
+        QCOMPARE(m.index(0, M::GroupColumn).data().toString(), QStringLiteral("Body measurements"));
+    }
+
+    void bounds_readAsBounds_andAreJudgedAsCoreSays()
+    {
+        auto session = openSession(m_boundVault);
+        QVERIFY(session);
+        ui::CheckupResultsView view;
+        view.showProfile(*session, firstProfile(*session));
+        const domain::Date day = std::chrono::year(2025) / 6 / 12;
+        // γ-GT "<5": every possible value is below 51 → 基準範囲内; ALT "≥500" → 受診勧奨判定値. Never the bare number.
+        QCOMPARE(cell(*view.model(), "ggt", day), QStringLiteral("<5 ○"));
+        QCOMPARE(cell(*view.model(), "alt", day), QStringLiteral("≥500 ▲"));
+        const int ggt = view.model()->rowOfKey(QStringLiteral("ggt"));
+        QVERIFY(view.model()
+                    ->index(ggt, columnOf(*view.model(), day))
+                    .data(Qt::ToolTipRole)
+                    .toString()
+                    .contains(QStringLiteral("Reported as a bound")));
+    }
+
+    void lifetime_everyCellAsCoreJudgesIt_rowsOfficial_columnsNewestFirst()
+    {
+        auto session = openSession(m_lifetimeVault);
+        QVERIFY(session);
+        const auto profile = firstProfile(*session);
+        ui::CheckupResultsView view;
+        QAbstractItemModelTester modelTester(view.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester proxyTester(view.filter(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        view.showProfile(*session, profile);
+        const M& m = *view.model();
+        QVERIFY2(m.checkupCount() >= 10, "the sandbox's 40 years should give many checkups");
+        QVERIFY(m.rowCount() >= 15);
+
+        for (int i = 1; i < m.checkupCount(); ++i)
+            QVERIFY2(m.checkupDate(i - 1) > m.checkupDate(i), "columns must be newest first");
+        int previous = -1;
+        for (int row = 0; row < m.rowCount(); ++row) {
+            const int position = officialPosition(m.index(row, 0).data(M::LogicalKeyRole).toString());
+            QVERIFY(position > previous);
+            previous = position;
+        }
+
+        // Every HbA1c, SBP and LDL point of core's own series is in its column, with core's band and symbol.
+        for (const char* key : {"hba1c", "sbp", "ldl", "hdl", "egfr"}) {
+            auto series = session->healthRecords().series(profile, key);
+            QVERIFY(series.ok());
+            if (series->points.empty())
+                continue;
+            const int row = m.rowOfKey(QString::fromLatin1(key));
+            QVERIFY(row >= 0);
+            for (const auto& point : series->points) {
+                const QModelIndex index = m.index(row, columnOf(m, point.date));
+                QVERIFY(index.isValid());
+                const QString text = index.data().toString();
+                QCOMPARE(index.data(M::BandRole).toInt(), point.judgement.band ? int(*point.judgement.band) : -1);
+                if (point.judgement.band) {
+                    QVERIFY2(text.endsWith(ui::CheckupText::bandSymbol(*point.judgement.band)), qPrintable(text));
+                }
+                if (point.value && !point.comparator)
+                    QVERIFY2(text.startsWith(ui::CheckupText::numberText(*point.value) + QLatin1Char(' ')),
+                        qPrintable(text));
+                if (point.origin == clinical::PointOrigin::MeanOfReadings)
+                    QVERIFY(index.data(Qt::ToolTipRole).toString().contains(QStringLiteral("mean of the 1st and 2nd")));
+            }
+        }
+    }
+
+    void groupFilter_leavesOnlyThatGroup_andSortingPutsTheWorstFirst()
+    {
+        auto session = openSession(m_lifetimeVault);
+        QVERIFY(session);
+        ui::CheckupResultsView view;
+        QAbstractItemModelTester proxyTester(view.filter(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        view.showProfile(*session, firstProfile(*session));
+        QComboBox* combo = view.groupCombo();
+        const int glucose = combo->findText(QStringLiteral("Blood glucose"));
+        QVERIFY(glucose > 0);
+        combo->setCurrentIndex(glucose);
+        const QAbstractItemModel& proxy = *view.table()->model();
+        int inGroup = 0;
+        for (int row = 0; row < view.model()->rowCount(); ++row)
+            inGroup += view.model()->index(row, 0).data(M::GroupRole).toInt() == int(clinical::ItemGroup::Glucose);
+        QVERIFY(inGroup > 0);
+        QCOMPARE(proxy.rowCount(), inGroup);
+        for (int row = 0; row < proxy.rowCount(); ++row)
+            QCOMPARE(proxy.index(row, 0).data(M::GroupRole).toInt(), int(clinical::ItemGroup::Glucose));
+
+        // Every group again, then sorted by the newest checkup, most serious first; ties in the official order.
+        combo->setCurrentIndex(0);
+        QCOMPARE(proxy.rowCount(), view.model()->rowCount());
+        view.table()->sortByColumn(M::FirstCheckupColumn, Qt::DescendingOrder);
+        bool sawTwoLevels = false;
+        for (int row = 1; row < proxy.rowCount(); ++row) {
+            const int above = proxy.index(row - 1, M::FirstCheckupColumn).data(M::SortRole).toInt();
+            const int here = proxy.index(row, M::FirstCheckupColumn).data(M::SortRole).toInt();
+            QVERIFY(above >= here);
+            sawTwoLevels = sawTwoLevels || above > here;
+            if (above == here)
+                QVERIFY(proxy.index(row - 1, 0).data(M::OrderRole).toInt()
+                    < proxy.index(row, 0).data(M::OrderRole).toInt());
+        }
+        QVERIFY(sawTwoLevels);
+        // No sort again: the official order.
+        view.table()->sortByColumn(-1, Qt::AscendingOrder);
+        for (int row = 0; row < proxy.rowCount(); ++row)
+            QCOMPARE(proxy.index(row, 0).data(M::OrderRole).toInt(), row);
+    }
+
+    void selectingAnItem_requestsItsTrend_once_andCopyCopiesTheCell()
+    {
+        auto session = openSession(m_lifetimeVault);
+        QVERIFY(session);
+        ui::CheckupResultsView view;
+        view.resize(1000, 600);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QSignalSpy spy(&view, &ui::CheckupResultsView::trendRequested);
+        view.showProfile(*session, firstProfile(*session));
+        QCOMPARE(spy.count(), 1); // the row made current after loading, for the detail area
+
+        const int hba1c = view.filter()
+                              ->mapFromSource(view.model()->index(view.model()->rowOfKey(QStringLiteral("hba1c")), 0))
+                              .row();
+        QVERIFY(hba1c >= 0);
+        view.table()->setFocus();
+        view.table()->setCurrentIndex(view.filter()->index(hba1c, M::FirstCheckupColumn));
+        QCOMPARE(spy.count(), 2);
+        QCOMPARE(spy.last().at(0).toString(), QStringLiteral("hba1c"));
+        auto* placeholder = view.findChild<QLabel*>(QStringLiteral("checkupDetailPlaceholder"));
+        QVERIFY(placeholder && placeholder->text().contains(QStringLiteral("HbA1c（NGSP値）")));
+        // Along the same row (older checkups): the same item, no new request.
+        QTest::keyClick(view.table(), Qt::Key_Right);
+        QCOMPARE(view.table()->currentIndex().column(), M::FirstCheckupColumn + 1);
+        QCOMPARE(spy.count(), 2);
+        // Down: the next item in the official order.
+        QTest::keyClick(view.table(), Qt::Key_Down);
+        QCOMPARE(spy.count(), 3);
+        QCOMPARE(spy.last().at(0).toString(), view.table()->currentIndex().data(M::LogicalKeyRole).toString());
+        QVERIFY(spy.last().at(0).toString() != QStringLiteral("hba1c"));
+
+        // Copy: the selected cell's text as the person reads it.
+        view.table()->setCurrentIndex(view.filter()->index(hba1c, M::FirstCheckupColumn));
+        const QString expected = view.table()->currentIndex().data().toString();
+        QVERIFY(!expected.isEmpty());
+        QCOMPARE(view.copySelection(), expected);
+        QCOMPARE(QApplication::clipboard()->text(), expected);
+
+        // A detail widget replaces the placeholder.
+        auto* chart = new QLabel(QStringLiteral("chart"));
+        view.setDetailWidget(chart);
+        QVERIFY(chart->isVisibleTo(&view));
+        QTRY_VERIFY(!view.findChild<QLabel*>(QStringLiteral("checkupDetailPlaceholder")));
+
+        // Locking: every row, column and cached value gone, and the copied cell cleared from the clipboard.
+        view.clearRecords();
+        QCOMPARE(view.model()->rowCount(), 0);
+        QCOMPARE(view.model()->checkupCount(), 0);
+        QCOMPARE(view.filter()->rowCount(), 0);
+        QCOMPARE(view.groupCombo()->count(), 0);
+        QVERIFY(QApplication::clipboard()->text() != expected);
+    }
+
+    void japanese_officialNamesOnly_andScreenshots()
+    {
+        auto session = openSession(m_lifetimeVault);
+        QVERIFY(session);
+        for (const bool japanese : {false, true}) {
+            QTranslator translator;
+            if (japanese) {
+                QVERIFY(translator.load(QStringLiteral(":/i18n/techo_ja.qm")));
+                QApplication::installTranslator(&translator);
+                QLocale::setDefault(QLocale(QLocale::Japanese, QLocale::Japan));
+            }
+            ui::CheckupResultsView view;
+            view.resize(1080, 680);
+            view.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&view));
+            view.showProfile(*session, firstProfile(*session));
+            (void)view.selectItem(QStringLiteral("hba1c"));
+            const M& m = *view.model();
+            const QString item = m.index(m.rowOfKey(QStringLiteral("hba1c")), M::ItemColumn).data().toString();
+            if (japanese) {
+                QCOMPARE(item, QStringLiteral("HbA1c（NGSP値）（%）"));
+                QCOMPARE(view.groupCombo()->itemText(0), QStringLiteral("すべての項目"));
+                QVERIFY(view.groupCombo()->findText(QStringLiteral("血糖")) > 0);
+                QVERIFY2(m.headerData(M::FirstCheckupColumn, Qt::Horizontal, Qt::DisplayRole)
+                             .toString()
+                             .contains(QRegularExpression(QStringLiteral("^\\d{4}/\\d{2}/\\d{2}"))),
+                    "ja dates");
+                // No English word in what the Japanese UI shows around the table.
+                // An English word (official names such as "HbA1c（NGSP値）" and "eGFR" are not words of English).
+                const QRegularExpression english(QStringLiteral("[A-Za-z][a-z]{3,}"));
+                for (auto* label : view.findChildren<QLabel*>()) {
+                    const QString shown = QTextDocumentFragment::fromHtml(label->text()).toPlainText();
+                    QVERIFY2(!shown.contains(english), qPrintable(shown));
+                }
+                const QString tip = m.index(m.rowOfKey(QStringLiteral("hba1c")), M::FirstCheckupColumn)
+                                        .data(Qt::ToolTipRole)
+                                        .toString();
+                QVERIFY2(tip.contains(QStringLiteral("出典")), qPrintable(tip));
+            } else {
+                QCOMPARE(item, QStringLiteral("HbA1c（NGSP値） (%) · HbA1c (NGSP)"));
+            }
+            QApplication::processEvents(); // the layout settles as it would before the first paint
+            saveScreenshot(&view, japanese ? QStringLiteral("checkups-ja") : QStringLiteral("checkups-en"));
+            if (japanese) {
+                QApplication::removeTranslator(&translator);
+                QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedKingdom));
+            }
+        }
+    }
+};
+
+QTEST_MAIN(TestCheckupTable)
+#include "TestCheckupTable.moc"

@@ -1,0 +1,57 @@
+#pragma once
+
+#include "core/clinical/Judgement.h"
+#include "core/clinical/TrendSeries.h"
+
+#include <QColor>
+#include <QCoreApplication>
+#include <QPalette>
+#include <QString>
+
+#include <string_view>
+
+namespace techo::ui {
+
+// How checkup values and judgements read in the views (the year-by-item table; meant to be shared by the
+// dashboard and the trend chart so a value never reads differently between screens). Pure formatting over
+// core's values: no vault access, no judgement of its own — the band always comes from core.
+class CheckupText final {
+    Q_DECLARE_TR_FUNCTIONS(CheckupText)
+public:
+    CheckupText() = delete;
+
+    // UTF-8 from core (names, labels, citations) as a QString.
+    [[nodiscard]] static QString fromUtf8(std::string_view text);
+    // "<", "≤", "≥", ">".
+    [[nodiscard]] static QString comparatorText(domain::Comparator comparator);
+    // The shortest text that reads back as the same number ("5.6", not "5.59999"), no group separator, in the
+    // UI's locale.
+    [[nodiscard]] static QString numberText(double value);
+    // A point's value as the person reads it, without the unit: "5.8", "<5" (a bound stays a bound), "±"
+    // (尿糖・尿蛋白), a coded value's label, free text (whitespace simplified); "" when the point has nothing.
+    [[nodiscard]] static QString valueText(const clinical::TrendPoint& point);
+    // "≥5.6", "<40" for a threshold as applied to the person.
+    [[nodiscard]] static QString thresholdText(const clinical::AppliedThreshold& threshold);
+    // The symbol of a band: ○ 基準範囲内, △ 保健指導判定値, ▲ 受診勧奨判定値.
+    [[nodiscard]] static QString bandSymbol(clinical::Band band);
+    // The programme's name of a band, translated ("保健指導判定値" / "Health guidance level").
+    [[nodiscard]] static QString bandName(clinical::Band band);
+    // The symbol shown for a value core could not judge (a bound spanning two bands, sex needed, an unknown
+    // code): "?" — never the ○ of a normal value. Values of items without a judgement value get no symbol.
+    [[nodiscard]] static QString notJudgedSymbol();
+    // Why a value carries no band, in a sentence.
+    [[nodiscard]] static QString notJudgedText(clinical::NotJudged reason);
+};
+
+// Colours of the bands that read on the given palette (dark text shades on a light base, light shades on a dark
+// one) and a faint tint of the base for the cell background. Colour is only ever a second cue beside the symbol.
+struct BandColours {
+    QColor text[3];
+    QColor background[3];
+    QColor notJudged;
+
+    // Bands indexed by int(clinical::Band).
+    [[nodiscard]] static BandColours forPalette(const QPalette& palette);
+};
+
+} // namespace techo::ui
