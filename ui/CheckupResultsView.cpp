@@ -353,10 +353,12 @@ void CheckupResultsView::clearRecords()
     showMessage(QString());
 }
 
-// The group and item columns fit their text; a checkup column fits its values and its date, and the facility
-// under the date is elided (it is in full in the header's tooltip) so that more years fit side by side.
+// The group and item columns fit their text; a checkup column fits its header (the date and the facility, which
+// the model already shortens; the header's tooltip has it in full) and its values up to six lines' height (longer
+// texts such as 医師の判断 are elided, their tooltip has them whole), so that more years fit side by side.
 void CheckupResultsView::fitColumns()
 {
+    auto* table = static_cast<FrozenColumnsTable*>(m_table);
     m_table->resizeColumnToContents(CheckupTableModel::GroupColumn);
     m_table->resizeColumnToContents(CheckupTableModel::ItemColumn);
     // A long English gloss is elided (the tooltip has it all) so that the checkups keep most of the width.
@@ -365,13 +367,16 @@ void CheckupResultsView::fitColumns()
         m_table->setColumnWidth(CheckupTableModel::ItemColumn, itemCap);
     const QFontMetrics metrics(m_table->horizontalHeader()->font());
     const int padding = 2 * m_table->style()->pixelMetric(QStyle::PM_HeaderMargin, nullptr, m_table) + 8;
+    const int valueCap = 6 * m_table->fontMetrics().height();
     for (int column = CheckupTableModel::FirstCheckupColumn; column < m_filter->columnCount(); ++column) {
-        const QString date = dateText(m_model->checkupDate(column - CheckupTableModel::FirstCheckupColumn));
-        const int width = std::max(
-            static_cast<FrozenColumnsTable*>(m_table)->cellsWidth(column), metrics.horizontalAdvance(date) + padding);
-        m_table->setColumnWidth(column, width);
+        int header = 0;
+        const QString lines = m_model->headerData(column, Qt::Horizontal, Qt::DisplayRole).toString();
+        for (const QString& line : lines.split(QLatin1Char('\n')))
+            header = std::max(header, metrics.horizontalAdvance(line) + padding);
+        const int cells = std::min(table->cellsWidth(column), valueCap);
+        m_table->setColumnWidth(column, std::max(cells, header));
     }
-    static_cast<FrozenColumnsTable*>(m_table)->refreeze();
+    table->refreeze();
 }
 
 void CheckupResultsView::showMessage(const QString& text)

@@ -115,7 +115,8 @@ void CheckupTableModel::setTable(std::vector<clinical::TrendSeries> series, std:
         for (const auto id : facilities[date])
             names << facilityName(id);
         names.removeAll(QString());
-        QString facility = names.isEmpty() ? QString() : shortened(names.front(), 10);
+        // Five characters and "…" keep a column about as wide as its date; the tooltip names it in full.
+        QString facility = names.isEmpty() ? QString() : shortened(names.front(), 6);
         if (names.size() > 1)
             facility = tr("%1 and %n more", nullptr, int(names.size() - 1)).arg(facility);
         day.header = facility.isEmpty() ? when : when + QLatin1Char('\n') + facility;
