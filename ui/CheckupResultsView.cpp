@@ -20,6 +20,7 @@
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStyle>
+#include <QStyledItemDelegate>
 #include <QTableView>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -29,6 +30,27 @@
 
 namespace techo::ui {
 namespace {
+
+// The item name of the current cell's row is bold in the frozen columns, so the eye finds which item a value
+// belongs to when the years have scrolled far from the names.
+class CurrentRowDelegate final : public QStyledItemDelegate {
+public:
+    CurrentRowDelegate(const QAbstractItemView* view, QObject* parent)
+        : QStyledItemDelegate(parent)
+        , m_view(view)
+    { }
+
+protected:
+    void initStyleOption(QStyleOptionViewItem* option, const QModelIndex& index) const override
+    {
+        QStyledItemDelegate::initStyleOption(option, index);
+        if (index.column() == CheckupTableModel::ItemColumn && index.row() == m_view->currentIndex().row())
+            option->font.setBold(true);
+    }
+
+private:
+    const QAbstractItemView* m_view;
+};
 
 // A table whose first `frozen` columns stay in place while the others scroll sideways: a second view over the
 // same model and selection shows only those columns on top of the first (Qt's "Frozen Column" example). With
@@ -49,6 +71,7 @@ public:
         m_frozen->setFrameShape(QFrame::NoFrame);
         m_frozen->setWordWrap(false);
         m_frozen->setEditTriggers(NoEditTriggers);
+        m_frozen->setItemDelegate(new CurrentRowDelegate(this, m_frozen));
         setHorizontalScrollMode(ScrollPerPixel);
         setVerticalScrollMode(ScrollPerPixel);
         viewport()->stackUnder(m_frozen);
@@ -75,6 +98,8 @@ public:
         QTableView::setModel(model);
         m_frozen->setModel(model);
         m_frozen->setSelectionModel(selectionModel());
+        connect(selectionModel(), &QItemSelectionModel::currentRowChanged, m_frozen->viewport(),
+            qOverload<>(&QWidget::update));
         for (auto* view : {static_cast<QTableView*>(this), m_frozen}) {
             view->horizontalHeader()->setSortIndicatorClearable(true);
             view->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);

@@ -230,7 +230,26 @@ private slots:
             previous = position;
         }
 
+        // 腹囲's judgement values differ by sex: the tooltip says whose applied.
+        const auto person = session->healthRecords().profile(profile);
+        QVERIFY(person.ok());
+        const int waist = m.rowOfKey(QStringLiteral("waist"));
+        QVERIFY(waist >= 0);
+        bool sawWaist = false;
+        for (int column = M::FirstCheckupColumn; column < m.columnCount() && !sawWaist; ++column) {
+            const QModelIndex index = m.index(waist, column);
+            if (index.data(M::BandRole).toInt() < 0)
+                continue;
+            sawWaist = true;
+            const QString tip = index.data(Qt::ToolTipRole).toString();
+            QVERIFY2(tip.contains(person->sex == domain::Sex::Female ? QStringLiteral("(the values for women)")
+                                                                     : QStringLiteral("(the values for men)")),
+                qPrintable(tip));
+        }
+        QVERIFY(sawWaist);
+
         // Every HbA1c, SBP and LDL point of core's own series is in its column, with core's band and symbol.
+        int converted = 0;
         for (const char* key : {"hba1c", "sbp", "ldl", "hdl", "egfr"}) {
             auto series = session->healthRecords().series(profile, key);
             QVERIFY(series.ok());
@@ -249,10 +268,20 @@ private slots:
                 if (point.value && !point.comparator)
                     QVERIFY2(text.startsWith(ui::CheckupText::numberText(*point.value) + QLatin1Char(' ')),
                         qPrintable(text));
-                if (point.origin == clinical::PointOrigin::MeanOfReadings)
+                if (point.origin == clinical::PointOrigin::ConvertedFromJds) {
+                    ++converted;
+                    QVERIFY(index.data(Qt::ToolTipRole)
+                                .toString()
+                                .contains(QStringLiteral("Converted from the JDS value")));
+                }
+                if (point.origin == clinical::PointOrigin::MeanOfReadings) {
                     QVERIFY(index.data(Qt::ToolTipRole).toString().contains(QStringLiteral("mean of the 1st and 2nd")));
+                }
             }
         }
+        // The sandbox's HbA1c before FY2013 is JDS: those cells say they were converted. (Its blood pressure is one
+        // reading a day: the mean's sentence is checked only where a day has two.)
+        QVERIFY(converted > 0);
     }
 
     void groupFilter_leavesOnlyThatGroup_andSortingPutsTheWorstFirst()
@@ -327,6 +356,15 @@ private slots:
         QCOMPARE(spy.count(), 3);
         QCOMPARE(spy.last().at(0).toString(), view.table()->currentIndex().data(M::LogicalKeyRole).toString());
         QVERIFY(spy.last().at(0).toString() != QStringLiteral("hba1c"));
+
+        // A reload (after an import, or the same profile again) keeps the item and tells the detail area once.
+        view.table()->setCurrentIndex(view.filter()->index(hba1c, M::FirstCheckupColumn + 2));
+        QCOMPARE(spy.last().at(0).toString(), QStringLiteral("hba1c"));
+        const auto before = spy.count();
+        view.showProfile(*session, firstProfile(*session));
+        QCOMPARE(spy.count(), before + 1);
+        QCOMPARE(spy.last().at(0).toString(), QStringLiteral("hba1c"));
+        QCOMPARE(view.currentItemKey(), QStringLiteral("hba1c"));
 
         // Copy: the selected cell's text as the person reads it.
         view.table()->setCurrentIndex(view.filter()->index(hba1c, M::FirstCheckupColumn));
