@@ -18,7 +18,11 @@
 #include <QClipboard>
 #include <QComboBox>
 #include <QDir>
+#include <QFile>
 #include <QHeaderView>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QRegularExpression>
 #include <QSignalSpy>
@@ -100,6 +104,7 @@ class TestCheckupTable : public QObject {
     QString m_savedVault; // tkk-valid.json: 藤田 剛 (male), 2023-11-20 特定健診 and 2024-11-15 事業者健診
     QString m_boundVault; // cases/01-comparator-value.json: γ-GT "<5", ALT ">=500"
     QString m_lifetimeVault; // the sandbox: one person, 40 years
+    QString m_readingsVault; // tkk-valid.json with two blood-pressure readings and an LDL bound added
 
     void importFile(const QString& vaultPath, const char* file)
     {
@@ -120,6 +125,53 @@ private slots:
         importFile(m_savedVault, "tests/data/api/tkk-valid.json");
         m_boundVault = m_dir.filePath(QStringLiteral("bounds.techo"));
         importFile(m_boundVault, "tests/data/api/cases/01-comparator-value.json");
+
+        // The 2023-11-20 checkup of tkk-valid.json with 収縮期血圧 1回目 134 and 2回目 125 (mean 129.5: below the
+        // 保健指導判定値 130, where the 1st reading alone is above it) and LDL reported as ">=130" (保健指導 or
+        // 受診勧奨).
+        {
+            QJsonObject root = QJsonDocument::fromJson(
+                test::readAll(test::sourcePath(QStringLiteral("tests/data/api/tkk-valid.json"))))
+                                   .object();
+            QJsonObject info = root[QStringLiteral("medicalInsuranceInfoProvisionInfo")].toObject();
+            QJsonObject data = info[QStringLiteral("data")].toObject();
+            QJsonArray checkups = data[QStringLiteral("SpecificHealthCheckupInfos")].toArray();
+            QJsonObject first = checkups[0].toObject();
+            QJsonArray results = first[QStringLiteral("HealthCheckupResultAndQuestionInfos")].toArray();
+            auto reading = [](const char* code, const char* name, const char* value) {
+                return QJsonObject {{QStringLiteral("ItemCode"), QString::fromLatin1(code)},
+                    {QStringLiteral("ItemName"), QString::fromUtf8(name)},
+                    {QStringLiteral("DataType"), QStringLiteral("PQ")},
+                    {QStringLiteral("DataValue"), QString::fromLatin1(value)},
+                    {QStringLiteral("Unit"), QStringLiteral("mmHg")}, {QStringLiteral("Oid"), QString()},
+                    {QStringLiteral("DataValueName"), QString()}, {QStringLiteral("OutOfRangeFlag"), QString()}};
+            };
+            results.append(reading("9A751000000000001", "収縮期血圧（1回目）", "134"));
+            results.append(reading("9A752000000000001", "収縮期血圧（2回目）", "125"));
+            for (auto&& entry : results) {
+                QJsonObject result = entry.toObject();
+                if (result[QStringLiteral("ItemCode")].toString() == QStringLiteral("3F077000002327101")) {
+                    result[QStringLiteral("DataValue")] = QStringLiteral(">=130");
+                    entry = result;
+                }
+            }
+            first[QStringLiteral("HealthCheckupResultAndQuestionInfos")] = results;
+            checkups[0] = first;
+            data[QStringLiteral("SpecificHealthCheckupInfos")] = checkups;
+            info[QStringLiteral("data")] = data;
+            root[QStringLiteral("medicalInsuranceInfoProvisionInfo")] = info;
+            QFile file(m_dir.filePath(QStringLiteral("readings.json")));
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write(QJsonDocument(root).toJson());
+        }
+        m_readingsVault = m_dir.filePath(QStringLiteral("readings.techo"));
+        {
+            auto vault = test::createTestVault(m_readingsVault);
+            QVERIFY(vault);
+            auto report = import::importFromFile(
+                vault->database(), m_dir.filePath(QStringLiteral("readings.json")).toStdString());
+            QVERIFY2(report.ok(), report.ok() ? "" : report.error().message.c_str());
+        }
 
         m_lifetimeVault = m_dir.filePath(QStringLiteral("lifetime.techo"));
         test::SandboxProcess sandbox({QStringLiteral("--process-delay-ms"), QStringLiteral("0"),
@@ -206,6 +258,39 @@ private slots:
                     .data(Qt::ToolTipRole)
                     .toString()
                     .contains(QStringLiteral("Reported as a bound")));
+
+        // The band colours follow the palette: dark text on a light base, light text on a dark one.
+        const QModelIndex alt
+            = view.model()->index(view.model()->rowOfKey(QStringLiteral("alt")), columnOf(*view.model(), day));
+        QPalette light = view.palette();
+        light.setColor(QPalette::Base, Qt::white);
+        view.setPalette(light);
+        QVERIFY(alt.data(Qt::ForegroundRole).value<QBrush>().color().lightnessF() < 0.5);
+        QPalette dark = view.palette();
+        dark.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x20));
+        view.setPalette(dark);
+        QVERIFY(alt.data(Qt::ForegroundRole).value<QBrush>().color().lightnessF() > 0.5);
+        QVERIFY(alt.data(Qt::BackgroundRole).value<QBrush>().color().lightnessF() < 0.5);
+    }
+
+    void twoReadings_areTheirMean_andABoundAcrossBandsIsNotJudged()
+    {
+        auto session = openSession(m_readingsVault);
+        QVERIFY(session);
+        ui::CheckupResultsView view;
+        view.showProfile(*session, firstProfile(*session));
+        const M& m = *view.model();
+        const domain::Date day = std::chrono::year(2023) / 11 / 20;
+        // 129.5, not the 1st reading's "134 △".
+        QCOMPARE(cell(m, "sbp", day), QStringLiteral("129.5 ○"));
+        const QModelIndex sbp = m.index(m.rowOfKey(QStringLiteral("sbp")), columnOf(m, day));
+        QVERIFY(sbp.data(Qt::ToolTipRole).toString().contains(QStringLiteral("mean of the 1st and 2nd readings")));
+        // LDL "≥130" could be 保健指導 (≥120) or 受診勧奨 (≥140): "?", no band, and the tooltip says why.
+        QCOMPARE(cell(m, "ldl", day), QStringLiteral("≥130 ?"));
+        const QModelIndex ldl = m.index(m.rowOfKey(QStringLiteral("ldl")), columnOf(m, day));
+        QCOMPARE(ldl.data(M::BandRole).toInt(), -1);
+        QVERIFY(ldl.data(Qt::ToolTipRole).toString().contains(QStringLiteral("Not judged: the value is a bound")));
+        QCOMPARE(ldl.data(Qt::AccessibleTextRole).toString(), QStringLiteral("≥130, not judged"));
     }
 
     void lifetime_everyCellAsCoreJudgesIt_rowsOfficial_columnsNewestFirst()
