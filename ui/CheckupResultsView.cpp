@@ -140,8 +140,8 @@ public:
         int width = 0;
         for (int column = 0; column < m_frozenCount; ++column)
             width += columnWidth(column);
-        m_frozen->setGeometry(verticalHeader()->width() + frameWidth(), frameWidth(), width,
-            viewport()->height() + horizontalHeader()->height());
+        m_frozen->setGeometry(
+            viewport()->x(), frameWidth(), width, viewport()->height() + horizontalHeader()->height());
         m_frozen->horizontalHeader()->setFixedHeight(horizontalHeader()->height());
     }
 

@@ -408,6 +408,27 @@ private slots:
         view.table()->sortByColumn(-1, Qt::AscendingOrder);
         for (int row = 0; row < proxy.rowCount(); ++row)
             QCOMPARE(proxy.index(row, 0).data(M::OrderRole).toInt(), row);
+
+        // As a person does it: the first click on a checkup's header puts its most serious rows first, the
+        // second the least serious, the third returns to the official order.
+        view.resize(1080, 680);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QHeaderView* header = view.table()->horizontalHeader();
+        const QPoint onNewest(header->sectionViewportPosition(M::FirstCheckupColumn) + 10, header->height() / 2);
+        int most = -1;
+        int least = 99;
+        for (int row = 0; row < proxy.rowCount(); ++row) {
+            most = std::max(most, proxy.index(row, M::FirstCheckupColumn).data(M::SortRole).toInt());
+            least = std::min(least, proxy.index(row, M::FirstCheckupColumn).data(M::SortRole).toInt());
+        }
+        QTest::mouseClick(header->viewport(), Qt::LeftButton, {}, onNewest);
+        QCOMPARE(proxy.index(0, M::FirstCheckupColumn).data(M::SortRole).toInt(), most);
+        QTest::mouseClick(header->viewport(), Qt::LeftButton, {}, onNewest);
+        QCOMPARE(proxy.index(0, M::FirstCheckupColumn).data(M::SortRole).toInt(), least);
+        QTest::mouseClick(header->viewport(), Qt::LeftButton, {}, onNewest);
+        for (int row = 0; row < proxy.rowCount(); ++row)
+            QCOMPARE(proxy.index(row, 0).data(M::OrderRole).toInt(), row);
     }
 
     void selectingAnItem_requestsItsTrend_once_andCopyCopiesTheCell()
