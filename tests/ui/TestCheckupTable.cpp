@@ -5,6 +5,7 @@
 #include "core/clinical/ItemCatalog.h"
 #include "core/import/ImportJobs.h"
 #include "core/session/VaultSession.h"
+#include "core/vault/ProfileRepository.h"
 #include "core/vault/Vault.h"
 #include "tests/support/SandboxProcess.h"
 #include "tests/support/TestSupport.h"
@@ -293,6 +294,38 @@ private slots:
         QCOMPARE(ldl.data(Qt::AccessibleTextRole).toString(), QStringLiteral("≥130, not judged"));
     }
 
+    void noCheckups_orAnUnknownProfile_sayWhy_andShowNoTable()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("empty.techo"));
+        {
+            auto vault = test::createTestVault(path);
+            QVERIFY(vault);
+            domain::Profile person;
+            person.displayName = "山田 次郎";
+            person.createdAt = domain::nowUtc();
+            QVERIFY(vault::ProfileRepository(vault->database()).insert(person).ok());
+        }
+        auto session = openSession(path);
+        QVERIFY(session);
+        ui::CheckupResultsView view;
+        QSignalSpy spy(&view, &ui::CheckupResultsView::trendRequested);
+        auto* message = view.findChild<QLabel*>(QStringLiteral("checkupMessage"));
+        QVERIFY(message);
+        view.showProfile(*session, firstProfile(*session));
+        QVERIFY2(message->text().contains(QStringLiteral("山田 次郎")), qPrintable(message->text()));
+        QVERIFY(message->isVisibleTo(&view));
+        QVERIFY(!view.table()->isVisibleTo(&view));
+        QCOMPARE(view.model()->rowCount(), 0);
+        QCOMPARE(spy.count(), 0);
+
+        // A profile that does not exist: core's error, through ErrorText, and nothing else.
+        view.showProfile(*session, 987654);
+        QVERIFY(!message->text().isEmpty());
+        QVERIFY(!message->text().contains(QStringLiteral("山田")));
+        QCOMPARE(view.model()->rowCount(), 0);
+        QCOMPARE(spy.count(), 0);
+    }
+
     void lifetime_everyCellAsCoreJudgesIt_rowsOfficial_columnsNewestFirst()
     {
         auto session = openSession(m_lifetimeVault);
@@ -532,6 +565,14 @@ private slots:
                                         .data(Qt::ToolTipRole)
                                         .toString();
                 QVERIFY2(tip.contains(QStringLiteral("出典")), qPrintable(tip));
+                // Tooltips and the filter's entries are Japanese too.
+                QStringList shown {tip, m.headerData(M::FirstCheckupColumn, Qt::Horizontal, Qt::ToolTipRole).toString(),
+                    m.headerData(M::ItemColumn, Qt::Horizontal, Qt::ToolTipRole).toString(),
+                    m.index(0, M::ItemColumn).data(Qt::ToolTipRole).toString()};
+                for (int i = 0; i < view.groupCombo()->count(); ++i)
+                    shown << view.groupCombo()->itemText(i);
+                for (const QString& text : shown)
+                    QVERIFY2(!text.contains(english), qPrintable(text));
             } else {
                 QCOMPARE(item, QStringLiteral("HbA1c（NGSP値） (%) · HbA1c (NGSP)"));
             }
