@@ -106,10 +106,6 @@ Its trend chart will appear here.</source>
         <source>not judged</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>Legend</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>techo::ui::CheckupTableModel</name>

@@ -106,10 +106,6 @@ Its trend chart will appear here.</source>
         <source>not judged</source>
         <translation>判定できず</translation>
     </message>
-    <message>
-        <source>Legend</source>
-        <translation>凡例</translation>
-    </message>
 </context>
 <context>
     <name>techo::ui::CheckupTableModel</name>

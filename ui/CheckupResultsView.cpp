@@ -22,6 +22,7 @@
 #include <QStyle>
 #include <QStyledItemDelegate>
 #include <QTableView>
+#include <QTextDocumentFragment>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -360,12 +361,7 @@ void CheckupResultsView::showProfile(session::VaultSession& session, std::int64_
 void CheckupResultsView::clearRecords()
 {
     m_model->clear();
-    {
-        const QSignalBlocker blocker(m_groups);
-        m_groups->clear();
-    }
     m_filter->setGroup(std::nullopt);
-    m_summary->clear();
     m_lastKey.clear();
     if (m_placeholder)
         m_placeholder->setText(tr("Select an item in the table to see its trend here."));
@@ -410,7 +406,12 @@ void CheckupResultsView::showMessage(const QString& text)
         m_model->clear();
     m_message->setText(text);
     m_pages->setCurrentIndex(0);
+    {
+        const QSignalBlocker blocker(m_groups);
+        m_groups->clear();
+    }
     m_groups->setEnabled(false);
+    m_summary->clear();
 }
 
 void CheckupResultsView::setDetailWidget(QWidget* widget)
@@ -558,7 +559,8 @@ void CheckupResultsView::updateLegend()
         QStringList {part(clinical::Band::Normal), part(clinical::Band::Guidance), part(clinical::Band::Referral),
             CheckupText::notJudgedSymbol() + QLatin1Char(' ') + tr("not judged").toHtmlEscaped()}
             .join(QStringLiteral("&nbsp;&nbsp;&nbsp;")));
-    m_legend->setAccessibleName(tr("Legend"));
+    // A screen reader reads the words, not the markup.
+    m_legend->setAccessibleName(QTextDocumentFragment::fromHtml(m_legend->text()).toPlainText());
 }
 
 void CheckupResultsView::changeEvent(QEvent* event)
