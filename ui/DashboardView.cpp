@@ -4,6 +4,7 @@
 #include "ui/CurrentMedicinesModel.h"
 #include "ui/DateText.h"
 #include "ui/ErrorText.h"
+#include "ui/LatestCheckupModel.h"
 #include "ui/LatestCheckupPanel.h"
 #include "ui/VaccinationsModel.h"
 
@@ -94,7 +95,7 @@ DashboardView::DashboardView(QWidget* parent)
     : QWidget(parent)
 {
     setObjectName(QStringLiteral("dashboardView"));
-    auto* root = new QVBoxLayout(this);
+    auto* root = m_root = new QVBoxLayout(this);
     root->setSpacing(10);
 
     // Whose dashboard, and how fresh its records are.
@@ -169,6 +170,7 @@ DashboardView::DashboardView(QWidget* parent)
         mh->setSectionResizeMode(column, QHeaderView::ResizeToContents);
     medicinesLayout->addWidget(m_medicinesTable);
     root->addWidget(medicines, 0);
+    root->addStretch(0); // takes the spare height when the checkup card has no table (arrange())
 
     clearRecords();
 }
@@ -193,6 +195,7 @@ void DashboardView::clearRecords()
     m_vaccinationsEmpty->hide();
     m_medicinesTable->hide();
     m_vaccinationsTable->hide();
+    arrange();
 }
 
 void DashboardView::showProfile(session::VaultSession& session, std::int64_t profileId)
@@ -204,6 +207,23 @@ void DashboardView::showProfile(session::VaultSession& session, std::int64_t pro
     showMedicines(session, profileId, name);
     showVaccinations(session, profileId, name);
     showLastImport(session);
+    arrange();
+}
+
+void DashboardView::arrange()
+{
+    // With a checkup table, the checkup row takes the spare height (the table scrolls in it) and the vaccinations
+    // table fills its card beside it. Without one, every card is as tall as its content and the spare height
+    // goes below the medicines, so no card is a large empty frame.
+    const bool checkupShown = m_checkup->model()->rowCount() > 0;
+    m_root->setStretch(kTopRow, checkupShown ? 1 : 0);
+    m_root->setStretch(kBottomSpace, checkupShown ? 0 : 1);
+    if (checkupShown) {
+        m_vaccinationsTable->setMinimumHeight(0);
+        m_vaccinationsTable->setMaximumHeight(QWIDGETSIZE_MAX);
+    } else {
+        fitRows(m_vaccinationsTable, kVaccinationsShown);
+    }
 }
 
 void DashboardView::showMedicines(session::VaultSession& session, std::int64_t profileId, const QString& personName)

@@ -11,6 +11,7 @@ class QFrame;
 class QGroupBox;
 class QLabel;
 class QTableView;
+class QVBoxLayout;
 
 namespace techo::ui {
 
@@ -46,8 +47,14 @@ private:
     void showMedicines(session::VaultSession& session, std::int64_t profileId, const QString& personName);
     void showVaccinations(session::VaultSession& session, std::int64_t profileId, const QString& personName);
     void showLastImport(session::VaultSession& session);
+    void arrange();
+
+    // Items of the view's top-level layout whose stretch arrange() sets.
+    static constexpr int kTopRow = 1;
+    static constexpr int kBottomSpace = 3;
 
     domain::Clock m_clock;
+    QVBoxLayout* m_root = nullptr;
     QLabel* m_person = nullptr;
     QLabel* m_import = nullptr;
     LatestCheckupPanel* m_checkup = nullptr;

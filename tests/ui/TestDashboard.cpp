@@ -105,6 +105,9 @@ void saveScreenshot(QWidget* widget, const QString& name)
     if (dir.isEmpty())
         dir = QDir::current().filePath(QStringLiteral("screenshots"));
     QDir().mkpath(dir);
+    // Let word-wrapped labels that just got their text take their height before the picture is taken.
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+    QCoreApplication::processEvents();
     widget->grab().save(dir + QLatin1Char('/') + name + QStringLiteral(".png"));
 }
 
@@ -279,6 +282,14 @@ private slots:
         QCOMPARE(s.vaccinations->rowCount(), 0);
         for (QLabel* label : view.findChildren<QLabel*>())
             QVERIFY2(label->text().isEmpty() || !label->isVisibleTo(&view), qPrintable(label->text()));
+
+        // 藤田 直美 (a child: vaccinations, no checkup) after the sandbox's records end: every card says why.
+        view.setClock(fixedDay(domain::makeDate(2026, 11, 30)));
+        view.showProfile(*session, profileIdOf(*session, "P0003"));
+        QVERIFY(s.checkupEmpty->isVisibleTo(&view));
+        QVERIFY(s.medicinesEmpty->isVisibleTo(&view));
+        QVERIFY(s.vaccinations->rowCount() > 0);
+        saveScreenshot(&view, QStringLiteral("dashboard-child-en"));
     }
 
     // Another vault, from a saved response (case 07: two clinics at one pharmacy, different ingredients).
