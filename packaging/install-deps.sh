@@ -10,6 +10,8 @@ packages=(
   qt6-base-dev libqt6opengl6-dev qt6-charts-dev qt6-svg-dev qt6-tools-dev qt6-translations-l10n libxkbcommon-dev
   # core libraries
   libsqlcipher-dev libsodium-dev libutf8proc-dev nlohmann-json3-dev libcurl4-openssl-dev libcpp-httplib-dev libssl-dev
+  # ui: ICU's Japanese calendar for the era (令和/平成/昭和) beside dates
+  libicu-dev
   # runtime: Japanese fonts for the UI and the PDF report
   fonts-noto-cjk
   # tests: headless display, PDF rendering, certificates, the independent vault-opening check, fuzzing

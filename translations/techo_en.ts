@@ -241,6 +241,136 @@ Select the row to see its trend.</source>
     </message>
 </context>
 <context>
+    <name>techo::ui::CurrentMedicinesModel</name>
+    <message>
+        <source>unknown institution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — prescribed twice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ingredient: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another institution prescribed the same ingredient for the same days (see the warning).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>as needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 dose, as needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 doses, as needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>external use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dispensed on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>about %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The record does not say how long this medicine lasts; Techo counts %1 days from the dispensing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Medicine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Directions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prescribed by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lasts until</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>techo::ui::DashboardView</name>
+    <message>
+        <source>a saved file (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the Mynaportal API (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Latest vaccinations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Medicines at hand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duplicate medication warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Medicines at hand today (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an unknown institution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; was prescribed by both %2 and %3 for the same days (%4 – %5).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Possible duplicate medication (重複投薬)&lt;/b&gt;&lt;br&gt;%1&lt;br&gt;Do not stop or change a medicine on your own: show this to your doctor or pharmacist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No medicine is at hand today for %1 according to the dispensing records. Pharmacy records reach Mynaportal about a month after the visit: import again later to see recent ones.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No vaccinations recorded for %1. Vaccination records from the municipality arrive with an import (File ▸ Import…).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing has been imported into this vault yet: use File ▸ Import… to bring in records from Mynaportal or a saved file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last import: %1 from %2 — %3 added, %4 updated, %5 unchanged, %6 rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>techo::ui::ErrorText</name>
     <message>
         <source>The passphrase is not correct.</source>
@@ -353,6 +483,54 @@ Select the row to see its trend.</source>
         <source>Change</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Body measurements</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blood pressure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lipids</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Liver function</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blood glucose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Urine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kidney function</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anaemia</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Electrocardiogram</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fundus</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assessment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Questionnaire</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>techo::ui::LatestCheckupPanel</name>
@@ -361,23 +539,23 @@ Select the row to see its trend.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Person:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No one&apos;s records are in this vault yet. Import them first.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No checkups yet for %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Checkup of %1 (previous: %2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Checkup of %1 (the first one)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Latest checkup results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No one&apos;s records are in this vault yet. Import them first (File ▸ Import…).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No checkups yet for %1. Checkup results appear here after an import (File ▸ Import…) once the insurer has sent them to Mynaportal.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -485,6 +663,125 @@ Select the row to see its trend.</source>
     </message>
 </context>
 <context>
+    <name>techo::ui::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Display</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The system&apos;s language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A new language applies the next time Techo starts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Dates:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Security</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minutes without input before the vault locks itself</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The vault locks itself after this many minutes without keyboard or mouse input (0 = never). Ctrl+L locks it at once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loc&amp;k after:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your Mynaportal API</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API endpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Empty: imports use the built-in demo sandbox.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API &amp;endpoint:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CA certificate file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the system&apos;s certificate authorities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a CA certificate file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;CA file:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is not a web address. Example: https://api.example.jp/</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The address must start with https:// (records travel encrypted).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no file at this path.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is not a file Techo can read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Western calendar only (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With the Japanese era beside it (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>techo::ui::UnlockDialog</name>
     <message>
         <source>Create vault</source>
@@ -535,6 +832,45 @@ It cannot be recovered if you forget it.</source>
     </message>
     <message>
         <source>The two passphrases do not match.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>techo::ui::VaccinationsModel</name>
+    <message>
+        <source>%1 (not given)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dose %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>municipality %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vaccine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Given at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Against: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

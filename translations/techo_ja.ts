@@ -241,6 +241,136 @@ Select the row to see its trend.</source>
     </message>
 </context>
 <context>
+    <name>techo::ui::CurrentMedicinesModel</name>
+    <message>
+        <source>unknown institution</source>
+        <translation>医療機関不明</translation>
+    </message>
+    <message>
+        <source>%1 — prescribed twice</source>
+        <translation>%1 — 重複の可能性</translation>
+    </message>
+    <message>
+        <source>Ingredient: %1</source>
+        <translation>成分：%1</translation>
+    </message>
+    <message>
+        <source>Another institution prescribed the same ingredient for the same days (see the warning).</source>
+        <translation>同じ成分が別の医療機関からも同じ期間に処方されています（上の注意をご覧ください）。</translation>
+    </message>
+    <message>
+        <source>1 day</source>
+        <translation>1日分</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1日分</translation>
+    </message>
+    <message>
+        <source>as needed</source>
+        <translation>頓用</translation>
+    </message>
+    <message>
+        <source>1 dose, as needed</source>
+        <translation>頓用 1回分</translation>
+    </message>
+    <message>
+        <source>%1 doses, as needed</source>
+        <translation>頓用 %1回分</translation>
+    </message>
+    <message>
+        <source>external use</source>
+        <translation>外用</translation>
+    </message>
+    <message>
+        <source>Dispensed on %1</source>
+        <translation>調剤日：%1</translation>
+    </message>
+    <message>
+        <source>about %1</source>
+        <translation>%1 ごろ</translation>
+    </message>
+    <message>
+        <source>The record does not say how long this medicine lasts; Techo counts %1 days from the dispensing.</source>
+        <translation>記録に使用期間がないため、調剤日から%1日間として数えています（目安）。</translation>
+    </message>
+    <message>
+        <source>Medicine</source>
+        <translation>薬品名</translation>
+    </message>
+    <message>
+        <source>Directions</source>
+        <translation>用法・用量</translation>
+    </message>
+    <message>
+        <source>Supply</source>
+        <translation>調剤数量</translation>
+    </message>
+    <message>
+        <source>Prescribed by</source>
+        <translation>処方医療機関</translation>
+    </message>
+    <message>
+        <source>Lasts until</source>
+        <translation>服用終了予定</translation>
+    </message>
+</context>
+<context>
+    <name>techo::ui::DashboardView</name>
+    <message>
+        <source>a saved file (%1)</source>
+        <translation>保存したファイル（%1）</translation>
+    </message>
+    <message>
+        <source>the Mynaportal API (%1)</source>
+        <translation>マイナポータル API（%1）</translation>
+    </message>
+    <message>
+        <source>Latest vaccinations</source>
+        <translation>最近の予防接種</translation>
+    </message>
+    <message>
+        <source>Medicines at hand</source>
+        <translation>服用中の薬</translation>
+    </message>
+    <message>
+        <source>Duplicate medication warning</source>
+        <translation>重複投薬の注意</translation>
+    </message>
+    <message>
+        <source>Medicines at hand today (%1)</source>
+        <translation>服用中の薬（%1 現在）</translation>
+    </message>
+    <message>
+        <source>an unknown institution</source>
+        <translation>不明な医療機関</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; was prescribed by both %2 and %3 for the same days (%4 – %5).</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; が %2 と %3 の両方から同じ期間（%4〜%5）に処方されています。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Possible duplicate medication (重複投薬)&lt;/b&gt;&lt;br&gt;%1&lt;br&gt;Do not stop or change a medicine on your own: show this to your doctor or pharmacist.</source>
+        <translation>&lt;b&gt;重複投薬の可能性があります&lt;/b&gt;&lt;br&gt;%1&lt;br&gt;自己判断で薬をやめたり変えたりせず、医師または薬剤師にこの画面を見せて相談してください。</translation>
+    </message>
+    <message>
+        <source>No medicine is at hand today for %1 according to the dispensing records. Pharmacy records reach Mynaportal about a month after the visit: import again later to see recent ones.</source>
+        <translation>調剤の記録によると、%1 さんが今日服用中の薬はありません。薬局の記録がマイナポータルに届くのは受診の約1か月後です。最近の薬は、後日もう一度取り込むと表示されます。</translation>
+    </message>
+    <message>
+        <source>No vaccinations recorded for %1. Vaccination records from the municipality arrive with an import (File ▸ Import…).</source>
+        <translation>%1 さんの予防接種の記録はまだありません。市区町村の予防接種記録は取り込み（ファイル ▸ 取り込み…）で届きます。</translation>
+    </message>
+    <message>
+        <source>Nothing has been imported into this vault yet: use File ▸ Import… to bring in records from Mynaportal or a saved file.</source>
+        <translation>この保管庫にはまだ何も取り込まれていません。ファイル ▸ 取り込み… から、マイナポータルまたは保存したファイルの記録を取り込んでください。</translation>
+    </message>
+    <message>
+        <source>Last import: %1 from %2 — %3 added, %4 updated, %5 unchanged, %6 rejected</source>
+        <translation>最終取り込み：%1&#x3000;取り込み元：%2 — 追加 %3 件・更新 %4 件・変更なし %5 件・除外 %6 件</translation>
+    </message>
+</context>
+<context>
     <name>techo::ui::ErrorText</name>
     <message>
         <source>The passphrase is not correct.</source>
@@ -353,6 +483,54 @@ Select the row to see its trend.</source>
         <source>Change</source>
         <translation>前回からの変化</translation>
     </message>
+    <message>
+        <source>Body measurements</source>
+        <translation>身体計測</translation>
+    </message>
+    <message>
+        <source>Blood pressure</source>
+        <translation>血圧</translation>
+    </message>
+    <message>
+        <source>Lipids</source>
+        <translation>脂質</translation>
+    </message>
+    <message>
+        <source>Liver function</source>
+        <translation>肝機能</translation>
+    </message>
+    <message>
+        <source>Blood glucose</source>
+        <translation>血糖</translation>
+    </message>
+    <message>
+        <source>Urine</source>
+        <translation>尿</translation>
+    </message>
+    <message>
+        <source>Kidney function</source>
+        <translation>腎機能</translation>
+    </message>
+    <message>
+        <source>Anaemia</source>
+        <translation>貧血</translation>
+    </message>
+    <message>
+        <source>Electrocardiogram</source>
+        <translation>心電図</translation>
+    </message>
+    <message>
+        <source>Fundus</source>
+        <translation>眼底</translation>
+    </message>
+    <message>
+        <source>Assessment</source>
+        <translation>判定</translation>
+    </message>
+    <message>
+        <source>Questionnaire</source>
+        <translation>問診</translation>
+    </message>
 </context>
 <context>
     <name>techo::ui::LatestCheckupPanel</name>
@@ -361,24 +539,24 @@ Select the row to see its trend.</source>
         <translation>最新の健診</translation>
     </message>
     <message>
-        <source>&amp;Person:</source>
-        <translation>対象者(&amp;P)：</translation>
-    </message>
-    <message>
-        <source>No one&apos;s records are in this vault yet. Import them first.</source>
-        <translation>この保管庫にはまだ誰の記録もありません。先に取り込んでください。</translation>
-    </message>
-    <message>
-        <source>No checkups yet for %1.</source>
-        <translation>%1 さんの健診結果はまだありません。</translation>
-    </message>
-    <message>
         <source>Checkup of %1 (previous: %2)</source>
         <translation>%1 の健診（前回：%2）</translation>
     </message>
     <message>
         <source>Checkup of %1 (the first one)</source>
         <translation>%1 の健診（初回）</translation>
+    </message>
+    <message>
+        <source>Latest checkup results</source>
+        <translation>最新の健診結果</translation>
+    </message>
+    <message>
+        <source>No one&apos;s records are in this vault yet. Import them first (File ▸ Import…).</source>
+        <translation>この保管庫にはまだ誰の記録もありません。先に取り込んでください（ファイル ▸ 取り込み…）。</translation>
+    </message>
+    <message>
+        <source>No checkups yet for %1. Checkup results appear here after an import (File ▸ Import…) once the insurer has sent them to Mynaportal.</source>
+        <translation>%1 さんの健診結果はまだありません。保険者がマイナポータルに登録した後、取り込み（ファイル ▸ 取り込み…）をするとここに表示されます。</translation>
     </message>
 </context>
 <context>
@@ -485,6 +663,125 @@ Select the row to see its trend.</source>
     </message>
 </context>
 <context>
+    <name>techo::ui::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>設定</translation>
+    </message>
+    <message>
+        <source>Display</source>
+        <translation>表示</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>表示言語</translation>
+    </message>
+    <message>
+        <source>The system&apos;s language</source>
+        <translation>システムの言語</translation>
+    </message>
+    <message>
+        <source>A new language applies the next time Techo starts.</source>
+        <translation>言語の変更は、次に Techo を起動したときに反映されます。</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>言語(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>&amp;Dates:</source>
+        <translation>日付(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Security</source>
+        <translation>セキュリティ</translation>
+    </message>
+    <message>
+        <source>Minutes without input before the vault locks itself</source>
+        <translation>操作がないときに保管庫を自動でロックするまでの分数</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>しない</translation>
+    </message>
+    <message>
+        <source>The vault locks itself after this many minutes without keyboard or mouse input (0 = never). Ctrl+L locks it at once.</source>
+        <translation>キーボードやマウスの操作がこの分数続かないと、保管庫を自動でロックします（0 ＝ ロックしない）。Ctrl+L ですぐにロックできます。</translation>
+    </message>
+    <message>
+        <source>Loc&amp;k after:</source>
+        <translation>自動ロック(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>Your Mynaportal API</source>
+        <translation>マイナポータル API の接続先</translation>
+    </message>
+    <message>
+        <source>API endpoint</source>
+        <translation>API の接続先</translation>
+    </message>
+    <message>
+        <source>Empty: imports use the built-in demo sandbox.</source>
+        <translation>空欄のときは、内蔵のデモ用サンドボックスから取り込みます。</translation>
+    </message>
+    <message>
+        <source>API &amp;endpoint:</source>
+        <translation>接続先 URL(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>CA certificate file</source>
+        <translation>CA 証明書ファイル</translation>
+    </message>
+    <message>
+        <source>the system&apos;s certificate authorities</source>
+        <translation>システムの認証局を使用</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>参照(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Choose a CA certificate file</source>
+        <translation>CA 証明書ファイルを選ぶ</translation>
+    </message>
+    <message>
+        <source>&amp;CA file:</source>
+        <translation>CA ファイル(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>This is not a web address. Example: https://api.example.jp/</source>
+        <translation>URL の形式ではありません。例：https://api.example.jp/</translation>
+    </message>
+    <message>
+        <source>The address must start with https:// (records travel encrypted).</source>
+        <translation>https:// で始まる URL を入力してください（記録は暗号化して送受信します）。</translation>
+    </message>
+    <message>
+        <source>There is no file at this path.</source>
+        <translation>この場所にファイルがありません。</translation>
+    </message>
+    <message>
+        <source>This is not a file Techo can read.</source>
+        <translation>Techo が読み込めるファイルではありません。</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>証明書 (*.pem *.crt *.cer);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>Western calendar only (%1)</source>
+        <translation>西暦のみ（%1）</translation>
+    </message>
+    <message>
+        <source>With the Japanese era beside it (%1)</source>
+        <translation>西暦と和暦を併記（%1）</translation>
+    </message>
+</context>
+<context>
     <name>techo::ui::UnlockDialog</name>
     <message>
         <source>Create vault</source>
@@ -539,6 +836,45 @@ It cannot be recovered if you forget it.</source>
     <message>
         <source>The two passphrases do not match.</source>
         <translation>2 つのパスフレーズが一致しません。</translation>
+    </message>
+</context>
+<context>
+    <name>techo::ui::VaccinationsModel</name>
+    <message>
+        <source>%1 (not given)</source>
+        <translation>%1（未接種）</translation>
+    </message>
+    <message>
+        <source>dose %1</source>
+        <translation>%1回目</translation>
+    </message>
+    <message>
+        <source>municipality %1</source>
+        <translation>市区町村 %1</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>接種日</translation>
+    </message>
+    <message>
+        <source>Vaccine</source>
+        <translation>ワクチン</translation>
+    </message>
+    <message>
+        <source>Dose</source>
+        <translation>回数</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>接種場所</translation>
+    </message>
+    <message>
+        <source>Given at %1</source>
+        <translation>接種場所：%1</translation>
+    </message>
+    <message>
+        <source>Against: %1</source>
+        <translation>対象疾病：%1</translation>
     </message>
 </context>
 </TS>

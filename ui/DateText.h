@@ -14,7 +14,14 @@ void setEraDisplay(EraDisplay display) noexcept;
 [[nodiscard]] EraDisplay eraDisplay() noexcept;
 
 // A calendar day as the person reads it in the current UI language: "2024/04/01" (ja) or "1 Apr 2024" (en),
-// followed by the era when chosen, e.g. "2024/04/01（令和6年）".
+// followed by the era when chosen, e.g. "2024/04/01（令和6年）" or "1 Apr 2024 (Reiwa 6)".
 [[nodiscard]] QString dateText(const domain::Date& date);
+
+// The Japanese era year of a day, from ICU's Japanese calendar: "令和元年" (the first year is 元年), "平成31年",
+// "昭和64年" in Japanese; "Reiwa 1", "Heisei 31", "Shōwa 64" in any other UI language (ICU's English era
+// names). Eras change on the day the new one began (2019-05-01 is 令和元年, 2019-04-30 平成31年; 1989-01-07 is
+// 昭和64年, 1989-01-08 平成元年). Empty for days before 1873-01-01 (明治6年): Japan used the lunisolar calendar
+// until then, so a Gregorian day has no era year a person would recognise; also empty if ICU fails.
+[[nodiscard]] QString japaneseEraText(const domain::Date& date);
 
 } // namespace techo::ui

@@ -1,11 +1,14 @@
 #include "ui/LatestCheckupModel.h"
 
 #include "core/clinical/ItemCatalog.h"
+#include "ui/DateText.h"
 
 #include <QBrush>
 #include <QColor>
 #include <QFont>
+#include <QGuiApplication>
 #include <QLocale>
+#include <QPalette>
 
 #include <algorithm>
 #include <cmath>
@@ -87,7 +90,7 @@ QString valueText(const clinical::TrendPoint& point, std::string_view unit)
 // the tooltip all of it. Numbers with their unit are never cut.
 QString shortened(const clinical::TrendPoint& point, const QString& text)
 {
-    constexpr qsizetype kShown = 16;
+    constexpr qsizetype kShown = 10; // about the width of "138.5 mmHg" in CJK text
     if (point.value || text.size() <= kShown)
         return text;
     return text.left(kShown - 1) + QStringLiteral("…");
@@ -119,18 +122,31 @@ QString thresholdText(const clinical::AppliedThreshold& threshold)
     return QString::fromUtf8(sign) + numberText(threshold.value);
 }
 
-// Muted, readable on a light background; a secondary cue next to the text and symbol.
+bool darkPalette()
+{
+    const QPalette palette = QGuiApplication::palette();
+    return palette.color(QPalette::Base).lightness() < palette.color(QPalette::Text).lightness();
+}
+
+// Muted and readable on the palette's base (a darker shade on a light theme, a lighter one on a dark theme);
+// a secondary cue next to the text and symbol.
 QColor bandColour(clinical::Band band)
 {
+    const bool dark = darkPalette();
     switch (band) {
     case clinical::Band::Normal:
-        return QColor(0x2e, 0x6b, 0x3a);
+        return dark ? QColor(0x8f, 0xd1, 0x9e) : QColor(0x2e, 0x6b, 0x3a);
     case clinical::Band::Guidance:
-        return QColor(0x8a, 0x5a, 0x00);
+        return dark ? QColor(0xf2, 0xc1, 0x6b) : QColor(0x8a, 0x5a, 0x00);
     case clinical::Band::Referral:
-        return QColor(0xa3, 0x24, 0x1c);
+        return dark ? QColor(0xff, 0x9a, 0x8f) : QColor(0xa3, 0x24, 0x1c);
     }
     return {};
+}
+
+bool japaneseUi()
+{
+    return QLocale().language() == QLocale::Japanese;
 }
 
 } // namespace
@@ -138,6 +154,44 @@ QColor bandColour(clinical::Band band)
 LatestCheckupModel::LatestCheckupModel(QObject* parent)
     : QAbstractTableModel(parent)
 { }
+
+QString LatestCheckupModel::groupText(clinical::ItemGroup group)
+{
+    if (japaneseUi())
+        return fromView(clinical::groupNameJa(group));
+    switch (group) {
+    case clinical::ItemGroup::Body:
+        return tr("Body measurements");
+    case clinical::ItemGroup::BloodPressure:
+        return tr("Blood pressure");
+    case clinical::ItemGroup::Lipids:
+        return tr("Lipids");
+    case clinical::ItemGroup::Liver:
+        return tr("Liver function");
+    case clinical::ItemGroup::Glucose:
+        return tr("Blood glucose");
+    case clinical::ItemGroup::Urine:
+        return tr("Urine");
+    case clinical::ItemGroup::Kidney:
+        return tr("Kidney function");
+    case clinical::ItemGroup::Anemia:
+        return tr("Anaemia");
+    case clinical::ItemGroup::Ecg:
+        return tr("Electrocardiogram");
+    case clinical::ItemGroup::Fundus:
+        return tr("Fundus");
+    case clinical::ItemGroup::Assessment:
+        return tr("Assessment");
+    case clinical::ItemGroup::Questionnaire:
+        return tr("Questionnaire");
+    }
+    return {};
+}
+
+QString LatestCheckupModel::itemName(const clinical::LogicalItem& item)
+{
+    return fromView(japaneseUi() ? item.nameJa : item.nameEn);
+}
 
 QString LatestCheckupModel::bandText(clinical::Band band)
 {
@@ -201,14 +255,14 @@ QVariant LatestCheckupModel::data(const QModelIndex& index, int role) const
         case BandRole:
             return -1;
         case Qt::DisplayRole:
-            return index.column() == ItemColumn ? fromView(clinical::groupNameJa(*row.heading)) : QVariant();
+            return index.column() == ItemColumn ? groupText(*row.heading) : QVariant();
         case Qt::FontRole: {
             QFont font;
             font.setBold(true);
             return font;
         }
         case Qt::BackgroundRole:
-            return QBrush(QColor(0xee, 0xf0, 0xf3));
+            return QGuiApplication::palette().brush(QPalette::AlternateBase);
         default:
             return {};
         }
@@ -227,9 +281,9 @@ QVariant LatestCheckupModel::itemData(const clinical::ItemChange& change, int co
     switch (column) {
     case ItemColumn:
         if (role == Qt::DisplayRole)
-            return fromView(change.item->nameJa);
-        if (role == Qt::ToolTipRole)
-            return fromView(change.item->nameEn);
+            return itemName(*change.item);
+        if (role == Qt::ToolTipRole) // the other language's name: the Japanese one is what a result sheet prints
+            return fromView(japaneseUi() ? change.item->nameEn : change.item->nameJa);
         break;
     case ValueColumn:
         if (role == Qt::ToolTipRole)
@@ -246,7 +300,7 @@ QVariant LatestCheckupModel::itemData(const clinical::ItemChange& change, int co
         if (role == Qt::ForegroundRole && judgement.band)
             return QBrush(bandColour(*judgement.band));
         if (role == Qt::ForegroundRole)
-            return QBrush(QColor(0x5f, 0x63, 0x68));
+            return QGuiApplication::palette().brush(QPalette::Disabled, QPalette::Text);
         if (role == Qt::ToolTipRole) {
             QStringList parts;
             if (judgement.guidance)
@@ -272,8 +326,7 @@ QVariant LatestCheckupModel::itemData(const clinical::ItemChange& change, int co
         }
         if (role == Qt::ToolTipRole && change.previous)
             return tr("Previous checkup (%1): %2")
-                .arg(QString::fromStdString(domain::formatDate(change.previous->date)),
-                    valueText(*change.previous, unit));
+                .arg(dateText(change.previous->date), valueText(*change.previous, unit));
         if (role == Qt::TextAlignmentRole)
             return int(Qt::AlignRight | Qt::AlignVCenter);
         break;
@@ -285,6 +338,11 @@ QVariant LatestCheckupModel::itemData(const clinical::ItemChange& change, int co
 
 QVariant LatestCheckupModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
+    // The change column is headed "Change"; its tooltip names the previous checkup day (the panel's date line
+    // names it too), so the heading stays narrow.
+    if (orientation == Qt::Horizontal && role == Qt::ToolTipRole && section == ChangeColumn && m_summary
+        && m_summary->previousDate)
+        return tr("Change since %1").arg(dateText(*m_summary->previousDate));
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
@@ -295,8 +353,6 @@ QVariant LatestCheckupModel::headerData(int section, Qt::Orientation orientation
     case JudgementColumn:
         return tr("Judgement");
     case ChangeColumn:
-        if (m_summary && m_summary->previousDate)
-            return tr("Change since %1").arg(QString::fromStdString(domain::formatDate(*m_summary->previousDate)));
         return tr("Change");
     default:
         return {};

@@ -12,7 +12,7 @@ namespace techo::ui {
 // The rows of the dashboard's "latest checkup" table: one heading row per item group (身体計測, 血圧 …) and
 // one row per item measured on the latest checkup day, in the official order core gives
 // (clinical::summarizeLatestCheckup). Questionnaire answers (問診) are left out: they are not results.
-// Columns: item name (Japanese, from core), value with comparator and unit ("<5 U/L"), judgement (text and
+// Columns: item name (from core, in the UI language), value with comparator and unit ("<5 U/L"), judgement (text and
 // symbol, colour only as a secondary cue), change since the previous checkup day. Holds no vault handle:
 // the panel hands in core's summary, clear() forgets it (locking).
 class LatestCheckupModel final : public QAbstractTableModel {
@@ -40,6 +40,11 @@ public:
 
     // The text and symbol of a band ("○ 基準範囲内" in Japanese): never colour alone.
     [[nodiscard]] static QString bandText(clinical::Band band);
+    // A group heading in the UI language: core's Japanese name (身体計測 …) in Japanese, else English.
+    [[nodiscard]] static QString groupText(clinical::ItemGroup group);
+    // An item's name in the UI language: the official short Japanese name (HbA1c（NGSP値）) in Japanese, else
+    // core's English name (HbA1c (NGSP)).
+    [[nodiscard]] static QString itemName(const clinical::LogicalItem& item);
 
 private:
     struct Row {

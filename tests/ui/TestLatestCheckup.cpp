@@ -1,7 +1,8 @@
-// The dashboard's "latest checkup" panel in the real window, over a real vault (test-only fast KDF) whose
-// checkups are written through the repositories with known values: the latest day, an item exactly at its
-// 保健指導判定値, a normal one, a bound ("<5"), the change since the previous checkup, another person's
-// checkups after switching the profile, a person without checkups, and nothing left once the vault is locked.
+// The dashboard's "latest checkup" card (ui/LatestCheckupPanel, which follows the profile the dashboard is
+// given), over a real vault (test-only fast KDF) whose checkups are written through the repositories with known
+// values: the latest day, an item exactly at its 保健指導判定値, a normal one, a bound ("<5"), the change since
+// the previous checkup, another person's checkups when the view is given another profile, a person without
+// checkups, and nothing left once the records are cleared (locking).
 // Texts are read off the model the table view shows (what a person reads), English and Japanese.
 #include "core/domain/Checkup.h"
 #include "core/domain/Profile.h"
@@ -9,12 +10,12 @@
 #include "core/vault/CheckupRepository.h"
 #include "core/vault/ProfileRepository.h"
 #include "tests/support/TestSupport.h"
+#include "ui/DateText.h"
 #include "ui/LatestCheckupModel.h"
 #include "ui/LatestCheckupPanel.h"
-#include "ui/MainWindow.h"
 
+#include <QAbstractItemModelTester>
 #include <QApplication>
-#include <QComboBox>
 #include <QDir>
 #include <QLabel>
 #include <QScopeGuard>
@@ -69,15 +70,21 @@ void addCheckup(vault::Vault& vault, std::int64_t profile, domain::Date day, std
         QTest::qFail(id.error().message.c_str(), __FILE__, __LINE__);
 }
 
+struct Family {
+    std::int64_t taro = 0;
+    std::int64_t hanako = 0;
+    std::int64_t jiro = 0;
+};
+
 // Taro: two checkups (the later one has HbA1c at exactly 5.6, γ-GT "<5", SBP 118); Hanako: one checkup with
 // HbA1c 6.8; Jiro: none.
-void makeFamilyVault(const QString& path)
+void makeFamilyVault(const QString& path, Family& family)
 {
     auto vault = test::createTestVault(path);
     QVERIFY(vault);
-    const auto taro = addProfile(*vault, "山田 太郎", domain::Sex::Male);
-    const auto hanako = addProfile(*vault, "山田 花子", domain::Sex::Female);
-    (void)addProfile(*vault, "山田 次郎", domain::Sex::Male);
+    const auto taro = family.taro = addProfile(*vault, "山田 太郎", domain::Sex::Male);
+    const auto hanako = family.hanako = addProfile(*vault, "山田 花子", domain::Sex::Female);
+    family.jiro = addProfile(*vault, "山田 次郎", domain::Sex::Male);
     addCheckup(*vault, taro, year(2024) / 6 / 1,
         {quantity(kHbA1c, 5.3, "%"), quantity(kGgt, 30, "U/L"), quantity(kSbp1, 124, "mmHg")});
     addCheckup(*vault, taro, year(2025) / 6 / 10,
@@ -121,17 +128,15 @@ void saveScreenshot(QWidget* widget, const QString& name)
 }
 
 struct Parts {
-    QComboBox* profiles = nullptr;
     QLabel* date = nullptr;
     QLabel* empty = nullptr;
     QTableView* table = nullptr;
     QAbstractItemModel* model = nullptr;
 };
 
-Parts partsOf(ui::MainWindow& window)
+Parts partsOf(QWidget& window)
 {
     Parts p;
-    p.profiles = window.findChild<QComboBox*>(QStringLiteral("profileCombo"));
     p.date = window.findChild<QLabel*>(QStringLiteral("checkupDateLabel"));
     p.empty = window.findChild<QLabel*>(QStringLiteral("checkupEmptyLabel"));
     p.table = window.findChild<QTableView*>(QStringLiteral("latestCheckupTable"));
@@ -149,24 +154,25 @@ private slots:
     {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("family.techo"));
-        makeFamilyVault(path);
+        Family family;
+        makeFamilyVault(path, family);
         if (QTest::currentTestFailed())
             return;
 
-        ui::MainWindow window(path);
+        ui::LatestCheckupPanel window;
+        QAbstractItemModelTester tester(window.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        window.resize(720, 420);
         window.show();
         Parts p = partsOf(window);
-        QVERIFY(p.profiles && p.date && p.empty && p.table && p.model);
-        window.showVault(openSession(path));
+        QVERIFY(p.date && p.empty && p.table && p.model);
+        auto session = openSession(path);
+        QVERIFY(session);
+        window.showProfile(*session, family.taro);
         QVERIFY(QTest::qWaitForWindowExposed(&window));
 
-        // The first profile is selected; the profiles are listed by name in creation order.
-        QCOMPARE(p.profiles->count(), 3);
-        QCOMPARE(p.profiles->currentText(), QStringLiteral("山田 太郎"));
-        QCOMPARE(p.profiles->itemText(1), QStringLiteral("山田 花子"));
         QVERIFY(p.table->isVisible());
-        QVERIFY(p.date->text().contains(QStringLiteral("2025-06-10")));
-        QVERIFY(p.date->text().contains(QStringLiteral("2024-06-01"))); // the previous checkup day
+        QVERIFY(p.date->text().contains(ui::dateText(domain::makeDate(2025, 6, 10))));
+        QVERIFY(p.date->text().contains(ui::dateText(domain::makeDate(2024, 6, 1)))); // the previous checkup day
 
         using M = ui::LatestCheckupModel;
         const QString hba1c = QStringLiteral("HbA1c");
@@ -180,7 +186,7 @@ private slots:
                 hba1cName = name;
             if (name.startsWith(QStringLiteral("γ-GT")))
                 ggtName = name;
-            if (name.startsWith(QStringLiteral("収縮期血圧")))
+            if (name.startsWith(QStringLiteral("Systolic blood pressure")))
                 sbpName = name;
         }
         QVERIFY2(!hba1cName.isEmpty() && !ggtName.isEmpty() && !sbpName.isEmpty(), "items missing");
@@ -190,7 +196,7 @@ private slots:
         QCOMPARE(p.model->rowCount(), 6); // three headings + three items
         const int ggtRow = rowOf(*p.model, ggtName);
         QVERIFY(p.model->index(ggtRow - 1, 0).data(M::GroupHeadingRole).toBool());
-        QCOMPARE(p.model->index(ggtRow - 1, 0).data().toString(), QStringLiteral("肝機能"));
+        QCOMPARE(p.model->index(ggtRow - 1, 0).data().toString(), QStringLiteral("Liver function"));
 
         // HbA1c 5.6 is exactly the 保健指導判定値 (≥5.6).
         QCOMPARE(cell(*p.model, hba1cName, M::ValueColumn), QStringLiteral("5.6 %"));
@@ -207,35 +213,40 @@ private slots:
         QCOMPARE(cell(*p.model, ggtName, M::ValueColumn), QStringLiteral("<5 U/L"));
         QCOMPARE(cell(*p.model, ggtName, M::JudgementColumn), QStringLiteral("○ Within reference range"));
         QCOMPARE(cell(*p.model, ggtName, M::ChangeColumn), QStringLiteral("was 30 U/L"));
-        QCOMPARE(
-            p.model->headerData(M::ChangeColumn, Qt::Horizontal).toString(), QStringLiteral("Change since 2024-06-01"));
+        QCOMPARE(p.model->headerData(M::ChangeColumn, Qt::Horizontal).toString(), QStringLiteral("Change"));
+        QCOMPARE(p.model->headerData(M::ChangeColumn, Qt::Horizontal, Qt::ToolTipRole).toString(),
+            QStringLiteral("Change since 1 Jun 2024"));
         saveScreenshot(&window, QStringLiteral("latest-checkup-en"));
 
         // Another person: their own checkup, judged for them.
-        p.profiles->setCurrentIndex(1);
-        QVERIFY(p.date->text().contains(QStringLiteral("2023-05-20")));
-        QVERIFY(!p.date->text().contains(QStringLiteral("2025-06-10")));
+        window.showProfile(*session, family.hanako);
+        QVERIFY(p.date->text().contains(QStringLiteral("20 May 2023")));
+        QVERIFY(!p.date->text().contains(QStringLiteral("10 Jun 2025")));
         QCOMPARE(p.model->rowCount(), 2); // 血糖 heading + HbA1c
         QCOMPARE(cell(*p.model, hba1cName, M::ValueColumn), QStringLiteral("6.8 %"));
         QCOMPARE(cell(*p.model, hba1cName, M::JudgementColumn), QStringLiteral("▲ See a doctor (referral level)"));
         QCOMPARE(cell(*p.model, hba1cName, M::ChangeColumn), QString()); // the first checkup: no change
-        QCOMPARE(p.model->headerData(M::ChangeColumn, Qt::Horizontal).toString(), QStringLiteral("Change"));
+        QCOMPARE(p.model->headerData(M::ChangeColumn, Qt::Horizontal, Qt::ToolTipRole).toString(), QString());
 
-        // A person without checkups: an empty table and a sentence saying so.
-        p.profiles->setCurrentIndex(2);
+        // A person without checkups: an empty table and a sentence saying so and what to do.
+        window.showProfile(*session, family.jiro);
         QCOMPARE(p.model->rowCount(), 0);
         QVERIFY(!p.table->isVisible());
         QVERIFY(p.empty->isVisible());
-        QCOMPARE(p.empty->text(), QStringLiteral("No checkups yet for 山田 次郎."));
+        QVERIFY2(p.empty->text().startsWith(QStringLiteral("No checkups yet for 山田 次郎. Checkup results appear "
+                                                           "here after an import (File ▸ Import…)")),
+            qPrintable(p.empty->text()));
 
-        // Locking forgets everything the panel showed; unlocking shows it again.
-        p.profiles->setCurrentIndex(0);
+        // Locking forgets everything the panel showed; showing the profile again brings it back.
+        window.showProfile(*session, family.taro);
         QVERIFY(p.model->rowCount() > 0);
-        window.lockVault();
+        window.clearRecords();
         QCOMPARE(p.model->rowCount(), 0);
-        QCOMPARE(p.profiles->count(), 0);
         QVERIFY(p.date->text().isEmpty());
-        window.showVault(openSession(path));
+        QVERIFY(p.empty->text().isEmpty());
+        session->lock();
+        session = openSession(path);
+        window.showProfile(*session, family.taro);
         QCOMPARE(p.model->rowCount(), 6);
     }
 
@@ -243,19 +254,27 @@ private slots:
     {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("family.techo"));
-        makeFamilyVault(path);
+        Family family;
+        makeFamilyVault(path, family);
         if (QTest::currentTestFailed())
             return;
         QTranslator translator;
         QVERIFY(translator.load(QStringLiteral(":/i18n/techo_ja.qm")));
         QApplication::installTranslator(&translator);
-        const auto restore = qScopeGuard([&] { QApplication::removeTranslator(&translator); });
+        QLocale::setDefault(QLocale(QLocale::Japanese, QLocale::Japan));
+        const auto restore = qScopeGuard([&] {
+            QApplication::removeTranslator(&translator);
+            QLocale::setDefault(QLocale::c());
+        });
 
-        ui::MainWindow window(path);
+        ui::LatestCheckupPanel window;
+        window.resize(720, 420);
         window.show();
         Parts p = partsOf(window);
         QVERIFY(p.model);
-        window.showVault(openSession(path));
+        auto session = openSession(path);
+        QVERIFY(session);
+        window.showProfile(*session, family.taro);
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         using M = ui::LatestCheckupModel;
         QStringList judgements;
@@ -264,11 +283,14 @@ private slots:
         // Rows: 血圧 heading, SBP (normal), 肝機能 heading, γ-GT (normal), 血糖 heading, HbA1c (guidance).
         QCOMPARE(judgements.at(1), QStringLiteral("○ 基準範囲内"));
         QCOMPARE(judgements.at(5), QStringLiteral("△ 保健指導判定値"));
-        QVERIFY(p.date->text().contains(QStringLiteral("2025-06-10")));
+        QVERIFY(p.date->text().contains(QStringLiteral("2025/06/10")));
         QCOMPARE(p.model->headerData(M::JudgementColumn, Qt::Horizontal).toString(), QStringLiteral("判定"));
-        p.profiles->setCurrentIndex(1);
+        // Japanese item names and group headings (the official short names).
+        QCOMPARE(p.model->index(0, M::ItemColumn).data().toString(), QStringLiteral("血圧"));
+        QCOMPARE(p.model->index(1, M::ItemColumn).data().toString(), QStringLiteral("収縮期血圧"));
+        window.showProfile(*session, family.hanako);
         QCOMPARE(p.model->index(1, M::JudgementColumn).data().toString(), QStringLiteral("▲ 受診勧奨判定値"));
-        p.profiles->setCurrentIndex(0);
+        window.showProfile(*session, family.taro);
         saveScreenshot(&window, QStringLiteral("latest-checkup-ja"));
     }
 };
