@@ -234,7 +234,13 @@ void Importer::count(const char* kind, int outcome)
 
 Result<std::optional<std::int64_t>> Importer::profileFor(const domain::PersonInfo& person)
 {
-    if (const auto cached = m_profiles.find(person.sourcePersonId); cached != m_profiles.end()) {
+    return profileFor(person, m_options.source);
+}
+
+Result<std::optional<std::int64_t>> Importer::profileFor(const domain::PersonInfo& person, const std::string& source)
+{
+    const auto cacheKey = std::make_pair(source, person.sourcePersonId);
+    if (const auto cached = m_profiles.find(cacheKey); cached != m_profiles.end()) {
         // Every part of the import must describe the same person under one id (a PMH file and a TKK part
         // may disagree): check again against what the vault now holds.
         if (!cached->second)
@@ -245,8 +251,8 @@ Result<std::optional<std::int64_t>> Importer::profileFor(const domain::PersonInf
             return cached->second;
     }
     vault::ProfileRepository profiles(m_db);
-    TECHO_ASSIGN(const std::vector<domain::Profile> candidates,
-        profiles.listBySourcePerson(m_options.source, person.sourcePersonId));
+    TECHO_ASSIGN(
+        const std::vector<domain::Profile> candidates, profiles.listBySourcePerson(source, person.sourcePersonId));
     for (const domain::Profile& candidate : candidates) {
         if (!samePerson(candidate, person))
             continue;
@@ -262,7 +268,7 @@ Result<std::optional<std::int64_t>> Importer::profileFor(const domain::PersonInf
             filled.sex = person.sex;
         if (!(filled == candidate))
             TECHO_TRY(profiles.update(filled));
-        m_profiles[person.sourcePersonId] = candidate.id;
+        m_profiles[cacheKey] = candidate.id;
         return std::optional<std::int64_t> {candidate.id};
     }
 
@@ -275,7 +281,7 @@ Result<std::optional<std::int64_t>> Importer::profileFor(const domain::PersonInf
         m_report.personConflicts.push_back(PersonConflict {
             person.sourcePersonId, stored.id, demographicsOf(stored), demographicsOf(person), decision->second});
         if (decision->second == PersonResolution::Skip) {
-            m_profiles[person.sourcePersonId] = std::nullopt;
+            m_profiles[cacheKey] = std::nullopt;
             return std::optional<std::int64_t> {};
         }
         storedId = person.sourcePersonId + "#" + std::to_string(candidates.size() + 1);
@@ -286,11 +292,11 @@ Result<std::optional<std::int64_t>> Importer::profileFor(const domain::PersonInf
     profile.birthDate = person.birthDate;
     profile.sex = person.sex;
     profile.relationship = person.relationship;
-    profile.source = m_options.source;
+    profile.source = source;
     profile.sourcePersonId = storedId;
     profile.createdAt = m_options.policy.clock.now();
     TECHO_ASSIGN(const std::int64_t id, profiles.insert(profile));
-    m_profiles[person.sourcePersonId] = id;
+    m_profiles[cacheKey] = id;
     return std::optional<std::int64_t> {id};
 }
 
@@ -337,8 +343,14 @@ Status Importer::apply(std::int64_t profileId, domain::RecordBatch& batch)
     return {};
 }
 
-void Importer::stamp(domain::Provenance& provenance) const
+void Importer::stamp(domain::Provenance& provenance, const domain::Provenance& incoming) const
 {
+    if (m_options.keepRecordProvenance) {
+        provenance.source = incoming.source;
+        provenance.fetchedAt = incoming.fetchedAt;
+        provenance.importRunId = incoming.importRunId;
+        return;
+    }
     provenance.source = m_options.source;
     provenance.fetchedAt = m_options.fetchedAt;
     provenance.importRunId = m_report.importRunId;
@@ -379,7 +391,7 @@ Status Importer::applyCheckup(std::int64_t profileId, domain::CheckupRecord& rec
 
     int outcome = kAdded;
     if (!existing) {
-        stamp(c.provenance);
+        stamp(c.provenance, c.provenance);
         TECHO_TRY(checkups.insert(c));
     } else {
         const bool mergeOnly = writtenByThisRun(existing->provenance);
@@ -402,7 +414,7 @@ Status Importer::applyCheckup(std::int64_t profileId, domain::CheckupRecord& rec
         }
         outcome = mergeOnly ? kMerged : kUnchanged;
         if (ownFieldsChanged || !changed.empty()) {
-            stamp(updated.provenance);
+            stamp(updated.provenance, c.provenance);
             updated.observations = std::move(changed);
             TECHO_TRY(checkups.update(updated));
             outcome = mergeOnly ? kMerged : kUpdated;
@@ -434,7 +446,7 @@ Status Importer::applyDispensing(std::int64_t profileId, domain::DispensingRecor
 
     int outcome = kAdded;
     if (!existing) {
-        stamp(d.provenance);
+        stamp(d.provenance, d.provenance);
         TECHO_TRY(dispensings.insert(d));
     } else {
         const bool mergeOnly = writtenByThisRun(existing->provenance);
@@ -459,7 +471,7 @@ Status Importer::applyDispensing(std::int64_t profileId, domain::DispensingRecor
         }
         outcome = mergeOnly ? kMerged : kUnchanged;
         if (ownFieldsChanged || !changed.empty()) {
-            stamp(updated.provenance);
+            stamp(updated.provenance, d.provenance);
             updated.lines = std::move(changed);
             TECHO_TRY(dispensings.update(updated));
             outcome = mergeOnly ? kMerged : kUpdated;
@@ -515,13 +527,14 @@ Status Importer::applyVaccination(std::int64_t profileId, domain::VaccinationRec
     const bool hasSourceId = v.provenance.sourceRecordId && !v.provenance.sourceRecordId->empty();
     TECHO_ASSIGN(const auto existing,
         hasSourceId
-            ? vaccinations.findBySourceRecordId(profileId, m_options.source, *v.provenance.sourceRecordId)
+            ? vaccinations.findBySourceRecordId(profileId,
+                m_options.keepRecordProvenance ? v.provenance.source : m_options.source, *v.provenance.sourceRecordId)
             : vaccinations.findByNaturalKey(profileId, v.occurredOn, v.vaccineCode, v.vaccineName, v.doseNumber));
     if (!hasSourceId)
         v.provenance.sourceRecordId.reset();
     int outcome = kAdded;
     if (!existing) {
-        stamp(v.provenance);
+        stamp(v.provenance, v.provenance);
         TECHO_TRY(vaccinations.insert(v));
     } else {
         v.id = existing->id;
@@ -544,7 +557,7 @@ Status Importer::applyVaccination(std::int64_t profileId, domain::VaccinationRec
             m_report.rejections.push_back(std::move(r));
             outcome = kMerged;
         } else {
-            stamp(v.provenance);
+            stamp(v.provenance, v.provenance);
             TECHO_TRY(vaccinations.update(v));
             outcome = kUpdated;
         }

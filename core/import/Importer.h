@@ -63,6 +63,11 @@ struct ImportOptions {
     std::string origin; // the API base URL or the file name
     domain::Timestamp fetchedAt {}; // when the data was fetched (defaults to policy.clock's now)
     ImportPolicy policy;
+    // Set for a Techo export (docs/export-format.md): every record already says where it came from, so its
+    // provenance (source, fetch time, the import run that wrote it) is kept as given instead of being stamped with
+    // this import's. Identity rules are unchanged; a vaccination's source record id is looked up under the
+    // record's own source.
+    bool keepRecordProvenance = false;
 };
 
 // One import = one transaction. begin() opens it; apply() adds batches (so a large import streams part
@@ -92,6 +97,9 @@ public:
     // person chose to skip this person's records. A conflict without a decision is ErrorCode::InvalidData with
     // key "import.person_conflict" and parameters personId, storedName/BirthDate/Sex, incomingName/BirthDate/Sex.
     [[nodiscard]] Result<std::optional<std::int64_t>> profileFor(const domain::PersonInfo& person);
+    // The same for a person of another source than the import's (a Techo export holds profiles of any source).
+    [[nodiscard]] Result<std::optional<std::int64_t>> profileFor(
+        const domain::PersonInfo& person, const std::string& source);
     // Applies one batch to the profile profileFor() gave.
     [[nodiscard]] Status apply(std::int64_t profileId, domain::RecordBatch& batch);
     // profileFor(the batch's person, else `fallback`) then apply(); a skipped person's records are counted
@@ -109,7 +117,8 @@ private:
     [[nodiscard]] Status applyVaccination(std::int64_t profileId, domain::VaccinationRecord& record);
     [[nodiscard]] Status linkClaimsAndPrescriptionRecords(const domain::Dispensing& dispensing);
     void count(const char* kind, int outcome);
-    void stamp(domain::Provenance& provenance) const;
+    // Sets where a written record came from: this import, or (keepRecordProvenance) what `incoming` says.
+    void stamp(domain::Provenance& provenance, const domain::Provenance& incoming) const;
     [[nodiscard]] bool writtenByThisRun(const domain::Provenance& provenance) const;
     void reportChildRejections(std::vector<domain::Rejection>& rejections, const std::vector<std::string>& storedKeys);
 
@@ -118,7 +127,8 @@ private:
     ImportOptions m_options;
     ImportReport m_report;
     std::map<std::pair<int, std::string>, std::int64_t> m_providerIds; // cache per run: (kind, code or name)
-    std::map<std::string, std::optional<std::int64_t>> m_profiles; // cache per run: source person id → profile
+    std::map<std::pair<std::string, std::string>, std::optional<std::int64_t>>
+        m_profiles; // cache per run: (source, source person id) → profile
     std::optional<std::int64_t> m_previousCacheSize;
 };
 
