@@ -1,0 +1,64 @@
+#include "core/export/ExportJobs.h"
+
+#include "core/export/CsvExport.h"
+#include "core/export/ExportOutput.h"
+#include "core/export/ExportSource.h"
+#include "core/export/JsonExport.h"
+#include "core/vault/AuditRepository.h"
+
+namespace techo::exports {
+
+Result<ExportReport> exportRecords(vault::Database& db, ExportRequest request)
+{
+    if (request.now == domain::Timestamp {})
+        request.now = domain::nowUtc();
+    if (request.selection.from && request.selection.to && *request.selection.from > *request.selection.to)
+        return makeError(ErrorCode::Usage, "the start of the period is after its end").withKey("export.bad_period");
+    ExportReport report;
+    report.path = request.outPath;
+    {
+        TECHO_ASSIGN(std::unique_ptr<ExportSource> source, ExportSource::open(db, request.selection));
+        if (request.format == ExportFormat::Json) {
+            TECHO_ASSIGN(StagedOutput staged, StagedOutput::create(request.outPath, StagedOutput::Kind::File));
+            TECHO_ASSIGN(ExportFile file, staged.file());
+            TECHO_ASSIGN(report.counts, writeJsonExport(*source, request, file));
+            report.bytes = file.bytesWritten();
+            TECHO_ASSIGN(report.sha256, file.finish());
+            source->close();
+            TECHO_TRY(staged.publish());
+        } else {
+            TECHO_ASSIGN(StagedOutput staged, StagedOutput::create(request.outPath, StagedOutput::Kind::Folder));
+            TECHO_ASSIGN(CsvExportResult written, writeCsvExport(*source, request, staged));
+            report.counts = std::move(written.counts);
+            report.sha256 = folderDigest(written.fileSha256);
+            source->close();
+            TECHO_TRY(staged.publish());
+        }
+    }
+    // What, when, how, how much, and the digest that identifies the written bytes — nothing of the data itself.
+    domain::AuditEvent event;
+    event.occurredAt = request.now;
+    event.action = "export.completed";
+    if (request.selection.profileId) {
+        event.subjectKind = "profile";
+        event.subjectId = *request.selection.profileId;
+    }
+    std::string detail = "format=" + std::string(toString(request.format))
+        + " categories=" + request.selection.categories.toString()
+        + " from=" + (request.selection.from ? domain::formatDate(*request.selection.from) : std::string("-"))
+        + " to=" + (request.selection.to ? domain::formatDate(*request.selection.to) : std::string("-"));
+    for (const auto& [kind, n] : report.counts)
+        detail += " " + kind + "=" + std::to_string(n);
+    detail += " sha256=" + report.sha256;
+    event.detail = std::move(detail);
+    auto appended = vault::AuditRepository(db).append(event);
+    if (!appended.ok()) {
+        // An export the audit trail does not know of must not stay behind.
+        removeExportOutput(request.outPath);
+        return std::move(appended).error();
+    }
+    report.auditEventId = appended.value();
+    return report;
+}
+
+} // namespace techo::exports

@@ -1,0 +1,21 @@
+#pragma once
+
+#include "core/export/ExportRequest.h"
+#include "core/util/Result.h"
+
+namespace techo::vault {
+class Database;
+}
+
+namespace techo::exports {
+
+// One export, start to end: reads the selection from one consistent snapshot of the vault (ExportSource), writes
+// it to a hidden staging file or folder beside request.outPath, syncs it and moves it into place without replacing
+// anything (StagedOutput), then records an audit event "export.completed" (format, selection, counts, bytes,
+// SHA-256 — never a health value, never the path, which may hold a name). Any failure leaves nothing at outPath
+// and no staging copy behind, and records no event.
+// Errors: AlreadyExists (outPath exists), NotFound (the profile, or outPath's folder), Io (cannot write: permission,
+// disk full, a failed sync), InvalidData (a stored text is not UTF-8), database errors.
+[[nodiscard]] Result<ExportReport> exportRecords(vault::Database& db, ExportRequest request);
+
+} // namespace techo::exports

@@ -1,0 +1,85 @@
+#pragma once
+
+#include "core/domain/Dates.h"
+#include "core/domain/EnumNames.h"
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+
+namespace techo::exports {
+
+// What an export writes: the full re-importable JSON file, or a folder of CSV files (docs/export-format.md).
+enum class ExportFormat { Json, Csv };
+
+// The record kinds a person can choose (techo-cli export --categories). Medications are the dispensings with their
+// lines; Self is the self-recorded measurements (the `measurements` array / measurements.csv, empty until Techo
+// records them). Self-recorded checkups, vaccinations and dispensings belong to their own kind.
+enum class ExportCategory : std::uint8_t { Checkups, Vaccinations, Medications, Self };
+
+} // namespace techo::exports
+
+namespace techo::domain {
+template <> struct EnumNames<exports::ExportFormat> {
+    static constexpr std::array<std::pair<exports::ExportFormat, std::string_view>, 2> kValues = {{
+        {exports::ExportFormat::Json, "json"},
+        {exports::ExportFormat::Csv, "csv"},
+    }};
+};
+
+template <> struct EnumNames<exports::ExportCategory> {
+    static constexpr std::array<std::pair<exports::ExportCategory, std::string_view>, 4> kValues = {{
+        {exports::ExportCategory::Checkups, "checkups"},
+        {exports::ExportCategory::Vaccinations, "vaccinations"},
+        {exports::ExportCategory::Medications, "medications"},
+        {exports::ExportCategory::Self, "self"},
+    }};
+};
+} // namespace techo::domain
+
+namespace techo::exports {
+
+// A set of categories; every category by default.
+struct ExportCategories {
+    bool checkups = true;
+    bool vaccinations = true;
+    bool medications = true;
+    bool self = true;
+
+    [[nodiscard]] bool contains(ExportCategory category) const noexcept;
+    // "checkups,vaccinations,medications,self" (any order, no repeats); nullopt for an unknown, repeated or empty name.
+    [[nodiscard]] static std::optional<ExportCategories> parse(std::string_view text);
+    // The chosen names in the order above, joined by ','.
+    [[nodiscard]] std::string toString() const;
+};
+
+// Which records an export holds. Dates bound the record's own date (checkup day, dispensing day, vaccination
+// day), both inclusive, either may be open.
+struct ExportSelection {
+    std::optional<std::int64_t> profileId; // one profile (its vault id), else every profile
+    std::optional<domain::Date> from;
+    std::optional<domain::Date> to;
+    ExportCategories categories;
+};
+
+struct ExportRequest {
+    ExportFormat format = ExportFormat::Json;
+    std::string outPath; // a file (json) or a folder (csv) that must not exist yet
+    ExportSelection selection;
+    bool japaneseCsvHeaders = false; // CSV: Japanese column names instead of the English ones
+    std::string generator = "Techo"; // written into the JSON file, e.g. "Techo 0.4.0"
+    domain::Timestamp now {}; // "exported_at" and the audit event's time; nowUtc() when left empty
+};
+
+// What an export wrote. counts is by kind: "profiles", "checkups", "observations", "dispensings",
+// "medication_lines", "vaccinations", "measurements", "institutions", "import_runs".
+struct ExportReport {
+    std::string path;
+    std::map<std::string, std::int64_t> counts;
+    std::string sha256; // hex; for a CSV folder: the SHA-256 of its files' `sha256sum` listing (docs/export-format.md)
+    std::uint64_t bytes = 0;
+    std::int64_t auditEventId = 0;
+};
+
+} // namespace techo::exports
