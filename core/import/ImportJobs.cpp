@@ -1,5 +1,6 @@
 #include "core/import/ImportJobs.h"
 
+#include "core/export/JsonImport.h"
 #include "core/import/StagingArea.h"
 #include "core/mynaportal/ResultEnvelope.h"
 #include "core/vault/Database.h"
@@ -121,6 +122,8 @@ Result<ImportReport> importFromFile(vault::Database& db, const std::string& path
     if (!file.good() && !file.eof())
         return makeError(ErrorCode::Io, "cannot read " + path).withKey("import.cannot_read").with("path", path);
     const std::string body = std::move(content).str();
+    if (exports::looksLikeTechoExport(body)) // Techo's own JSON export (docs/export-format.md)
+        return exports::importTechoExport(db, body, "file:" + path, progress, cancel, policy);
 
     TECHO_ASSIGN(mynaportal::ResultPart part, mynaportal::parseResultPart(body, std::nullopt, {policy.clock}));
     TECHO_TRY(checkCancel(cancel));

@@ -53,7 +53,8 @@ struct ApiImportRequest {
 [[nodiscard]] Result<ImportReport> importFromApi(vault::Database& db, const ApiImportRequest& request,
     const ProgressHandler& progress = {}, const net::CancelToken* cancel = nullptr);
 
-// Imports a saved /result response body (as the API returned it) with the same rules.
+// Imports a saved /result response body (as the API returned it) with the same rules, or a Techo JSON export
+// (exports::importTechoExport), told apart by the file's content.
 [[nodiscard]] Result<ImportReport> importFromFile(vault::Database& db, const std::string& path,
     const ProgressHandler& progress = {}, const net::CancelToken* cancel = nullptr, const ImportPolicy& policy = {});
 
