@@ -1,6 +1,7 @@
 #include "app/techo-cli/CliApp.h"
 
 #include "app/techo-cli/PassphraseInput.h"
+#include "core/export/ExportJobs.h"
 #include "core/import/ImportJobs.h"
 #include "core/vault/CheckupRepository.h"
 #include "core/vault/DispensingRepository.h"
@@ -44,7 +45,8 @@ Commands:
                          --browser: log in and consent in a web browser (otherwise the
                          sandbox approves automatically)
   import --file F [--json]
-                         import a saved API result (one /result response body)
+                         import a saved API result (one /result response body), or a Techo
+                         JSON export (records the vault already holds stay unchanged)
   import … --keep-apart PERSON_ID | --skip-person PERSON_ID
                          when a known person id arrives with another person's name, sex or
                          birth date (exit 6), import their records into a separate profile, or skip them
@@ -52,6 +54,11 @@ Commands:
                          print stored records with every stored field (ids, provenance,
                          institutions, comparators, units as sent, superseded_by …)
   profile rename ID NAME the name Techo shows for a profile (imports never change it)
+  export --format json|csv --out PATH [--profile ID] [--from YYYY-MM-DD] [--to YYYY-MM-DD]
+         [--categories checkups,vaccinations,medications,self] [--csv-headers en|ja] [--json]
+                         write records out: json = one re-importable file, csv = a folder of
+                         UTF-8 (BOM, CRLF) files, one per record kind (docs/export-format.md).
+                         PATH must not exist; the export appears there complete or not at all
 
 Options:
   --vault PATH           the vault file (default: $XDG_DATA_HOME/techo/vault.techo)
@@ -554,6 +561,78 @@ int commandProfile(const GlobalOptions& options, const Args& args)
     return kExitOk;
 }
 
+// techo-cli export: one file (json) or one folder (csv), written atomically and recorded in the audit log.
+int commandExport(const GlobalOptions& options, const Args& args)
+{
+    exports::ExportRequest request;
+    request.generator = std::string("Techo ") + TECHO_VERSION;
+    std::optional<std::string> format;
+    std::string error;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& arg = args[i];
+        const bool hasValue = i + 1 < args.size();
+        if (arg == "--format" && hasValue) {
+            format = args[++i];
+        } else if (arg == "--out" && hasValue) {
+            request.outPath = args[++i];
+        } else if (arg == "--profile" && hasValue) {
+            request.selection.profileId = parseInteger(args[++i]);
+            if (!request.selection.profileId)
+                return usageError("export: '" + args[i] + "' is not a profile id");
+        } else if (arg == "--from" && hasValue) {
+            request.selection.from = dateOption(args[++i], error);
+        } else if (arg == "--to" && hasValue) {
+            request.selection.to = dateOption(args[++i], error);
+        } else if (arg == "--categories" && hasValue) {
+            const auto categories = exports::ExportCategories::parse(args[++i]);
+            if (!categories)
+                return usageError("export: --categories takes a list of checkups, vaccinations, medications, self");
+            request.selection.categories = *categories;
+        } else if (arg == "--csv-headers" && hasValue) {
+            const std::string& language = args[++i];
+            if (language != "en" && language != "ja")
+                return usageError("export: --csv-headers takes en or ja");
+            request.japaneseCsvHeaders = language == "ja";
+        } else {
+            return usageError("export: unexpected argument '" + arg + "'");
+        }
+        if (!error.empty())
+            return usageError("export: " + error);
+    }
+    if (!format)
+        return usageError("export needs --format json or --format csv");
+    const auto parsedFormat = fromString<exports::ExportFormat>(*format);
+    if (!parsedFormat)
+        return usageError("export: unknown format '" + *format + "' (json or csv)");
+    request.format = *parsedFormat;
+    if (request.outPath.empty())
+        return usageError("export needs --out PATH");
+    if (request.japaneseCsvHeaders && request.format != exports::ExportFormat::Csv)
+        return usageError("export: --csv-headers is for --format csv");
+
+    auto vault = openVault(options);
+    if (!vault.ok())
+        return report(vault.error());
+    auto result = exports::exportRecords(vault.value()->database(), request);
+    if (!result.ok()) {
+        Error failure = std::move(result).error();
+        failure.message += " (nothing was written)";
+        return report(failure);
+    }
+    const exports::ExportReport& done = result.value();
+    if (options.json) {
+        nlohmann::ordered_json out {{"path", done.path}, {"format", toString(request.format)}, {"counts", done.counts},
+            {"sha256", done.sha256}, {"bytes", done.bytes}, {"audit_event_id", done.auditEventId}};
+        std::cout << out.dump() << '\n';
+        return kExitOk;
+    }
+    std::cout << "Exported to " << done.path << '\n';
+    for (const auto& [kind, n] : done.counts)
+        std::cout << "  " << kind << ": " << n << '\n';
+    std::cout << "  sha256: " << done.sha256 << '\n';
+    return kExitOk;
+}
+
 const Command kCommands[] = {
     {"init", commandInit},
     {"info", commandInfo},
@@ -561,6 +640,7 @@ const Command kCommands[] = {
     {"import", commandImport},
     {"list", commandList},
     {"profile", commandProfile},
+    {"export", commandExport},
 };
 
 } // namespace
