@@ -14,8 +14,9 @@ packages=(
   libicu-dev
   # runtime: Japanese fonts for the UI and the PDF report
   fonts-noto-cjk
-  # tests: headless display, PDF rendering, certificates, the independent vault-opening check, fuzzing
-  xvfb xauth poppler-utils openssl sqlcipher python3 python3-nacl clang libclang-rt-14-dev
+  # tests: headless display, PDF rendering, certificates, the independent vault-opening check, the export's JSON
+  # Schema check, fuzzing
+  xvfb xauth poppler-utils openssl sqlcipher python3 python3-nacl python3-jsonschema clang libclang-rt-14-dev
 )
 
 missing=()
