@@ -8,10 +8,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <limits>
 #include <map>
 #include <set>
-#include <tuple>
 
 namespace techo::exports {
 namespace {
@@ -494,24 +494,32 @@ Result<import::ImportReport> importTechoExport(vault::Database& db, std::string_
     options.keepRecordProvenance = true;
     TECHO_ASSIGN(auto importer, import::Importer::begin(db, options));
 
-    // Import runs: the vault's own when it has them (same start, source and origin), else recreated as they were.
+    // Import runs: the vault's own when it has them (same times, source, origin and counts; each stored run stands
+    // for one run of the file, as two runs can start in the same second), else recreated as they were.
+    const auto runKey = [](const domain::ImportRun& run) {
+        return domain::formatTimestamp(run.startedAt) + '|'
+            + (run.finishedAt ? domain::formatTimestamp(*run.finishedAt) : std::string("-")) + '|' + run.source + '|'
+            + run.origin + '|' + std::to_string(run.counts.added) + '|' + std::to_string(run.counts.updated) + '|'
+            + std::to_string(run.counts.unchanged) + '|' + std::to_string(run.counts.rejected);
+    };
     vault::ImportRunRepository runs(db);
-    TECHO_ASSIGN(const std::vector<domain::ImportRun> storedRuns, runs.listRecent(std::numeric_limits<int>::max()));
-    std::map<std::tuple<domain::Timestamp, std::string, std::string>, std::int64_t> known;
+    TECHO_ASSIGN(std::vector<domain::ImportRun> storedRuns, runs.listRecent(std::numeric_limits<int>::max()));
+    std::sort(storedRuns.begin(), storedRuns.end(),
+        [](const domain::ImportRun& a, const domain::ImportRun& b) { return a.id < b.id; });
+    std::multimap<std::string, std::int64_t> known;
     for (const domain::ImportRun& run : storedRuns)
         if (run.id != importer->report().importRunId)
-            known.emplace(std::make_tuple(run.startedAt, run.source, run.origin), run.id);
+            known.emplace(runKey(run), run.id);
     std::vector<std::int64_t> runIds; // by the run's place in the file
     for (const auto& [fileId, run] : parsed.runs) {
-        const auto key = std::make_tuple(run.startedAt, run.source, run.origin);
-        if (const auto it = known.find(key); it != known.end()) {
+        if (const auto it = known.find(runKey(run)); it != known.end()) {
             runIds.push_back(it->second);
+            known.erase(it);
             continue;
         }
         TECHO_ASSIGN(const domain::ImportRun created, runs.begin(run.source, run.origin, run.startedAt));
         if (run.finishedAt)
             TECHO_TRY(runs.finish(created.id, *run.finishedAt, run.counts));
-        known.emplace(key, created.id);
         runIds.push_back(created.id);
     }
     const auto relink = [&](domain::Provenance& p) {
