@@ -22,6 +22,7 @@
 
 #include <functional>
 #include <map>
+#include <unistd.h>
 
 using namespace techo;
 
@@ -606,6 +607,8 @@ print(json.dumps(out, ensure_ascii=False))
                 << QString::fromUtf8(format) << QStringLiteral("sync");
             QTest::newRow(qPrintable(QStringLiteral("%1, disk full mid-write").arg(QString::fromUtf8(format))))
                 << QString::fromUtf8(format) << QStringLiteral("full");
+            QTest::newRow(qPrintable(QStringLiteral("%1, read-only folder").arg(QString::fromUtf8(format))))
+                << QString::fromUtf8(format) << QStringLiteral("read-only");
         }
     }
     void failedWritesLeaveNothing()
@@ -619,7 +622,21 @@ print(json.dumps(out, ensure_ascii=False))
             QStringLiteral("--format"), format, QStringLiteral("--out"), target};
         const QStringList env {QStringLiteral("TECHO_PASSPHRASE=") + QString::fromUtf8(test::kTestPassphrase)};
         test::ProcessResult r;
-        if (how == QStringLiteral("sync")) {
+        if (how == QStringLiteral("read-only")) {
+            QVERIFY(QFile::setPermissions(out.path(), QFileDevice::ReadOwner | QFileDevice::ExeOwner));
+            if (::geteuid() == 0) {
+                // root ignores folder permissions: without CAP_DAC_OVERRIDE it is held to them like anyone.
+                r = test::runTool(QStringLiteral("setpriv"),
+                    QStringList {QStringLiteral("--inh-caps=-dac_override,-dac_read_search"),
+                        QStringLiteral("--bounding-set=-dac_override,-dac_read_search"),
+                        test::builtTool(QStringLiteral("techo-cli"))}
+                        + args,
+                    env);
+            } else {
+                r = test::runTool(test::builtTool(QStringLiteral("techo-cli")), args, env);
+            }
+            QFile::setPermissions(out.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+        } else if (how == QStringLiteral("sync")) {
             r = test::runTool(test::builtTool(QStringLiteral("techo-cli")), args,
                 env + QStringList {QStringLiteral("LD_PRELOAD=") + QStringLiteral(TECHO_FAIL_FOLDER_SYNC_SHIM)});
         } else {
