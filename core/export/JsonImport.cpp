@@ -276,6 +276,9 @@ private:
         TECHO_ASSIGN(p.createdAt, f.timestamp("created_at"));
         if (p.sourcePersonId && p.sourcePersonId->empty())
             return badField(f.at("source_person_id"), "is empty");
+        // One person, one profile of the file: their records then reach the importer in one batch.
+        if (p.sourcePersonId && !m_persons.insert({p.source, *p.sourcePersonId}).second)
+            return badField(f.at("source_person_id"), "repeats a person of another profile of the file");
         m_out.profileIndex.emplace(id, m_out.profiles.size());
         m_out.profiles.push_back(std::move(parsed));
         return {};
@@ -432,6 +435,7 @@ private:
     ParsedExport& m_out;
     std::set<std::string> m_ids;
     std::map<std::string, std::int64_t> m_runIndex;
+    std::set<std::pair<std::string, std::string>> m_persons; // (source, source person id)
 };
 
 } // namespace

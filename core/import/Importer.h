@@ -66,7 +66,8 @@ struct ImportOptions {
     // Set for a Techo export (docs/export-format.md): every record already says where it came from, so its
     // provenance (source, fetch time, the import run that wrote it) is kept as given instead of being stamped with
     // this import's. Identity rules are unchanged; a vaccination's source record id is looked up under the
-    // record's own source.
+    // record's own source. Records so written do not carry this run's id, so give all of one person's records in
+    // one apply() (its batch is merged by identity first) — a later batch would update them, not merge into them.
     bool keepRecordProvenance = false;
 };
 

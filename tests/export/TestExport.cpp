@@ -696,6 +696,17 @@ print(json.dumps(out, ensure_ascii=False))
         QCOMPARE(dateResult.exitCode, 6);
         QVERIFY2(dateResult.err.contains("$.checkups[1].performed_on"), dateResult.err.constData());
 
+        // The same person twice: their records would reach the importer in two batches.
+        QJsonObject twice = full;
+        QJsonArray profiles = twice[QStringLiteral("profiles")].toArray();
+        QJsonObject copy = profiles[0].toObject();
+        copy[QStringLiteral("id")] = QStringLiteral("profile-999");
+        profiles.append(copy);
+        twice[QStringLiteral("profiles")] = profiles;
+        const test::ProcessResult twiceResult = tryImport(twice, "person-twice.json");
+        QCOMPARE(twiceResult.exitCode, 6);
+        QVERIFY2(twiceResult.err.contains("$.profiles[3].source_person_id"), twiceResult.err.constData());
+
         QJsonObject newer = full;
         newer[QStringLiteral("format_version")] = 2;
         const test::ProcessResult newerResult = tryImport(newer, "newer.json");
