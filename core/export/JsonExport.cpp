@@ -2,75 +2,194 @@
 
 #include <nlohmann/json.hpp>
 
+#include <array>
+#include <charconv>
+#include <cmath>
+
 namespace techo::exports {
 namespace {
 
 using Json = nlohmann::ordered_json;
 
-template <typename T> Json opt(const std::optional<T>& value)
+// One JSON object written member by member into a string, without building a document tree (a tree per record was
+// most of the export's time on large vaults). Text goes through nlohmann/json's serializer, which escapes it and
+// refuses invalid UTF-8 (type_error, caught by the caller); numbers through std::to_chars (shortest text that reads
+// back as the same double); members in the order written.
+class ObjectWriter final {
+public:
+    explicit ObjectWriter(std::string& out)
+        : m_out(out)
+    {
+        m_out += '{';
+    }
+    ObjectWriter& text(std::string_view key, std::string_view value)
+    {
+        name(key);
+        m_out += Json(value).dump();
+        return *this;
+    }
+    ObjectWriter& optText(std::string_view key, const std::optional<std::string>& value)
+    {
+        return value ? text(key, *value) : null(key);
+    }
+    ObjectWriter& date(std::string_view key, const std::optional<domain::Date>& value)
+    {
+        return value ? text(key, domain::formatDate(*value)) : null(key);
+    }
+    ObjectWriter& timestamp(std::string_view key, const std::optional<domain::Timestamp>& value)
+    {
+        return value ? text(key, domain::formatTimestamp(*value)) : null(key);
+    }
+    template <domain::NamedEnum E> ObjectWriter& enumValue(std::string_view key, const std::optional<E>& value)
+    {
+        return value ? text(key, toString(*value)) : null(key);
+    }
+    ObjectWriter& ref(std::string_view key, std::string_view kind, const std::optional<std::int64_t>& id)
+    {
+        return id ? text(key, exportId(kind, *id)) : null(key);
+    }
+    ObjectWriter& integer(std::string_view key, std::int64_t value)
+    {
+        name(key);
+        m_out += std::to_string(value);
+        return *this;
+    }
+    ObjectWriter& integer(std::string_view key, const std::optional<int>& value)
+    {
+        return value ? integer(key, static_cast<std::int64_t>(*value)) : null(key);
+    }
+    ObjectWriter& number(std::string_view key, const std::optional<double>& value)
+    {
+        if (!value || !std::isfinite(*value))
+            return null(key);
+        name(key);
+        std::array<char, 32> buffer {};
+        const auto result = std::to_chars(buffer.data(), buffer.data() + buffer.size(), *value);
+        m_out.append(buffer.data(), result.ptr);
+        return *this;
+    }
+    ObjectWriter& null(std::string_view key)
+    {
+        name(key);
+        m_out += "null";
+        return *this;
+    }
+    // A member whose value the caller writes next (an object or an array).
+    ObjectWriter& open(std::string_view key)
+    {
+        name(key);
+        return *this;
+    }
+    void close() { m_out += '}'; }
+
+private:
+    void name(std::string_view key)
+    {
+        if (!m_first)
+            m_out += ',';
+        m_first = false;
+        m_out += '"';
+        m_out += key; // member names are ASCII literals of this file
+        m_out += "\":";
+    }
+
+    std::string& m_out;
+    bool m_first = true;
+};
+
+void writeProvenance(std::string& out, const domain::Provenance& p)
 {
-    return value ? Json(*value) : Json(nullptr);
+    ObjectWriter(out)
+        .text("source", p.source)
+        .optText("source_record_id", p.sourceRecordId)
+        .timestamp("fetched_at", p.fetchedAt)
+        .ref("import_run", "import-run", p.importRunId)
+        .close();
 }
 
-template <domain::NamedEnum E> Json optEnum(const std::optional<E>& value)
+void writeProfile(std::string& out, const domain::Profile& p)
 {
-    return value ? Json(std::string(toString(*value))) : Json(nullptr);
+    ObjectWriter(out)
+        .text("id", exportId("profile", p.id))
+        .text("display_name", p.displayName)
+        .optText("local_name", p.localName)
+        .optText("kana_name", p.kanaName)
+        .date("birth_date", p.birthDate)
+        .enumValue("sex", p.sex)
+        .text("relationship", toString(p.relationship))
+        .text("source", p.source)
+        .optText("source_person_id", p.sourcePersonId)
+        .text("created_at", domain::formatTimestamp(p.createdAt))
+        .close();
 }
 
-Json optDate(const std::optional<domain::Date>& value)
+void writeRun(std::string& out, const domain::ImportRun& r)
 {
-    return value ? Json(domain::formatDate(*value)) : Json(nullptr);
+    ObjectWriter run(out);
+    run.text("id", exportId("import-run", r.id))
+        .text("started_at", domain::formatTimestamp(r.startedAt))
+        .timestamp("finished_at", r.finishedAt)
+        .text("source", r.source)
+        .text("origin", r.origin)
+        .open("counts");
+    ObjectWriter(out)
+        .integer("added", r.counts.added)
+        .integer("updated", r.counts.updated)
+        .integer("unchanged", r.counts.unchanged)
+        .integer("rejected", r.counts.rejected)
+        .close();
+    run.close();
 }
 
-Json optTimestamp(const std::optional<domain::Timestamp>& value)
+void writeObservation(std::string& out, const domain::Observation& o)
 {
-    return value ? Json(domain::formatTimestamp(*value)) : Json(nullptr);
+    ObjectWriter(out)
+        .text("id", exportId("observation", o.id))
+        .text("item_code", o.itemCode)
+        .text("item_name", o.itemName)
+        .text("value_type", toString(o.valueType))
+        .number("value", o.valueNum)
+        .enumValue("comparator", o.comparator)
+        .optText("unit", o.unit)
+        .optText("unit_as_sent", o.unitAsSent)
+        .optText("value_code", o.valueCode)
+        .optText("value_code_system", o.valueCodeSystem)
+        .optText("value_label", o.valueLabel)
+        .optText("value_text", o.valueText)
+        .enumValue("range_flag", o.rangeFlag)
+        .close();
 }
 
-Json optRef(std::string_view kind, const std::optional<std::int64_t>& id)
+void writeLine(std::string& out, const domain::MedicationLine& l)
 {
-    return id ? Json(exportId(kind, *id)) : Json(nullptr);
+    ObjectWriter(out)
+        .text("id", exportId("medication-line", l.id))
+        .integer("rp_number", l.rpNumber)
+        .integer("line_number", l.lineNumber)
+        .text("drug_code", l.drugCode)
+        .text("drug_code_system", toString(l.drugCodeSystem))
+        .text("drug_name", l.drugName)
+        .optText("ingredient_name", l.ingredientName)
+        .number("quantity", l.quantity)
+        .optText("unit", l.unit)
+        .optText("usage_text", l.usageText)
+        .optText("special_instruction", l.specialInstruction)
+        .integer("days", l.days)
+        .optText("dosage_form", l.dosageForm)
+        .optText("claims_category", l.claimsCategory)
+        .close();
 }
 
-Json provenanceJson(const domain::Provenance& p)
+// Writes children as a JSON array: "[a,b,…]".
+template <typename T, typename Write> void writeArray(std::string& out, const std::vector<T>& items, Write write)
 {
-    return Json {{"source", p.source}, {"source_record_id", opt(p.sourceRecordId)},
-        {"fetched_at", optTimestamp(p.fetchedAt)}, {"import_run", optRef("import-run", p.importRunId)}};
-}
-
-Json profileJson(const domain::Profile& p)
-{
-    return Json {{"id", exportId("profile", p.id)}, {"display_name", p.displayName}, {"local_name", opt(p.localName)},
-        {"kana_name", opt(p.kanaName)}, {"birth_date", optDate(p.birthDate)}, {"sex", optEnum(p.sex)},
-        {"relationship", toString(p.relationship)}, {"source", p.source}, {"source_person_id", opt(p.sourcePersonId)},
-        {"created_at", domain::formatTimestamp(p.createdAt)}};
-}
-
-Json runJson(const domain::ImportRun& r)
-{
-    return Json {{"id", exportId("import-run", r.id)}, {"started_at", domain::formatTimestamp(r.startedAt)},
-        {"finished_at", optTimestamp(r.finishedAt)}, {"source", r.source}, {"origin", r.origin},
-        {"counts",
-            {{"added", r.counts.added}, {"updated", r.counts.updated}, {"unchanged", r.counts.unchanged},
-                {"rejected", r.counts.rejected}}}};
-}
-
-Json observationJson(const domain::Observation& o)
-{
-    return Json {{"id", exportId("observation", o.id)}, {"item_code", o.itemCode}, {"item_name", o.itemName},
-        {"value_type", toString(o.valueType)}, {"value", opt(o.valueNum)}, {"comparator", optEnum(o.comparator)},
-        {"unit", opt(o.unit)}, {"unit_as_sent", opt(o.unitAsSent)}, {"value_code", opt(o.valueCode)},
-        {"value_code_system", opt(o.valueCodeSystem)}, {"value_label", opt(o.valueLabel)},
-        {"value_text", opt(o.valueText)}, {"range_flag", optEnum(o.rangeFlag)}};
-}
-
-Json lineJson(const domain::MedicationLine& l)
-{
-    return Json {{"id", exportId("medication-line", l.id)}, {"rp_number", l.rpNumber}, {"line_number", l.lineNumber},
-        {"drug_code", l.drugCode}, {"drug_code_system", toString(l.drugCodeSystem)}, {"drug_name", l.drugName},
-        {"ingredient_name", opt(l.ingredientName)}, {"quantity", opt(l.quantity)}, {"unit", opt(l.unit)},
-        {"usage_text", opt(l.usageText)}, {"special_instruction", opt(l.specialInstruction)}, {"days", opt(l.days)},
-        {"dosage_form", opt(l.dosageForm)}, {"claims_category", opt(l.claimsCategory)}};
+    out += '[';
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        if (i > 0)
+            out += ',';
+        write(out, items[i]);
+    }
+    out += ']';
 }
 
 // Writes "[\n", the items one per line, "]" as one top-level member.
@@ -81,20 +200,20 @@ public:
         , m_name(name)
     { }
     [[nodiscard]] Status begin() { return m_out.write(",\n\"" + std::string(m_name) + "\":["); }
-    [[nodiscard]] Status add(const Json& item, std::string_view what)
+    // write(std::string&) appends the item; `what` names it in an error.
+    template <typename Write> [[nodiscard]] Status add(Write write, std::string_view what)
     {
-        std::string text;
+        m_line.assign(m_first ? "\n" : ",\n");
         try {
-            text = item.dump();
+            write(m_line);
         } catch (const nlohmann::json::exception&) {
             return makeError(ErrorCode::InvalidData, std::string(what) + " holds text that is not valid UTF-8")
                 .withKey("export.not_utf8")
                 .with("record", std::string(what));
         }
-        TECHO_TRY(m_out.write(m_first ? "\n" : ",\n"));
         m_first = false;
         ++m_count;
-        return m_out.write(text);
+        return m_out.write(m_line);
     }
     [[nodiscard]] Status end() { return m_out.write(m_first ? "]" : "\n]"); }
     [[nodiscard]] std::int64_t count() const noexcept { return m_count; }
@@ -102,6 +221,7 @@ public:
 private:
     ExportFile& m_out;
     std::string_view m_name;
+    std::string m_line; // reused: one record's text
     bool m_first = true;
     std::int64_t m_count = 0;
 };
@@ -125,48 +245,62 @@ Result<std::map<std::string, std::int64_t>> writeJsonExport(
     const Json head {{"format", kJsonFormatName}, {"format_version", kJsonFormatVersion},
         {"generator", request.generator}, {"exported_at", domain::formatTimestamp(request.now)},
         {"selection",
-            {{"profile", optRef("profile", selection.profileId)}, {"from", optDate(selection.from)},
-                {"to", optDate(selection.to)}, {"categories", categories}}}};
-    std::string headText = head.dump();
+            {{"profile", selection.profileId ? Json(exportId("profile", *selection.profileId)) : Json(nullptr)},
+                {"from", selection.from ? Json(domain::formatDate(*selection.from)) : Json(nullptr)},
+                {"to", selection.to ? Json(domain::formatDate(*selection.to)) : Json(nullptr)},
+                {"categories", categories}}}};
+    std::string headText;
+    try {
+        headText = head.dump();
+    } catch (const nlohmann::json::exception&) {
+        return makeError(ErrorCode::InvalidData, "the generator name is not valid UTF-8");
+    }
     headText.pop_back(); // the closing brace: the arrays follow as further members
     TECHO_TRY(out.write(headText));
 
     ArrayWriter profiles(out, "profiles");
     TECHO_TRY(profiles.begin());
     for (const domain::Profile& p : source.profiles())
-        TECHO_TRY(profiles.add(profileJson(p), exportId("profile", p.id)));
+        TECHO_TRY(profiles.add([&](std::string& o) { writeProfile(o, p); }, exportId("profile", p.id)));
     TECHO_TRY(profiles.end());
     counts["profiles"] = profiles.count();
 
     ArrayWriter runs(out, "import_runs");
     TECHO_TRY(runs.begin());
     for (const domain::ImportRun& r : source.importRuns())
-        TECHO_TRY(runs.add(runJson(r), exportId("import-run", r.id)));
+        TECHO_TRY(runs.add([&](std::string& o) { writeRun(o, r); }, exportId("import-run", r.id)));
     TECHO_TRY(runs.end());
     counts["import_runs"] = runs.count();
 
     // Institutions are asked for here so the list at the end holds exactly the ones the records name.
-    const auto institutionRef = [&](const std::optional<std::int64_t>& id) -> Result<Json> {
+    const auto institutionSeen = [&](const std::optional<std::int64_t>& id) -> Status {
         if (!id)
-            return Json(nullptr);
+            return {};
         TECHO_TRY(source.institution(*id));
-        return Json(exportId("institution", *id));
+        return {};
     };
 
     ArrayWriter checkups(out, "checkups");
     std::int64_t observations = 0;
     TECHO_TRY(checkups.begin());
     const auto visitCheckup = [&](const domain::Profile& p, const domain::Checkup& c) -> Status {
-        Json items = Json::array();
-        for (const domain::Observation& o : c.observations)
-            items.push_back(observationJson(o));
         observations += static_cast<std::int64_t>(c.observations.size());
-        TECHO_ASSIGN(Json facility, institutionRef(c.facilityId));
-        return checkups.add(Json {{"id", exportId("checkup", c.id)}, {"profile", exportId("profile", p.id)},
-                                {"performed_on", domain::formatDate(c.performedOn)}, {"kind", c.kind},
-                                {"facility", std::move(facility)}, {"insurer_number", opt(c.insurerNumber)},
-                                {"provenance", provenanceJson(c.provenance)}, {"observations", std::move(items)}},
-            exportId("checkup", c.id));
+        TECHO_TRY(institutionSeen(c.facilityId));
+        const auto write = [&](std::string& o) {
+            ObjectWriter checkup(o);
+            checkup.text("id", exportId("checkup", c.id))
+                .text("profile", exportId("profile", p.id))
+                .text("performed_on", domain::formatDate(c.performedOn))
+                .text("kind", c.kind)
+                .ref("facility", "institution", c.facilityId)
+                .optText("insurer_number", c.insurerNumber)
+                .open("provenance");
+            writeProvenance(o, c.provenance);
+            checkup.open("observations");
+            writeArray(o, c.observations, writeObservation);
+            checkup.close();
+        };
+        return checkups.add(write, exportId("checkup", c.id));
     };
     TECHO_TRY(source.forEachCheckup(visitCheckup));
     TECHO_TRY(checkups.end());
@@ -177,19 +311,27 @@ Result<std::map<std::string, std::int64_t>> writeJsonExport(
     std::int64_t lines = 0;
     TECHO_TRY(dispensings.begin());
     const auto visitDispensing = [&](const domain::Profile& p, const domain::Dispensing& d) -> Status {
-        Json items = Json::array();
-        for (const domain::MedicationLine& l : d.lines)
-            items.push_back(lineJson(l));
         lines += static_cast<std::int64_t>(d.lines.size());
-        TECHO_ASSIGN(Json pharmacy, institutionRef(d.pharmacyId));
-        TECHO_ASSIGN(Json prescriber, institutionRef(d.prescriberId));
-        return dispensings.add(Json {{"id", exportId("dispensing", d.id)}, {"profile", exportId("profile", p.id)},
-                                   {"kind", toString(d.kind)}, {"dispensed_on", domain::formatDate(d.dispensedOn)},
-                                   {"prescribed_on", optDate(d.prescribedOn)}, {"pharmacy", std::move(pharmacy)},
-                                   {"prescriber", std::move(prescriber)}, {"in_out", optEnum(d.inOut)},
-                                   {"superseded_by", optRef("dispensing", d.supersededBy)},
-                                   {"provenance", provenanceJson(d.provenance)}, {"lines", std::move(items)}},
-            exportId("dispensing", d.id));
+        TECHO_TRY(institutionSeen(d.pharmacyId));
+        TECHO_TRY(institutionSeen(d.prescriberId));
+        const auto write = [&](std::string& o) {
+            ObjectWriter dispensing(o);
+            dispensing.text("id", exportId("dispensing", d.id))
+                .text("profile", exportId("profile", p.id))
+                .text("kind", toString(d.kind))
+                .text("dispensed_on", domain::formatDate(d.dispensedOn))
+                .date("prescribed_on", d.prescribedOn)
+                .ref("pharmacy", "institution", d.pharmacyId)
+                .ref("prescriber", "institution", d.prescriberId)
+                .enumValue("in_out", d.inOut)
+                .ref("superseded_by", "dispensing", d.supersededBy)
+                .open("provenance");
+            writeProvenance(o, d.provenance);
+            dispensing.open("lines");
+            writeArray(o, d.lines, writeLine);
+            dispensing.close();
+        };
+        return dispensings.add(write, exportId("dispensing", d.id));
     };
     TECHO_TRY(source.forEachDispensing(visitDispensing));
     TECHO_TRY(dispensings.end());
@@ -199,16 +341,28 @@ Result<std::map<std::string, std::int64_t>> writeJsonExport(
     ArrayWriter vaccinations(out, "vaccinations");
     TECHO_TRY(vaccinations.begin());
     const auto visitVaccination = [&](const domain::Profile& p, const domain::Vaccination& v) -> Status {
-        TECHO_ASSIGN(Json facility, institutionRef(v.facilityId));
-        return vaccinations.add(
-            Json {{"id", exportId("vaccination", v.id)}, {"profile", exportId("profile", p.id)},
-                {"occurred_on", domain::formatDate(v.occurredOn)}, {"vaccine_name", v.vaccineName},
-                {"vaccine_code", v.vaccineCode}, {"vaccine_code_system", opt(v.vaccineCodeSystem)},
-                {"target_disease", opt(v.targetDisease)}, {"dose_number", opt(v.doseNumber)},
-                {"lot_number", opt(v.lotNumber)}, {"manufacturer", opt(v.manufacturer)},
-                {"facility", std::move(facility)}, {"municipality_code", opt(v.municipalityCode)},
-                {"site", opt(v.site)}, {"status", toString(v.status)}, {"provenance", provenanceJson(v.provenance)}},
-            exportId("vaccination", v.id));
+        TECHO_TRY(institutionSeen(v.facilityId));
+        const auto write = [&](std::string& o) {
+            ObjectWriter vaccination(o);
+            vaccination.text("id", exportId("vaccination", v.id))
+                .text("profile", exportId("profile", p.id))
+                .text("occurred_on", domain::formatDate(v.occurredOn))
+                .text("vaccine_name", v.vaccineName)
+                .text("vaccine_code", v.vaccineCode)
+                .optText("vaccine_code_system", v.vaccineCodeSystem)
+                .optText("target_disease", v.targetDisease)
+                .integer("dose_number", v.doseNumber)
+                .optText("lot_number", v.lotNumber)
+                .optText("manufacturer", v.manufacturer)
+                .ref("facility", "institution", v.facilityId)
+                .optText("municipality_code", v.municipalityCode)
+                .optText("site", v.site)
+                .text("status", toString(v.status))
+                .open("provenance");
+            writeProvenance(o, v.provenance);
+            vaccination.close();
+        };
+        return vaccinations.add(write, exportId("vaccination", v.id));
     };
     TECHO_TRY(source.forEachVaccination(visitVaccination));
     TECHO_TRY(vaccinations.end());
@@ -223,11 +377,17 @@ Result<std::map<std::string, std::int64_t>> writeJsonExport(
 
     ArrayWriter institutions(out, "institutions");
     TECHO_TRY(institutions.begin());
-    for (const domain::Provider& provider : source.institutionsSeen())
-        TECHO_TRY(
-            institutions.add(Json {{"id", exportId("institution", provider.id)}, {"kind", toString(provider.kind)},
-                                 {"code", provider.code}, {"name", provider.name}},
-                exportId("institution", provider.id)));
+    for (const domain::Provider& provider : source.institutionsSeen()) {
+        const auto write = [&](std::string& o) {
+            ObjectWriter(o)
+                .text("id", exportId("institution", provider.id))
+                .text("kind", toString(provider.kind))
+                .text("code", provider.code)
+                .text("name", provider.name)
+                .close();
+        };
+        TECHO_TRY(institutions.add(write, exportId("institution", provider.id)));
+    }
     TECHO_TRY(institutions.end());
     counts["institutions"] = institutions.count();
 
