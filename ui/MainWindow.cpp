@@ -26,7 +26,6 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QRegularExpression>
-#include <QScrollArea>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QStyle>
@@ -72,13 +71,9 @@ MainWindow::MainWindow(QString vaultPath, QWidget* parent)
     m_faces->setObjectName(QStringLiteral("faces"));
 
     // The first run.
-    auto* welcomeScroll = new QScrollArea(m_faces);
-    welcomeScroll->setWidgetResizable(true);
-    welcomeScroll->setFrameShape(QFrame::NoFrame);
-    m_welcome = new WelcomePage(m_vaultPath, welcomeScroll);
+    m_welcome = new WelcomePage(m_vaultPath, m_faces);
     m_welcome->setObjectName(QStringLiteral("welcomePage"));
-    welcomeScroll->setWidget(m_welcome);
-    m_faces->addWidget(welcomeScroll);
+    m_faces->addWidget(m_welcome);
     connect(m_welcome, &WelcomePage::vaultCreated, this, [this] {
         m_onWelcome = true; // stay for step 2, the choice of import
         showVault(m_welcome->takeVault());
@@ -107,6 +102,15 @@ MainWindow::MainWindow(QString vaultPath, QWidget* parent)
     lockIcon->setPixmap(appIcon(QStringLiteral("lock")).pixmap(64, 64));
     lockIcon->setAlignment(Qt::AlignCenter);
     lockedLayout->addWidget(lockIcon);
+    auto* lockedHeading = new QLabel(tr("Your records are hidden while the vault is locked."), m_lockedFace);
+    lockedHeading->setObjectName(QStringLiteral("lockedHeading"));
+    QFont headingFont = lockedHeading->font();
+    headingFont.setPointSizeF(headingFont.pointSizeF() * 1.4);
+    headingFont.setBold(true);
+    lockedHeading->setFont(headingFont);
+    lockedHeading->setAlignment(Qt::AlignCenter);
+    lockedHeading->setWordWrap(true);
+    lockedLayout->addWidget(lockedHeading);
     m_summary = new QLabel(m_lockedFace);
     m_summary->setObjectName(QStringLiteral("summaryLabel"));
     m_summary->setWordWrap(true);
@@ -184,6 +188,7 @@ void MainWindow::buildMenus()
     m_importAction->setObjectName(QStringLiteral("importAction"));
     m_importAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
     m_importAction->setToolTip(tr("Import records (Ctrl+I)"));
+    m_importAction->setIconText(tr("Import")); // the tool bar's text: no mnemonic, no ellipsis
     m_importAction->setEnabled(false);
     m_settingsAction = fileMenu->addAction(appIcon(QStringLiteral("settings")), tr("&Settings…"));
     m_settingsAction->setObjectName(QStringLiteral("settingsAction"));
@@ -202,10 +207,12 @@ void MainWindow::buildMenus()
         appIcon(QStringLiteral("lock")), tr("&Lock"), QKeySequence(Qt::CTRL | Qt::Key_L), this, &MainWindow::lockVault);
     m_lockAction->setObjectName(QStringLiteral("lockAction"));
     m_lockAction->setToolTip(tr("Lock the vault (Ctrl+L)"));
+    m_lockAction->setIconText(tr("Lock"));
     vaultMenu->addSeparator();
     m_renameAction = vaultMenu->addAction(appIcon(QStringLiteral("rename")), tr("&Rename profile locally…"),
         QKeySequence(Qt::Key_F2), this, &MainWindow::renameProfile);
     m_renameAction->setObjectName(QStringLiteral("renameProfileAction"));
+    m_renameAction->setIconText(tr("Rename"));
     m_renameAction->setToolTip(tr("The name Techo shows for this person; imports never change it (F2)"));
 
     m_viewMenu = menuBar()->addMenu(tr("V&iew"));
@@ -224,6 +231,7 @@ void MainWindow::buildMenus()
 void MainWindow::buildToolBar()
 {
     QToolBar* bar = addToolBar(tr("Main"));
+    m_toolBar = bar;
     bar->setObjectName(QStringLiteral("mainToolBar"));
     bar->setMovable(false);
     bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
@@ -416,6 +424,8 @@ void MainWindow::updateFace()
         m_summary->setText(tr("The vault %1 is locked. Use Vault ▸ Unlock (Ctrl+U).").arg(m_vaultPath));
         m_unlockButton->setText(tr("Unlock…"));
     }
+    // The tool bar serves the records; the first-run page and the locked face have their own one way forward.
+    m_toolBar->setVisible(m_faces->currentIndex() == RecordsFace);
     const bool profile = unlocked && currentProfileId().has_value();
     m_noProfile->setVisible(unlocked && !profile);
     m_unlockAction->setEnabled(!unlocked && exists);

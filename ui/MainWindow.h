@@ -19,6 +19,7 @@ class QMenu;
 class QProgressBar;
 class QPushButton;
 class QStackedWidget;
+class QToolBar;
 
 namespace techo::ui {
 
@@ -114,6 +115,7 @@ private:
     QPointer<UnlockDialog> m_unlockDialog;
     LockController* m_lock = nullptr;
     QStackedWidget* m_faces = nullptr;
+    QToolBar* m_toolBar = nullptr;
     WelcomePage* m_welcome = nullptr;
     QWidget* m_lockedFace = nullptr;
     QWidget* m_recordsFace = nullptr;

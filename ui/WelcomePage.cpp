@@ -21,6 +21,8 @@
 #include <QStyle>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace techo::ui {
 namespace {
 
@@ -53,6 +55,7 @@ QWidget* iconLine(const QString& iconName, QLabel* text, QWidget* parent)
     const int size = row->style()->pixelMetric(QStyle::PM_SmallIconSize) * 3 / 2;
     icon->setPixmap(appIcon(iconName).pixmap(size, size));
     icon->setAlignment(Qt::AlignTop);
+    icon->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
     layout->addWidget(icon, 0, Qt::AlignTop);
     text->setParent(row);
     layout->addWidget(text, 1);
@@ -66,11 +69,16 @@ WelcomePage::WelcomePage(const QString& vaultPath, QWidget* parent)
     , m_path(vaultPath)
 {
     m_task = new VaultTask(this);
-    auto* outer = new QVBoxLayout(this);
+    // A column of readable width in the middle of the window (long lines of Japanese text are hard to read).
+    auto* outer = new QHBoxLayout(this);
     m_steps = new QStackedWidget(this);
     m_steps->setObjectName(QStringLiteral("welcomeSteps"));
-    m_steps->setMaximumWidth(720);
-    outer->addWidget(m_steps, 1, Qt::AlignHCenter | Qt::AlignTop);
+    const int em = fontMetrics().horizontalAdvance(QLatin1Char('M'));
+    m_steps->setMinimumWidth(std::min(36 * em, 520));
+    m_steps->setMaximumWidth(52 * em);
+    outer->addStretch(1);
+    outer->addWidget(m_steps, 6);
+    outer->addStretch(1);
 
     // Step 1: create the vault.
     auto* createStep = new QWidget(m_steps);
