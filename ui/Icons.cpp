@@ -35,9 +35,10 @@ public:
         return render(size, 1.0, mode, state);
     }
 
+    // Qt hands over the size in device pixels already (QIcon::pixmap multiplies by the ratio).
     QPixmap scaledPixmap(const QSize& size, QIcon::Mode mode, QIcon::State state, qreal scale) override
     {
-        return render(size, scale, mode, state);
+        return render(scale > 0 ? size / scale : size, scale > 0 ? scale : 1.0, mode, state);
     }
 
     QIconEngine* clone() const override { return new TintedSvgEngine(m_path); }

@@ -10,6 +10,7 @@
 #include "core/vault/Vault.h"
 #include "tests/support/TestSupport.h"
 #include "ui/AppSettings.h"
+#include "ui/Icons.h"
 #include "ui/LockController.h"
 #include "ui/MainWindow.h"
 #include "ui/ProfileSwitcher.h"
@@ -21,6 +22,7 @@
 #include <QAbstractItemModelTester>
 #include <QAction>
 #include <QApplication>
+#include <QCommandLinkButton>
 #include <QDBusConnection>
 #include <QDBusMessage>
 #include <QDialogButtonBox>
@@ -537,6 +539,56 @@ private slots:
         QVERIFY(rows.contains(QStringLiteral("View ▸ Overview=Ctrl+1")));
     }
 
+    // Icons take the palette's text colour: light strokes on a dark theme, dark ones on a light theme, at the
+    // device pixel ratio asked for (high DPI).
+    void icons_followThePalette_lightAndDark()
+    {
+        const QPalette original = QApplication::palette();
+        const auto restore = qScopeGuard([&] { QApplication::setPalette(original); });
+        for (const QColor text : {QColor(Qt::white), QColor(20, 20, 20)}) {
+            QPalette palette = original;
+            palette.setColor(QPalette::WindowText, text);
+            palette.setColor(QPalette::Window, text == Qt::white ? QColor(30, 30, 30) : QColor(240, 240, 240));
+            QApplication::setPalette(palette);
+            const QIcon icon = ui::appIcon(QStringLiteral("lock"));
+            QVERIFY(!icon.isNull());
+            const QPixmap pixmap = icon.pixmap(QSize(24, 24), 2.0);
+            QCOMPARE(pixmap.deviceIndependentSize().toSize(), QSize(24, 24));
+            QCOMPARE(pixmap.size(), QSize(48, 48));
+            const QImage image = pixmap.toImage();
+            int strokes = 0;
+            for (int y = 0; y < image.height(); ++y) {
+                for (int x = 0; x < image.width(); ++x) {
+                    const QColor pixel = image.pixelColor(x, y);
+                    if (pixel.alpha() < 255)
+                        continue;
+                    ++strokes;
+                    QCOMPARE(pixel.rgb(), text.rgb());
+                }
+            }
+            QVERIFY(strokes > 50);
+        }
+        QVERIFY(ui::appIcon(QStringLiteral("no-such-icon")).isNull());
+        // A look at the locked window in a dark theme.
+        QPalette dark = original;
+        dark.setColor(QPalette::Window, QColor(32, 33, 36));
+        dark.setColor(QPalette::WindowText, QColor(232, 234, 237));
+        dark.setColor(QPalette::Base, QColor(41, 42, 45));
+        dark.setColor(QPalette::Text, QColor(232, 234, 237));
+        dark.setColor(QPalette::Button, QColor(60, 64, 67));
+        dark.setColor(QPalette::ButtonText, QColor(232, 234, 237));
+        QApplication::setPalette(dark);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("dark.techo"));
+        QVERIFY(makeVault(path).familyProfile != 0);
+        ui::MainWindow window(path);
+        window.show();
+        window.showVault(openSession(path));
+        saveScreenshot(&window, QStringLiteral("shell-records-dark"));
+        window.lockVault();
+        saveScreenshot(&window, QStringLiteral("shell-locked-dark"));
+    }
+
     // The Japanese catalogue: the first-run page and the locked window in Japanese (screenshots for docs/).
     void japanese_welcomeAndLockedWindow()
     {
@@ -556,6 +608,14 @@ private slots:
             auto* strength = page->findChild<QLabel*>(QStringLiteral("strengthLabel"));
             QVERIFY2(!strength->text().contains(QStringLiteral("Good")), qPrintable(strength->text()));
             saveScreenshot(&window, QStringLiteral("shell-welcome-ja"));
+            page->setNewVaultKdf(crypto::KdfParams::insecureForTestsOnly());
+            auto* confirm = page->findChild<QLineEdit*>(QStringLiteral("confirmPassphraseLineEdit"));
+            typeText(confirm, QStringLiteral("walnut orbit ferry lantern quiz mosaic"));
+            QTest::keyClick(confirm, Qt::Key_Return);
+            QTRY_VERIFY(page->isAskingForSource());
+            auto* demo = page->findChild<QCommandLinkButton*>(QStringLiteral("demoImportButton"));
+            QCOMPARE(demo->text(), QStringLiteral("デモの記録で試す"));
+            saveScreenshot(&window, QStringLiteral("shell-import-choice-ja"));
         }
         const QString path = dir.filePath(QStringLiteral("ja-locked.techo"));
         QVERIFY(makeVault(path).familyProfile != 0);
