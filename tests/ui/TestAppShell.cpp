@@ -497,6 +497,26 @@ private slots:
         QCOMPARE(window.currentProfileId(), std::optional<std::int64_t>(made.familyProfile));
         QCOMPARE(first->firstRow(), QStringLiteral("Hanako"));
         QCOMPARE(second->firstRow(), QStringLiteral("Hanako"));
+
+        // Records written by another connection (as an import does): reloadViews() lists the new person and
+        // reloads every view for the selected one, which stays selected.
+        {
+            auto other = vault::Vault::open(path.toStdString(), test::secret(test::kTestPassphrase));
+            QVERIFY2(other.ok(), other.ok() ? "" : other.error().message.c_str());
+            vault::ProfileRepository profiles(other.value()->database());
+            domain::Profile child;
+            child.displayName = "藤田 一郎";
+            child.relationship = domain::Relationship::Family;
+            QVERIFY(profiles.insert(child).ok());
+        }
+        const std::size_t callsBefore = first->shown.size();
+        window.reloadViews();
+        QCOMPARE(switcher->count(), 3);
+        QCOMPARE(switcher->itemText(2), QStringLiteral("藤田 一郎"));
+        QCOMPARE(window.currentProfileId(), std::optional<std::int64_t>(made.familyProfile));
+        QCOMPARE(first->shown.size(), callsBefore + 1);
+        QCOMPARE(second->shown.back(), made.familyProfile);
+
         window.lockVault();
         auto reopened = openSession(path);
         QVERIFY(reopened);
@@ -527,6 +547,15 @@ private slots:
         QCOMPARE(keysOf("importAction"), QStringLiteral("Ctrl+I"));
         QCOMPARE(keysOf("viewAction1"), QStringLiteral("Ctrl+1"));
         QVERIFY(!window.importAction()->isEnabled()); // until the import dialog is wired
+        // A long-running state in the status bar until it is cleared.
+        window.show();
+        auto* busyLabel = window.findChild<QLabel*>(QStringLiteral("busyStatusLabel"));
+        QVERIFY(busyLabel && !busyLabel->isVisible());
+        window.setBusyMessage(QStringLiteral("Writing the import…"));
+        QVERIFY(busyLabel->isVisible());
+        QCOMPARE(busyLabel->text(), QStringLiteral("Writing the import…"));
+        window.clearBusyMessage();
+        QVERIFY(!busyLabel->isVisible());
         window.show();
         window.findChild<QAction*>(QStringLiteral("shortcutsAction"))->trigger();
         auto* dialog = window.findChild<QDialog*>(QStringLiteral("shortcutsDialog"));
