@@ -3,15 +3,10 @@
 #include "core/crypto/SecretBytes.h"
 
 #include <algorithm>
-#include <memory>
 #include <zxcvbn.h>
 
 namespace techo::crypto {
 namespace {
-
-struct MatchListFree {
-    void operator()(ZxcMatch_t* info) const noexcept { ZxcvbnFreeInfo(info); }
-};
 
 PassphraseQuality qualityFor(double bits) noexcept
 {
@@ -45,9 +40,8 @@ PassphraseStrength estimatePassphraseStrength(std::string_view utf8, const std::
     }
     dictionary.push_back(nullptr);
 
-    ZxcMatch_t* raw = nullptr;
-    const double bits = ZxcvbnMatch(reinterpret_cast<const char*>(withNul.data()), dictionary.data(), &raw);
-    const std::unique_ptr<ZxcMatch_t, MatchListFree> info(raw);
+    // No match list asked for (nullptr): zxcvbn keeps no piece of the passphrase after the call.
+    const double bits = ZxcvbnMatch(reinterpret_cast<const char*>(withNul.data()), dictionary.data(), nullptr);
     return {bits, qualityFor(bits)};
 }
 

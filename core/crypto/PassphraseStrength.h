@@ -26,7 +26,7 @@ struct PassphraseStrength {
 // are words that make the passphrase especially easy for someone who knows the person (the app passes
 // "techo" and the vault's file name); each is matched like a dictionary word. Quality bands are KeePassXC's
 // (src/core/PasswordHealth.cpp: < 40 poor, < 75 weak, < 100 good, else excellent). Pure function; no copy
-// of the passphrase outlives the call beyond zxcvbn's own freed match list.
+// of the passphrase outlives the call (the NUL-terminated copy is in wiping memory).
 [[nodiscard]] PassphraseStrength estimatePassphraseStrength(
     std::string_view utf8, const std::vector<std::string>& avoidWords = {});
 
