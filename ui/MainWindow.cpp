@@ -38,9 +38,10 @@ namespace {
 
 enum Face { WelcomeFace = 0, LockedFace = 1, RecordsFace = 2 };
 
-// "&Lock" → "Lock": menu texts without their mnemonic marker, for the shortcut list.
+// "&Lock" → "Lock", "ロック(&L)" → "ロック": menu texts without their mnemonic marker, for the shortcut list.
 QString plainText(QString text)
 {
+    text.remove(QRegularExpression(QStringLiteral("\\(&[^)]\\)"))); // Japanese style: 取り込み(&I)
     text.remove(QRegularExpression(QStringLiteral("&(?!&)")));
     text.remove(QStringLiteral("…"));
     return text;

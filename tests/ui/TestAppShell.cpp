@@ -566,6 +566,7 @@ private slots:
             rows << table->item(row, 0)->text() + QLatin1Char('=') + table->item(row, 1)->text();
         QVERIFY2(rows.contains(QStringLiteral("Vault ▸ Lock=Ctrl+L")), qPrintable(rows.join(u',')));
         QVERIFY(rows.contains(QStringLiteral("View ▸ Overview=Ctrl+1")));
+        saveScreenshot(dialog, QStringLiteral("shell-shortcuts-en"));
     }
 
     // Icons take the palette's text colour: light strokes on a dark theme, dark ones on a light theme, at the
@@ -655,6 +656,13 @@ private slots:
         auto* summary = window.findChild<QLabel*>(QStringLiteral("summaryLabel"));
         QVERIFY2(summary->text().contains(QStringLiteral("ロック")), qPrintable(summary->text()));
         saveScreenshot(&window, QStringLiteral("shell-locked-ja"));
+        window.findChild<QAction*>(QStringLiteral("shortcutsAction"))->trigger();
+        auto* table = window.findChild<QDialog*>(QStringLiteral("shortcutsDialog"))->findChild<QTableWidget*>();
+        QStringList rows;
+        for (int row = 0; row < table->rowCount(); ++row)
+            rows << table->item(row, 0)->text() + QLatin1Char('=') + table->item(row, 1)->text();
+        QVERIFY2(rows.contains(QStringLiteral("保管庫 ▸ ロック=Ctrl+L")), qPrintable(rows.join(u',')));
+        QVERIFY2(rows.contains(QStringLiteral("ファイル ▸ 取り込み=Ctrl+I")), qPrintable(rows.join(u',')));
     }
 };
 
