@@ -979,6 +979,45 @@ Select the row to see its trend.</source>
     </message>
 </context>
 <context>
+    <name>techo::ui::VaccinationsModel</name>
+    <message>
+        <source>%1 (not given)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dose %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>municipality %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vaccine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Given at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Against: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>techo::ui::WelcomePage</name>
     <message>
         <source>Welcome to Techo</source>
@@ -1098,45 +1137,6 @@ Select the row to see its trend.</source>
     </message>
     <message>
         <source>The two passphrases do not match.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>techo::ui::VaccinationsModel</name>
-    <message>
-        <source>%1 (not given)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>dose %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>municipality %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Date</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Vaccine</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Dose</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Where</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Given at %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Against: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

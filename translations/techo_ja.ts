@@ -979,6 +979,45 @@ Select the row to see its trend.</source>
     </message>
 </context>
 <context>
+    <name>techo::ui::VaccinationsModel</name>
+    <message>
+        <source>%1 (not given)</source>
+        <translation>%1（未接種）</translation>
+    </message>
+    <message>
+        <source>dose %1</source>
+        <translation>%1回目</translation>
+    </message>
+    <message>
+        <source>municipality %1</source>
+        <translation>市区町村 %1</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>接種日</translation>
+    </message>
+    <message>
+        <source>Vaccine</source>
+        <translation>ワクチン</translation>
+    </message>
+    <message>
+        <source>Dose</source>
+        <translation>回数</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>接種場所</translation>
+    </message>
+    <message>
+        <source>Given at %1</source>
+        <translation>接種場所：%1</translation>
+    </message>
+    <message>
+        <source>Against: %1</source>
+        <translation>対象疾病：%1</translation>
+    </message>
+</context>
+<context>
     <name>techo::ui::WelcomePage</name>
     <message>
         <source>Welcome to Techo</source>
@@ -1099,45 +1138,6 @@ Select the row to see its trend.</source>
     <message>
         <source>The two passphrases do not match.</source>
         <translation>2 つのパスフレーズが一致しません。</translation>
-    </message>
-</context>
-<context>
-    <name>techo::ui::VaccinationsModel</name>
-    <message>
-        <source>%1 (not given)</source>
-        <translation>%1（未接種）</translation>
-    </message>
-    <message>
-        <source>dose %1</source>
-        <translation>%1回目</translation>
-    </message>
-    <message>
-        <source>municipality %1</source>
-        <translation>市区町村 %1</translation>
-    </message>
-    <message>
-        <source>Date</source>
-        <translation>接種日</translation>
-    </message>
-    <message>
-        <source>Vaccine</source>
-        <translation>ワクチン</translation>
-    </message>
-    <message>
-        <source>Dose</source>
-        <translation>回数</translation>
-    </message>
-    <message>
-        <source>Where</source>
-        <translation>接種場所</translation>
-    </message>
-    <message>
-        <source>Given at %1</source>
-        <translation>接種場所：%1</translation>
-    </message>
-    <message>
-        <source>Against: %1</source>
-        <translation>対象疾病：%1</translation>
     </message>
 </context>
 </TS>
