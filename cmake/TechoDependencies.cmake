@@ -7,6 +7,11 @@ pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
 pkg_check_modules(UTF8PROC REQUIRED IMPORTED_TARGET libutf8proc)
 # cpp-httplib is a compiled library whose pkg-config flags (OpenSSL/zlib/brotli support) must match it.
 pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)
+# zxcvbn (the C port; Debian libzxcvbn-dev) ships no pkg-config file: the passphrase strength hint.
+find_path(ZXCVBN_INCLUDE_DIR zxcvbn.h REQUIRED)
+find_library(ZXCVBN_LIBRARY zxcvbn REQUIRED)
+add_library(zxcvbn UNKNOWN IMPORTED)
+set_target_properties(zxcvbn PROPERTIES IMPORTED_LOCATION ${ZXCVBN_LIBRARY} INTERFACE_INCLUDE_DIRECTORIES ${ZXCVBN_INCLUDE_DIR})
 find_package(OpenSSL REQUIRED)
 find_package(CURL REQUIRED)
 find_package(nlohmann_json 3.11 REQUIRED)

@@ -12,6 +12,8 @@ packages=(
   libsqlcipher-dev libsodium-dev libutf8proc-dev nlohmann-json3-dev libcurl4-openssl-dev libcpp-httplib-dev libssl-dev
   # ui: ICU's Japanese calendar for the era (令和/平成/昭和) beside dates
   libicu-dev
+  # core: zxcvbn for the passphrase strength hint on the first-run page
+  libzxcvbn-dev
   # runtime: Japanese fonts for the UI and the PDF report
   fonts-noto-cjk
   # tests: headless display, PDF rendering, certificates, the independent vault-opening check, the export's JSON

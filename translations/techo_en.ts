@@ -646,19 +646,184 @@ Select the row to see its trend.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>There is no vault at %1 yet.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Unlock…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Create vault…</source>
+        <source>Vault: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Locked after %n minute(s) without input.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Locked because the desktop session was locked.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Vault: %1</source>
+        <source>Vault created.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Views</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No records yet. Import them with File ▸ Import (Ctrl+I).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import records (Ctrl+I)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lock the vault (Ctrl+L)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Rename profile locally…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The name Techo shows for this person; imports never change it (F2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>V&amp;iew</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;About Techo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Profile:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rename profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The name Techo shows for this person (imports never change it; leave empty for the name from the source):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profile renamed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next field or control</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alt+P, then the arrow keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About Techo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Techo (健康手帳)&lt;/b&gt; %1&lt;/p&gt;&lt;p&gt;A personal health record for people in Japan: your own and your family&apos;s checkups, medicines and vaccinations in an encrypted file on this computer.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your records are hidden while the vault is locked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>techo::ui::OverviewView</name>
+    <message>
+        <source>Records in the vault</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>techo::ui::ProfileSwitcher</name>
+    <message>
+        <source>Profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whose records the views show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (you)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (family)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name from the source: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Born %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -784,17 +949,7 @@ Select the row to see its trend.</source>
 <context>
     <name>techo::ui::UnlockDialog</name>
     <message>
-        <source>Create vault</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Unlock vault</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Choose a passphrase for your new vault:
-%1
-It cannot be recovered if you forget it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -807,19 +962,7 @@ It cannot be recovered if you forget it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Repeat:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Creating the vault…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Unlocking…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Create</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -831,7 +974,7 @@ It cannot be recovered if you forget it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The two passphrases do not match.</source>
+        <source>Passphrase</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -871,6 +1014,129 @@ It cannot be recovered if you forget it.</source>
     </message>
     <message>
         <source>Against: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>techo::ui::WelcomePage</name>
+    <message>
+        <source>Welcome to Techo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Techo keeps your and your family&apos;s checkup results, medicines and vaccinations in one encrypted file on this computer. Nothing leaves it unless you share it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create your vault</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repeat the passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Repeat:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passphrase strength</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Strength:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Keep your passphrase safe.&lt;/b&gt; If you forget it, nobody can open the vault — not you, not Techo&apos;s makers — and the records in it are lost. Write it down and keep it somewhere only you can reach.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The vault will be saved as %1 in the folder %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Creating the vault…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Create vault</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your vault is ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where do your records come from? You can import more at any time with File ▸ Import (Ctrl+I).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try it with demo records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Made-up records of a demo family from Techo&apos;s built-in test server, to look around safely.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From my health record service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in at your service&apos;s own page in the browser and import your records.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From a saved file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A file downloaded from your health record service earlier.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start with an empty vault.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use several unrelated words; a whole sentence works well.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Very weak: easily guessed. Add more unrelated words.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weak: add another word or two.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Good.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excellent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The passphrase must not be empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The two passphrases do not match.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -646,20 +646,184 @@ Select the row to see its trend.</source>
         <translation>保管庫 %1 はロックされています。「保管庫 ▸ ロック解除」（Ctrl+U）で開いてください。</translation>
     </message>
     <message>
-        <source>There is no vault at %1 yet.</source>
-        <translation>%1 にはまだ保管庫がありません。</translation>
-    </message>
-    <message>
         <source>Unlock…</source>
         <translation>ロック解除…</translation>
     </message>
     <message>
-        <source>Create vault…</source>
-        <translation>保管庫を作成…</translation>
-    </message>
-    <message>
         <source>Vault: %1</source>
         <translation>保管庫: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Locked after %n minute(s) without input.</source>
+        <translation>
+            <numerusform>操作がないまま %n 分たったため、保管庫をロックしました。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Locked because the desktop session was locked.</source>
+        <translation>デスクトップのロックに合わせて保管庫をロックしました。</translation>
+    </message>
+    <message>
+        <source>Vault created.</source>
+        <translation>保管庫を作成しました。</translation>
+    </message>
+    <message>
+        <source>Views</source>
+        <translation>表示</translation>
+    </message>
+    <message>
+        <source>No records yet. Import them with File ▸ Import (Ctrl+I).</source>
+        <translation>まだ記録がありません。「ファイル ▸ 取り込み」（Ctrl+I）で取り込んでください。</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>概要</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>ファイル(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>取り込み(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Import records (Ctrl+I)</source>
+        <translation>記録を取り込む（Ctrl+I）</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>設定(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Lock the vault (Ctrl+L)</source>
+        <translation>保管庫をロックする（Ctrl+L）</translation>
+    </message>
+    <message>
+        <source>&amp;Rename profile locally…</source>
+        <translation>表示名を変更(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>The name Techo shows for this person; imports never change it (F2)</source>
+        <translation>Techo でこの人に表示する名前。取り込みで変わることはありません（F2）</translation>
+    </message>
+    <message>
+        <source>V&amp;iew</source>
+        <translation>表示(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>ヘルプ(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>キーボードショートカット(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;About Techo</source>
+        <translation>Techo について(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>メイン</translation>
+    </message>
+    <message>
+        <source>&amp;Profile:</source>
+        <translation>表示する人(&amp;P):</translation>
+    </message>
+    <message>
+        <source>Rename profile</source>
+        <translation>表示名の変更</translation>
+    </message>
+    <message>
+        <source>The name Techo shows for this person (imports never change it; leave empty for the name from the source):</source>
+        <translation>Techo でこの人に表示する名前（取り込みで変わることはありません。空欄にすると取り込み元の氏名に戻ります）:</translation>
+    </message>
+    <message>
+        <source>Profile renamed.</source>
+        <translation>表示名を変更しました。</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>キーボードショートカット</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>キー</translation>
+    </message>
+    <message>
+        <source>Next field or control</source>
+        <translation>次の入力欄・ボタンへ</translation>
+    </message>
+    <message>
+        <source>Choose the profile</source>
+        <translation>表示する人を選ぶ</translation>
+    </message>
+    <message>
+        <source>Alt+P, then the arrow keys</source>
+        <translation>Alt+P のあと矢印キー</translation>
+    </message>
+    <message>
+        <source>About Techo</source>
+        <translation>Techo について</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Techo (健康手帳)&lt;/b&gt; %1&lt;/p&gt;&lt;p&gt;A personal health record for people in Japan: your own and your family&apos;s checkups, medicines and vaccinations in an encrypted file on this computer.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Techo（健康手帳）&lt;/b&gt; %1&lt;/p&gt;&lt;p&gt;ご自身とご家族の健診結果・お薬・予防接種を、このコンピューター上の暗号化されたファイルにまとめて保管する、個人のための健康記録（PHR）です。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Your records are hidden while the vault is locked.</source>
+        <translation>保管庫がロックされているあいだ、記録は表示されません。</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>取り込み</translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation>ロック</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>表示名を変更</translation>
+    </message>
+</context>
+<context>
+    <name>techo::ui::OverviewView</name>
+    <message>
+        <source>Records in the vault</source>
+        <translation>保管庫の記録</translation>
+    </message>
+</context>
+<context>
+    <name>techo::ui::ProfileSwitcher</name>
+    <message>
+        <source>Profile</source>
+        <translation>表示する人</translation>
+    </message>
+    <message>
+        <source>Whose records the views show</source>
+        <translation>どなたの記録を表示するか</translation>
+    </message>
+    <message>
+        <source>%1 (you)</source>
+        <translation>%1（ご本人）</translation>
+    </message>
+    <message>
+        <source>%1 (family)</source>
+        <translation>%1（ご家族）</translation>
+    </message>
+    <message>
+        <source>Name from the source: %1</source>
+        <translation>取り込み元の氏名: %1</translation>
+    </message>
+    <message>
+        <source>Born %1</source>
+        <translation>生年月日: %1</translation>
     </message>
 </context>
 <context>
@@ -784,20 +948,8 @@ Select the row to see its trend.</source>
 <context>
     <name>techo::ui::UnlockDialog</name>
     <message>
-        <source>Create vault</source>
-        <translation>保管庫の作成</translation>
-    </message>
-    <message>
         <source>Unlock vault</source>
         <translation>保管庫のロック解除</translation>
-    </message>
-    <message>
-        <source>Choose a passphrase for your new vault:
-%1
-It cannot be recovered if you forget it.</source>
-        <translation>新しい保管庫のパスフレーズを決めてください:
-%1
-忘れると復元できません。</translation>
     </message>
     <message>
         <source>Enter the passphrase of
@@ -810,20 +962,8 @@ It cannot be recovered if you forget it.</source>
         <translation>パスフレーズ(&amp;P):</translation>
     </message>
     <message>
-        <source>&amp;Repeat:</source>
-        <translation>もう一度(&amp;R):</translation>
-    </message>
-    <message>
-        <source>Creating the vault…</source>
-        <translation>保管庫を作成しています…</translation>
-    </message>
-    <message>
         <source>Unlocking…</source>
         <translation>ロックを解除しています…</translation>
-    </message>
-    <message>
-        <source>Create</source>
-        <translation>作成</translation>
     </message>
     <message>
         <source>Unlock</source>
@@ -834,8 +974,8 @@ It cannot be recovered if you forget it.</source>
         <translation>パスフレーズを入力してください。</translation>
     </message>
     <message>
-        <source>The two passphrases do not match.</source>
-        <translation>2 つのパスフレーズが一致しません。</translation>
+        <source>Passphrase</source>
+        <translation>パスフレーズ</translation>
     </message>
 </context>
 <context>
@@ -875,6 +1015,129 @@ It cannot be recovered if you forget it.</source>
     <message>
         <source>Against: %1</source>
         <translation>対象疾病：%1</translation>
+    </message>
+</context>
+<context>
+    <name>techo::ui::WelcomePage</name>
+    <message>
+        <source>Welcome to Techo</source>
+        <translation>Techo（健康手帳）へようこそ</translation>
+    </message>
+    <message>
+        <source>Techo keeps your and your family&apos;s checkup results, medicines and vaccinations in one encrypted file on this computer. Nothing leaves it unless you share it.</source>
+        <translation>Techo は、ご自身とご家族の健診結果・お薬・予防接種を、このコンピューター上の暗号化された 1 つのファイルに保管します。ご自身で共有しない限り、外に出ることはありません。</translation>
+    </message>
+    <message>
+        <source>Create your vault</source>
+        <translation>保管庫を作成する</translation>
+    </message>
+    <message>
+        <source>New passphrase</source>
+        <translation>新しいパスフレーズ</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>パスフレーズ(&amp;P):</translation>
+    </message>
+    <message>
+        <source>Repeat the passphrase</source>
+        <translation>パスフレーズをもう一度</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat:</source>
+        <translation>もう一度(&amp;R):</translation>
+    </message>
+    <message>
+        <source>Passphrase strength</source>
+        <translation>パスフレーズの強さ</translation>
+    </message>
+    <message>
+        <source>Strength:</source>
+        <translation>強さ:</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Keep your passphrase safe.&lt;/b&gt; If you forget it, nobody can open the vault — not you, not Techo&apos;s makers — and the records in it are lost. Write it down and keep it somewhere only you can reach.</source>
+        <translation>&lt;b&gt;パスフレーズは大切に保管してください。&lt;/b&gt;忘れてしまうと、ご本人も Techo の開発者も保管庫を開けなくなり、中の記録は失われます。紙に書いて、ご自身だけが取り出せる場所に保管してください。</translation>
+    </message>
+    <message>
+        <source>The vault will be saved as %1 in the folder %2.</source>
+        <translation>保管庫はフォルダー %2 に %1 という名前で保存されます。</translation>
+    </message>
+    <message>
+        <source>Creating the vault…</source>
+        <translation>保管庫を作成しています…</translation>
+    </message>
+    <message>
+        <source>&amp;Create vault</source>
+        <translation>保管庫を作成(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Your vault is ready</source>
+        <translation>保管庫ができました</translation>
+    </message>
+    <message>
+        <source>Where do your records come from? You can import more at any time with File ▸ Import (Ctrl+I).</source>
+        <translation>記録をどこから取り込みますか？「ファイル ▸ 取り込み」（Ctrl+I）でいつでも追加できます。</translation>
+    </message>
+    <message>
+        <source>Try it with demo records</source>
+        <translation>デモの記録で試す</translation>
+    </message>
+    <message>
+        <source>Made-up records of a demo family from Techo&apos;s built-in test server, to look around safely.</source>
+        <translation>Techo に内蔵されたテスト用サーバーから、架空の家族の記録を取り込みます。安心して操作を試せます。</translation>
+    </message>
+    <message>
+        <source>From my health record service</source>
+        <translation>利用している健康記録サービスから</translation>
+    </message>
+    <message>
+        <source>Sign in at your service&apos;s own page in the browser and import your records.</source>
+        <translation>ブラウザーでサービスのページにログインし、ご自身の記録を取り込みます。</translation>
+    </message>
+    <message>
+        <source>From a saved file</source>
+        <translation>保存したファイルから</translation>
+    </message>
+    <message>
+        <source>A file downloaded from your health record service earlier.</source>
+        <translation>以前に健康記録サービスからダウンロードしたファイルを取り込みます。</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>あとで</translation>
+    </message>
+    <message>
+        <source>Start with an empty vault.</source>
+        <translation>空の保管庫で始めます。</translation>
+    </message>
+    <message>
+        <source>Use several unrelated words; a whole sentence works well.</source>
+        <translation>関係のない単語をいくつか並べるか、ひとつの文にすると強くなります。</translation>
+    </message>
+    <message>
+        <source>Very weak: easily guessed. Add more unrelated words.</source>
+        <translation>とても弱い: 簡単に推測されます。関係のない単語を足してください。</translation>
+    </message>
+    <message>
+        <source>Weak: add another word or two.</source>
+        <translation>弱い: 単語をあと 1〜2 個足してください。</translation>
+    </message>
+    <message>
+        <source>Good.</source>
+        <translation>良い</translation>
+    </message>
+    <message>
+        <source>Excellent.</source>
+        <translation>とても良い</translation>
+    </message>
+    <message>
+        <source>The passphrase must not be empty.</source>
+        <translation>パスフレーズを入力してください。</translation>
+    </message>
+    <message>
+        <source>The two passphrases do not match.</source>
+        <translation>2 つのパスフレーズが一致しません。</translation>
     </message>
 </context>
 </TS>

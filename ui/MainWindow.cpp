@@ -1,46 +1,50 @@
 #include "ui/MainWindow.h"
 
+#include "ui/AppSettings.h"
 #include "ui/ErrorText.h"
-#include "ui/LatestCheckupPanel.h"
+#include "ui/Icons.h"
+#include "ui/LockController.h"
+#include "ui/OverviewView.h"
+#include "ui/ProfileSwitcher.h"
+#include "ui/RecordView.h"
 #include "ui/UnlockDialog.h"
+#include "ui/WelcomePage.h"
 
+#include <QActionGroup>
 #include <QApplication>
+#include <QCloseEvent>
+#include <QDialog>
+#include <QDialogButtonBox>
 #include <QFile>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QLabel>
+#include <QListWidget>
 #include <QMenuBar>
+#include <QMessageBox>
+#include <QProgressBar>
 #include <QPushButton>
+#include <QRegularExpression>
+#include <QStackedWidget>
 #include <QStatusBar>
+#include <QStyle>
 #include <QTableWidget>
+#include <QToolBar>
 #include <QVBoxLayout>
-
-#include <algorithm>
-#include <iterator>
-#include <string_view>
-#include <vector>
 
 namespace techo::ui {
 namespace {
 
-QString kindLabel(const std::string& kind)
+enum Face { WelcomeFace = 0, LockedFace = 1, RecordsFace = 2 };
+
+// "&Lock" → "Lock", "ロック(&L)" → "ロック": menu texts without their mnemonic marker, for the shortcut list.
+QString plainText(QString text)
 {
-    static const QHash<QString, const char*> labels = {
-        {QStringLiteral("profiles"), QT_TRANSLATE_NOOP("techo::ui::MainWindow", "People")},
-        {QStringLiteral("providers"), QT_TRANSLATE_NOOP("techo::ui::MainWindow", "Institutions and services")},
-        {QStringLiteral("checkups"), QT_TRANSLATE_NOOP("techo::ui::MainWindow", "Checkups")},
-        {QStringLiteral("observations"), QT_TRANSLATE_NOOP("techo::ui::MainWindow", "Checkup results")},
-        {QStringLiteral("vaccinations"), QT_TRANSLATE_NOOP("techo::ui::MainWindow", "Vaccinations")},
-        {QStringLiteral("dispensings"), QT_TRANSLATE_NOOP("techo::ui::MainWindow", "Dispensings")},
-        {QStringLiteral("medication_lines"), QT_TRANSLATE_NOOP("techo::ui::MainWindow", "Medicines dispensed")},
-        {QStringLiteral("consents"), QT_TRANSLATE_NOOP("techo::ui::MainWindow", "Sharing consents")},
-        {QStringLiteral("share_records"), QT_TRANSLATE_NOOP("techo::ui::MainWindow", "Shares")},
-        {QStringLiteral("audit_events"), QT_TRANSLATE_NOOP("techo::ui::MainWindow", "Audit events")},
-        {QStringLiteral("import_runs"), QT_TRANSLATE_NOOP("techo::ui::MainWindow", "Imports")},
-    };
-    const QString key = QString::fromStdString(kind);
-    const auto it = labels.constFind(key);
-    return it == labels.constEnd() ? key : QCoreApplication::translate("techo::ui::MainWindow", it.value());
+    text.remove(QRegularExpression(QStringLiteral("\\(&[^)]\\)"))); // Japanese style: 取り込み(&I)
+    text.remove(QRegularExpression(QStringLiteral("&(?!&)")));
+    text.remove(QStringLiteral("…"));
+    return text;
 }
 
 } // namespace
@@ -50,60 +54,270 @@ MainWindow::MainWindow(QString vaultPath, QWidget* parent)
     , m_vaultPath(std::move(vaultPath))
 {
     setWindowTitle(tr("Techo — Personal Health Record"));
-    resize(1080, 680);
+    setWindowIcon(appIcon(QStringLiteral("techo")));
+    resize(1080, 720);
 
-    auto* central = new QWidget(this);
-    auto* layout = new QVBoxLayout(central);
-    m_summary = new QLabel(central);
+    m_lock = new LockController(this);
+    m_lock->setIdleMinutes(AppSettings::autoLockMinutes());
+    qApp->installEventFilter(m_lock);
+    connect(m_lock, &LockController::lockRequested, this, [this](LockController::Reason reason) {
+        lockVault();
+        showStatus(reason == LockController::Reason::Idle
+                ? tr("Locked after %n minute(s) without input.", "", m_lock->idleMinutes())
+                : tr("Locked because the desktop session was locked."));
+    });
+    m_lock->connectDesktopSession();
+
+    m_faces = new QStackedWidget(this);
+    m_faces->setObjectName(QStringLiteral("faces"));
+
+    // The first run.
+    m_welcome = new WelcomePage(m_vaultPath, m_faces);
+    m_welcome->setObjectName(QStringLiteral("welcomePage"));
+    m_faces->addWidget(m_welcome);
+    connect(m_welcome, &WelcomePage::vaultCreated, this, [this] {
+        m_onWelcome = true; // stay for step 2, the choice of import
+        showVault(m_welcome->takeVault());
+        showStatus(tr("Vault created."));
+    });
+    connect(m_welcome, &WelcomePage::demoImportRequested, this, [this] {
+        leaveWelcome();
+        emit demoImportRequested();
+    });
+    connect(m_welcome, &WelcomePage::apiImportRequested, this, [this] {
+        leaveWelcome();
+        emit apiImportRequested();
+    });
+    connect(m_welcome, &WelcomePage::fileImportRequested, this, [this] {
+        leaveWelcome();
+        emit fileImportRequested();
+    });
+    connect(m_welcome, &WelcomePage::importLater, this, &MainWindow::leaveWelcome);
+
+    // Locked: no record anywhere, one obvious way in.
+    m_lockedFace = new QWidget(m_faces);
+    m_lockedFace->setObjectName(QStringLiteral("lockedFace"));
+    auto* lockedLayout = new QVBoxLayout(m_lockedFace);
+    lockedLayout->addStretch(1);
+    auto* lockIcon = new QLabel(m_lockedFace);
+    lockIcon->setPixmap(appIcon(QStringLiteral("lock")).pixmap(64, 64));
+    lockIcon->setAlignment(Qt::AlignCenter);
+    lockedLayout->addWidget(lockIcon);
+    auto* lockedHeading = new QLabel(tr("Your records are hidden while the vault is locked."), m_lockedFace);
+    lockedHeading->setObjectName(QStringLiteral("lockedHeading"));
+    QFont headingFont = lockedHeading->font();
+    headingFont.setPointSizeF(headingFont.pointSizeF() * 1.4);
+    headingFont.setBold(true);
+    lockedHeading->setFont(headingFont);
+    lockedHeading->setAlignment(Qt::AlignCenter);
+    lockedHeading->setWordWrap(true);
+    lockedLayout->addWidget(lockedHeading);
+    m_summary = new QLabel(m_lockedFace);
     m_summary->setObjectName(QStringLiteral("summaryLabel"));
     m_summary->setWordWrap(true);
-    layout->addWidget(m_summary);
-    // While locked: one obvious way in, instead of an empty table.
-    m_unlockButton = new QPushButton(central);
+    m_summary->setAlignment(Qt::AlignCenter);
+    lockedLayout->addWidget(m_summary);
+    m_unlockButton = new QPushButton(appIcon(QStringLiteral("unlock")), QString(), m_lockedFace);
     m_unlockButton->setObjectName(QStringLiteral("unlockButton"));
     connect(m_unlockButton, &QPushButton::clicked, this, &MainWindow::unlockOrCreate);
-    layout->addWidget(m_unlockButton, 0, Qt::AlignLeft);
-    m_counts = new QTableWidget(0, 2, central);
-    m_counts->setObjectName(QStringLiteral("countsTable"));
-    m_counts->setHorizontalHeaderLabels({tr("Records"), tr("Count")});
-    m_counts->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
-    m_counts->verticalHeader()->hide();
-    m_counts->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    // The counts beside the latest checkup: the panel gets the room, its table has four columns.
-    auto* content = new QHBoxLayout;
-    content->addWidget(m_counts, 1);
-    m_latestCheckup = new LatestCheckupPanel(central);
-    content->addWidget(m_latestCheckup, 3);
-    layout->addLayout(content, 1);
-    layout->addStretch(0); // keeps the locked view at the top when the table is hidden
-    setCentralWidget(central);
+    lockedLayout->addWidget(m_unlockButton, 0, Qt::AlignHCenter);
+    lockedLayout->addStretch(2);
+    m_faces->addWidget(m_lockedFace);
 
-    QMenu* vaultMenu = menuBar()->addMenu(tr("&Vault"));
-    m_unlockAction
-        = vaultMenu->addAction(tr("&Unlock…"), QKeySequence(Qt::CTRL | Qt::Key_U), this, &MainWindow::unlockOrCreate);
-    m_unlockAction->setObjectName(QStringLiteral("unlockAction"));
-    m_lockAction = vaultMenu->addAction(tr("&Lock"), QKeySequence(Qt::CTRL | Qt::Key_L), this, &MainWindow::lockVault);
-    m_lockAction->setObjectName(QStringLiteral("lockAction"));
-    vaultMenu->addSeparator();
-    vaultMenu->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::quit);
-    refresh();
+    // Unlocked: navigation over the views.
+    m_recordsFace = new QWidget(m_faces);
+    m_recordsFace->setObjectName(QStringLiteral("recordsFace"));
+    auto* recordsLayout = new QHBoxLayout(m_recordsFace);
+    m_navigation = new QListWidget(m_recordsFace);
+    m_navigation->setObjectName(QStringLiteral("navigationList"));
+    m_navigation->setAccessibleName(tr("Views"));
+    m_navigation->setIconSize(QSize(24, 24));
+    m_navigation->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Expanding);
+    m_navigation->setSpacing(2);
+    recordsLayout->addWidget(m_navigation);
+    auto* right = new QVBoxLayout;
+    m_noProfile = new QLabel(tr("No records yet. Import them with File ▸ Import (Ctrl+I)."), m_recordsFace);
+    m_noProfile->setObjectName(QStringLiteral("noProfileLabel"));
+    m_noProfile->setWordWrap(true);
+    right->addWidget(m_noProfile);
+    m_viewStack = new QStackedWidget(m_recordsFace);
+    m_viewStack->setObjectName(QStringLiteral("viewStack"));
+    right->addWidget(m_viewStack, 1);
+    recordsLayout->addLayout(right, 1);
+    m_faces->addWidget(m_recordsFace);
+    setCentralWidget(m_faces);
+
+    m_busyLabel = new QLabel(this);
+    m_busyLabel->setObjectName(QStringLiteral("busyStatusLabel"));
+    m_busyBar = new QProgressBar(this);
+    m_busyBar->setRange(0, 0);
+    m_busyBar->setTextVisible(false);
+    m_busyBar->setMaximumWidth(120);
+    statusBar()->addPermanentWidget(m_busyLabel);
+    statusBar()->addPermanentWidget(m_busyBar);
+    m_busyLabel->hide();
+    m_busyBar->hide();
+
+    buildMenus();
+    buildToolBar();
+    connect(m_navigation, &QListWidget::currentRowChanged, this, [this](int row) {
+        if (row < 0 || row >= viewCount())
+            return;
+        m_viewStack->setCurrentIndex(row);
+        m_views[std::size_t(row)].action->setChecked(true);
+    });
+
+    m_overview = new OverviewView(this);
+    m_overview->setObjectName(QStringLiteral("overviewView"));
+    addView(m_overview, m_overview, tr("Overview"), appIcon(QStringLiteral("overview")));
+    updateFace();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // The views go after this body (with the children); none may keep a pointer to the session beyond it.
+    for (View& view : m_views)
+        view.view->clearRecords();
+    if (m_vault)
+        m_vault->lock();
+}
+
+void MainWindow::buildMenus()
+{
+    QMenu* fileMenu = menuBar()->addMenu(tr("&File"));
+    m_importAction = fileMenu->addAction(appIcon(QStringLiteral("import")), tr("&Import…"));
+    m_importAction->setObjectName(QStringLiteral("importAction"));
+    m_importAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
+    m_importAction->setToolTip(tr("Import records (Ctrl+I)"));
+    m_importAction->setIconText(tr("Import")); // the tool bar's text: no mnemonic, no ellipsis
+    m_importAction->setEnabled(false);
+    m_settingsAction = fileMenu->addAction(appIcon(QStringLiteral("settings")), tr("&Settings…"));
+    m_settingsAction->setObjectName(QStringLiteral("settingsAction"));
+    m_settingsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
+    m_settingsAction->setEnabled(false);
+    fileMenu->addSeparator();
+    QAction* quit
+        = fileMenu->addAction(appIcon(QStringLiteral("quit")), tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+    quit->setObjectName(QStringLiteral("quitAction"));
+
+    QMenu* vaultMenu = menuBar()->addMenu(tr("&Vault"));
+    m_unlockAction = vaultMenu->addAction(appIcon(QStringLiteral("unlock")), tr("&Unlock…"),
+        QKeySequence(Qt::CTRL | Qt::Key_U), this, &MainWindow::unlockOrCreate);
+    m_unlockAction->setObjectName(QStringLiteral("unlockAction"));
+    m_lockAction = vaultMenu->addAction(
+        appIcon(QStringLiteral("lock")), tr("&Lock"), QKeySequence(Qt::CTRL | Qt::Key_L), this, &MainWindow::lockVault);
+    m_lockAction->setObjectName(QStringLiteral("lockAction"));
+    m_lockAction->setToolTip(tr("Lock the vault (Ctrl+L)"));
+    m_lockAction->setIconText(tr("Lock"));
+    vaultMenu->addSeparator();
+    m_renameAction = vaultMenu->addAction(appIcon(QStringLiteral("rename")), tr("&Rename profile locally…"),
+        QKeySequence(Qt::Key_F2), this, &MainWindow::renameProfile);
+    m_renameAction->setObjectName(QStringLiteral("renameProfileAction"));
+    m_renameAction->setIconText(tr("Rename"));
+    m_renameAction->setToolTip(tr("The name Techo shows for this person; imports never change it (F2)"));
+
+    m_viewMenu = menuBar()->addMenu(tr("V&iew"));
+    m_viewActions = new QActionGroup(this);
+    m_viewActions->setExclusive(true);
+
+    QMenu* helpMenu = menuBar()->addMenu(tr("&Help"));
+    QAction* shortcuts = helpMenu->addAction(appIcon(QStringLiteral("keyboard")), tr("&Keyboard shortcuts"),
+        QKeySequence::HelpContents, this, &MainWindow::showShortcuts);
+    shortcuts->setObjectName(QStringLiteral("shortcutsAction"));
+    QAction* about
+        = helpMenu->addAction(appIcon(QStringLiteral("help")), tr("&About Techo"), this, &MainWindow::showAbout);
+    about->setObjectName(QStringLiteral("aboutAction"));
+}
+
+void MainWindow::buildToolBar()
+{
+    QToolBar* bar = addToolBar(tr("Main"));
+    m_toolBar = bar;
+    bar->setObjectName(QStringLiteral("mainToolBar"));
+    bar->setMovable(false);
+    bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    bar->addAction(m_importAction);
+    bar->addSeparator();
+    auto* profileLabel = new QLabel(tr("&Profile:"), bar);
+    profileLabel->setContentsMargins(6, 0, 4, 0);
+    bar->addWidget(profileLabel);
+    m_switcher = new ProfileSwitcher(bar);
+    profileLabel->setBuddy(m_switcher);
+    bar->addWidget(m_switcher);
+    bar->addAction(m_renameAction);
+    auto* spacer = new QWidget(bar);
+    spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    bar->addWidget(spacer);
+    bar->addAction(m_lockAction);
+    connect(m_switcher, &ProfileSwitcher::profileSelected, this, &MainWindow::showProfileInViews);
+}
+
+void MainWindow::addView(QWidget* widget, RecordView* view, const QString& title, const QIcon& icon)
+{
+    const int index = viewCount();
+    m_viewStack->addWidget(widget);
+    auto* item = new QListWidgetItem(icon, title, m_navigation);
+    QAction* action = m_viewMenu->addAction(icon, title);
+    action->setCheckable(true);
+    action->setObjectName(QStringLiteral("viewAction%1").arg(index + 1));
+    m_viewActions->addAction(action);
+    if (index < 9) {
+        const QKeySequence keys(Qt::CTRL | Qt::Key(Qt::Key_1 + index));
+        action->setShortcut(keys);
+        item->setToolTip(QStringLiteral("%1 (%2)").arg(title, keys.toString(QKeySequence::NativeText)));
+    }
+    connect(action, &QAction::triggered, this, [this, index] { setCurrentView(index); });
+    m_views.push_back({widget, view, action});
+    m_navigation->setFixedWidth(
+        std::max(m_navigation->sizeHintForColumn(0) + 2 * m_navigation->frameWidth() + 24, 160));
+    if (index == 0)
+        setCurrentView(0);
+    // A view registered while unlocked catches up at once.
+    if (m_vault) {
+        if (const auto id = currentProfileId())
+            view->showProfile(*m_vault, *id);
+    }
+    updateFace();
+}
+
+int MainWindow::currentViewIndex() const
+{
+    return m_viewStack->currentIndex();
+}
+
+void MainWindow::setCurrentView(int index)
+{
+    if (index < 0 || index >= viewCount())
+        return;
+    m_navigation->setCurrentRow(index);
+    m_viewStack->setCurrentIndex(index);
+    m_views[std::size_t(index)].action->setChecked(true);
+}
+
+std::optional<std::int64_t> MainWindow::currentProfileId() const
+{
+    return m_switcher->currentProfileId();
+}
 
 void MainWindow::unlockOrCreate()
 {
+    if (m_vault)
+        return;
+    if (!QFile::exists(m_vaultPath)) {
+        updateFace(); // the first-run page
+        m_welcome->setFocus();
+        return;
+    }
     if (m_unlockDialog) { // already asking: one dialog, not a second one behind it
         m_unlockDialog->raise();
         m_unlockDialog->activateWindow();
         return;
     }
-    const auto mode = QFile::exists(m_vaultPath) ? UnlockDialog::Mode::Unlock : UnlockDialog::Mode::Create;
-    auto* dialog = new UnlockDialog(mode, m_vaultPath, this);
+    auto* dialog = new UnlockDialog(m_vaultPath, this);
     dialog->setObjectName(QStringLiteral("unlockDialog"));
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    // The dialog opens (or creates) the vault on a worker thread and stays open after a wrong
-    // passphrase; accepted means it holds the unlocked vault.
+    // The dialog opens the vault on a worker thread and stays open after a wrong passphrase; accepted means it
+    // holds the unlocked vault.
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         if (auto vault = dialog->takeVault())
             showVault(std::move(vault));
@@ -114,67 +328,210 @@ void MainWindow::unlockOrCreate()
 
 void MainWindow::showVault(std::unique_ptr<session::VaultSession> vault)
 {
+    if (!vault)
+        return;
     m_vault = std::move(vault);
-    refresh();
+    m_lock->setIdleMinutes(AppSettings::autoLockMinutes());
+    m_lock->setArmed(true);
+    reloadViews();
+    setCurrentView(m_rememberedView);
+    updateFace();
     showStatus(tr("Vault unlocked."));
+    emit vaultUnlocked();
+}
+
+void MainWindow::reloadViews()
+{
+    if (!m_vault)
+        return;
+    loadProfiles(currentProfileId() ? currentProfileId() : m_rememberedProfile);
+    if (const auto id = currentProfileId()) {
+        showProfileInViews(*id);
+    } else {
+        for (View& view : m_views)
+            view.view->clearRecords();
+        m_overview->showVault(*m_vault); // the counts need no profile
+    }
+    updateFace();
+}
+
+void MainWindow::loadProfiles(std::optional<std::int64_t> keep)
+{
+    auto profiles = m_vault->healthRecords().profiles();
+    const QSignalBlocker blocker(m_switcher); // the caller reloads the views once
+    if (!profiles.ok()) {
+        m_switcher->clearProfiles();
+        showStatus(describeError(profiles.error()));
+        return;
+    }
+    m_switcher->setProfiles(*profiles, keep);
+}
+
+void MainWindow::showProfileInViews(std::int64_t profileId)
+{
+    if (!m_vault)
+        return;
+    m_rememberedProfile = profileId;
+    for (View& view : m_views)
+        view.view->showProfile(*m_vault, profileId);
+    emit profileChanged(profileId);
 }
 
 void MainWindow::lockVault()
 {
     if (!m_vault)
         return;
-    m_latestCheckup->setSession(nullptr); // empties its model before the session goes
+    m_rememberedProfile = currentProfileId() ? currentProfileId() : m_rememberedProfile;
+    m_rememberedView = currentViewIndex();
+    // Whatever else the window shows (a rename, the shortcut list, an import report) goes first.
+    for (QDialog* dialog : findChildren<QDialog*>()) {
+        if (dialog->isVisible() && dialog != m_unlockDialog)
+            dialog->reject();
+    }
+    for (View& view : m_views)
+        view.view->clearRecords();
+    m_switcher->clearProfiles();
+    m_vault->lock(); // wipes the key before the session goes
     m_vault.reset();
-    refresh();
+    m_onWelcome = false;
+    m_lock->setArmed(false);
+    updateFace();
     showStatus(tr("Vault locked."));
+    emit vaultLocked();
 }
 
-void MainWindow::refresh()
+void MainWindow::leaveWelcome()
 {
-    m_counts->setRowCount(0);
+    m_onWelcome = false;
+    updateFace();
+    if (m_vault)
+        m_navigation->setFocus();
+}
+
+void MainWindow::updateFace()
+{
     const bool unlocked = m_vault != nullptr;
-    m_counts->setVisible(unlocked);
-    m_latestCheckup->setVisible(unlocked);
-    m_latestCheckup->setSession(m_vault.get());
-    m_unlockButton->setVisible(!unlocked);
-    m_unlockAction->setEnabled(!unlocked);
+    const bool exists = unlocked || QFile::exists(m_vaultPath);
+    if (unlocked && m_onWelcome) {
+        m_faces->setCurrentIndex(WelcomeFace);
+    } else if (unlocked) {
+        m_faces->setCurrentIndex(RecordsFace);
+    } else if (!exists) {
+        if (m_faces->currentIndex() != WelcomeFace || m_welcome->isAskingForSource())
+            m_welcome->restart();
+        m_faces->setCurrentIndex(WelcomeFace);
+    } else {
+        m_faces->setCurrentIndex(LockedFace);
+        m_summary->setText(tr("The vault %1 is locked. Use Vault ▸ Unlock (Ctrl+U).").arg(m_vaultPath));
+        m_unlockButton->setText(tr("Unlock…"));
+    }
+    // The tool bar serves the records; the first-run page and the locked face have their own one way forward.
+    m_toolBar->setVisible(m_faces->currentIndex() == RecordsFace);
+    const bool profile = unlocked && currentProfileId().has_value();
+    m_noProfile->setVisible(unlocked && !profile);
+    m_unlockAction->setEnabled(!unlocked && exists);
     m_lockAction->setEnabled(unlocked);
-    if (!unlocked) {
-        const bool exists = QFile::exists(m_vaultPath);
-        m_summary->setText(exists ? tr("The vault %1 is locked. Use Vault ▸ Unlock (Ctrl+U).").arg(m_vaultPath)
-                                  : tr("There is no vault at %1 yet.").arg(m_vaultPath));
-        m_unlockButton->setText(exists ? tr("Unlock…") : tr("Create vault…"));
+    m_renameAction->setEnabled(profile);
+    m_switcher->setEnabled(unlocked);
+    for (View& view : m_views)
+        view.action->setEnabled(unlocked && !m_onWelcome);
+}
+
+void MainWindow::renameProfile()
+{
+    const auto id = currentProfileId();
+    if (!m_vault || !id)
         return;
-    }
-    auto counts = m_vault->counts();
-    if (!counts.ok()) {
-        m_summary->setText(describeError(counts.error()));
-        return;
-    }
-    m_summary->setText(tr("Vault: %1").arg(m_vaultPath));
-    // Health records first, then where they came from, then sharing and the audit trail; a kind this
-    // list does not know yet still shows, after them, rather than disappear.
-    static constexpr std::string_view kOrder[] = {"profiles", "checkups", "observations", "vaccinations", "dispensings",
-        "medication_lines", "providers", "import_runs", "consents", "share_records", "audit_events"};
-    std::vector<std::pair<std::string, std::int64_t>> rows(counts->begin(), counts->end());
-    const auto rank = [](const std::string& kind) {
-        return std::size_t(std::find(std::begin(kOrder), std::end(kOrder), kind) - std::begin(kOrder));
+    auto* dialog = new QInputDialog(this);
+    dialog->setObjectName(QStringLiteral("renameProfileDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(tr("Rename profile"));
+    dialog->setLabelText(tr("The name Techo shows for this person (imports never change it; leave empty for the "
+                            "name from the source):"));
+    dialog->setTextValue(m_switcher->currentText());
+    connect(dialog, &QInputDialog::textValueSelected, this, [this, id](const QString& name) {
+        if (!m_vault)
+            return;
+        if (Status renamed = m_vault->renameProfile(*id, name.trimmed().toStdString()); !renamed.ok()) {
+            QMessageBox::warning(this, tr("Rename profile"), describeError(renamed.error()));
+            return;
+        }
+        reloadViews();
+        showStatus(tr("Profile renamed."));
+    });
+    dialog->open();
+}
+
+void MainWindow::showShortcuts()
+{
+    auto* dialog = new QDialog(this);
+    dialog->setObjectName(QStringLiteral("shortcutsDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(tr("Keyboard shortcuts"));
+    auto* layout = new QVBoxLayout(dialog);
+    auto* table = new QTableWidget(0, 2, dialog);
+    table->setHorizontalHeaderLabels({tr("Action"), tr("Keys")});
+    table->verticalHeader()->hide();
+    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    table->horizontalHeader()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+    const auto addRow = [table](const QString& what, const QString& keys) {
+        const int row = table->rowCount();
+        table->insertRow(row);
+        table->setItem(row, 0, new QTableWidgetItem(what));
+        table->setItem(row, 1, new QTableWidgetItem(keys));
     };
-    std::stable_sort(
-        rows.begin(), rows.end(), [&](const auto& a, const auto& b) { return rank(a.first) < rank(b.first); });
-    for (const auto& [kind, n] : rows) {
-        const int row = m_counts->rowCount();
-        m_counts->insertRow(row);
-        m_counts->setItem(row, 0, new QTableWidgetItem(kindLabel(kind)));
-        auto* number = new QTableWidgetItem(QLocale().toString(qlonglong(n)));
-        number->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-        m_counts->setItem(row, 1, number);
+    for (QAction* menu : menuBar()->actions()) {
+        if (!menu->menu())
+            continue;
+        for (QAction* action : menu->menu()->actions()) {
+            if (!action->shortcut().isEmpty())
+                addRow(plainText(menu->text()) + QStringLiteral(" ▸ ") + plainText(action->text()),
+                    action->shortcut().toString(QKeySequence::NativeText));
+        }
     }
+    addRow(tr("Next field or control"), QKeySequence(Qt::Key_Tab).toString(QKeySequence::NativeText));
+    addRow(tr("Choose the profile"), tr("Alt+P, then the arrow keys"));
+    layout->addWidget(table);
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, dialog);
+    connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
+    layout->addWidget(buttons);
+    dialog->resize(520, 420);
+    dialog->open();
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(this, tr("About Techo"),
+        tr("<p><b>Techo (健康手帳)</b> %1</p><p>A personal health record for people in Japan: your own and your "
+           "family's checkups, medicines and vaccinations in an encrypted file on this computer.</p>")
+            .arg(QApplication::applicationVersion()));
+}
+
+void MainWindow::setBusyMessage(const QString& message)
+{
+    m_busyLabel->setText(message);
+    m_busyLabel->show();
+    m_busyBar->setAccessibleName(message);
+    m_busyBar->show();
+}
+
+void MainWindow::clearBusyMessage()
+{
+    m_busyLabel->clear();
+    m_busyLabel->hide();
+    m_busyBar->hide();
 }
 
 void MainWindow::showStatus(const QString& message)
 {
     statusBar()->showMessage(message, 5000);
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    lockVault();
+    QMainWindow::closeEvent(event);
 }
 
 } // namespace techo::ui

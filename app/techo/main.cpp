@@ -1,5 +1,7 @@
 #include "core/crypto/ProcessHardening.h"
 #include "core/vault/Vault.h"
+#include "ui/AppSettings.h"
+#include "ui/DateText.h"
 #include "ui/MainWindow.h"
 
 #include <QApplication>
@@ -23,13 +25,19 @@ int main(int argc, char** argv)
     parser.addVersionOption();
     const QCommandLineOption vaultOption(QStringLiteral("vault"), QStringLiteral("Vault file to open."),
         QStringLiteral("path"), QString::fromStdString(techo::vault::Vault::defaultPath()));
-    const QCommandLineOption langOption(
-        QStringLiteral("lang"), QStringLiteral("UI language: ja or en."), QStringLiteral("code"));
+    const QCommandLineOption langOption(QStringLiteral("lang"),
+        QStringLiteral("UI language: ja or en (default: the Settings choice, else the system's)."),
+        QStringLiteral("code"));
     parser.addOption(vaultOption);
     parser.addOption(langOption);
     parser.process(app);
 
-    const QLocale locale = parser.isSet(langOption) ? QLocale(parser.value(langOption)) : QLocale::system();
+    // --lang wins over the person's choice in Settings, which wins over the desktop's language.
+    QString language = parser.value(langOption);
+    if (language.isEmpty())
+        language = techo::ui::AppSettings::language();
+    const QLocale locale = language == QLatin1String("system") ? QLocale::system() : QLocale(language);
+    QLocale::setDefault(locale); // numbers and dates formatted by the views follow the UI language
     QTranslator qtTranslator;
     if (qtTranslator.load(
             locale, QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
@@ -37,6 +45,7 @@ int main(int argc, char** argv)
     QTranslator translator;
     if (translator.load(locale, QStringLiteral("techo"), QStringLiteral("_"), QStringLiteral(":/i18n")))
         QApplication::installTranslator(&translator);
+    techo::ui::setEraDisplay(techo::ui::AppSettings::eraDisplay());
 
     techo::ui::MainWindow window(parser.value(vaultOption));
     window.show();

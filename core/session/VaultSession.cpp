@@ -1,5 +1,6 @@
 #include "core/session/VaultSession.h"
 
+#include "core/vault/ProfileRepository.h"
 #include "core/vault/Vault.h"
 
 namespace techo::session {
@@ -43,6 +44,14 @@ query::HealthRecordQueries& VaultSession::healthRecords()
     if (!m_impl->records)
         m_impl->records = std::make_unique<query::HealthRecordQueries>(*m_impl->vault);
     return *m_impl->records;
+}
+
+Status VaultSession::renameProfile(std::int64_t id, std::string localName)
+{
+    vault::ProfileRepository profiles(m_impl->vault->database());
+    TECHO_ASSIGN(domain::Profile profile, profiles.get(id));
+    profile.localName = localName.empty() ? std::nullopt : std::optional<std::string>(std::move(localName));
+    return profiles.update(profile);
 }
 
 void VaultSession::lock() noexcept

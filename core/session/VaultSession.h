@@ -36,6 +36,10 @@ public:
     // The read side of the records (dashboard, checkup table, trends, medicines): docs/clinical.md. Valid as
     // long as the session; after lock() its calls fail with query.vault_locked.
     [[nodiscard]] query::HealthRecordQueries& healthRecords();
+    // The person's own name for a profile, shown instead of the source's (Profile::shownName); imports never
+    // change it. An empty name goes back to the source's. Errors: NotFound for an unknown id, the vault's own.
+    // The same rule as `techo-cli profile rename`.
+    [[nodiscard]] Status renameProfile(std::int64_t id, std::string localName);
     // Closes the connection and wipes the key; the session is unusable afterwards.
     void lock() noexcept;
     [[nodiscard]] bool isOpen() const noexcept;

@@ -13,6 +13,7 @@
 #include "tests/support/TestSupport.h"
 #include "ui/MainWindow.h"
 #include "ui/UnlockDialog.h"
+#include "ui/WelcomePage.h"
 
 #include <QAbstractButton>
 #include <QAction>
@@ -142,6 +143,8 @@ QMap<QString, qlonglong> expectedEnglish(const vault::RecordCounts& counts)
 // Every visible label and button shows its whole text: nothing is cut off by the layout.
 void verifyNothingClipped(QWidget* top)
 {
+    // What the person sees: after the layouts have taken the latest texts into account.
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
     for (QLabel* label : top->findChildren<QLabel*>()) {
         if (!label->isVisible() || label->text().isEmpty())
             continue;
@@ -241,7 +244,6 @@ private slots:
         window.unlockOrCreate();
         DialogParts d = findDialog(window);
         QVERIFY(d.dialog && d.passphrase && d.busy && d.ok);
-        QCOMPARE(d.dialog->mode(), ui::UnlockDialog::Mode::Unlock);
         QVERIFY(!d.confirm); // unlocking asks once
         QCOMPARE(d.passphrase->echoMode(), QLineEdit::Password);
         auto gate = std::make_shared<WorkerGate>();
@@ -272,7 +274,7 @@ private slots:
 
         QCOMPARE(shownCounts(table), expectedEnglish(counts));
         QCOMPARE(table->rowCount(), int(counts.size()));
-        auto* summary = window.findChild<QLabel*>(QStringLiteral("summaryLabel"));
+        auto* summary = window.findChild<QLabel*>(QStringLiteral("overviewSummary"));
         QVERIFY(summary && summary->text().contains(path));
         saveScreenshot(&window, QStringLiteral("main-window"));
     }
@@ -407,7 +409,7 @@ private slots:
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("ui.techo"));
         QVERIFY(!makeVaultWithRecords(path).empty());
-        ui::UnlockDialog dialog(ui::UnlockDialog::Mode::Unlock, path);
+        ui::UnlockDialog dialog(path);
         QSignalSpy accepted(&dialog, &QDialog::accepted);
         dialog.show();
         DialogParts d = partsOf(&dialog);
@@ -434,42 +436,52 @@ private slots:
         QVERIFY(!dialog.isBusy());
     }
 
-    void create_missingVault_asksTwice_thenCreatesIt()
+    // No vault at the path: the window itself shows the first-run page (no dialog), which asks twice and creates
+    // the vault with the passphrase typed, and only that one.
+    void create_missingVault_welcomePageAsksTwice_thenCreatesIt()
     {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("new.techo"));
         ui::MainWindow window(path);
         window.show();
+        window.unlockOrCreate();
+        QVERIFY(window.findChildren<ui::UnlockDialog*>().isEmpty());
         auto* table = window.findChild<QTableWidget*>(QStringLiteral("countsTable"));
-        auto* unlockButton = window.findChild<QPushButton*>(QStringLiteral("unlockButton"));
-        QVERIFY(table && unlockButton);
-        QCOMPARE(unlockButton->text(), QStringLiteral("Create vault…"));
-        QTest::mouseClick(unlockButton, Qt::LeftButton);
-        DialogParts d = findDialog(window);
-        QVERIFY(d.dialog && d.passphrase && d.confirm && d.error && d.ok);
-        QCOMPARE(d.dialog->mode(), ui::UnlockDialog::Mode::Create);
-        QCOMPARE(d.confirm->echoMode(), QLineEdit::Password);
-        d.dialog->setNewVaultKdf(crypto::KdfParams::insecureForTestsOnly());
+        auto* page = window.findChild<ui::WelcomePage*>(QStringLiteral("welcomePage"));
+        QVERIFY(table && page && page->isVisible());
+        auto* passphrase = page->findChild<QLineEdit*>(QStringLiteral("newPassphraseLineEdit"));
+        auto* confirm = page->findChild<QLineEdit*>(QStringLiteral("confirmPassphraseLineEdit"));
+        auto* error = page->findChild<QLabel*>(QStringLiteral("createErrorLabel"));
+        auto* create = page->findChild<QPushButton*>(QStringLiteral("createVaultButton"));
+        QVERIFY(passphrase && confirm && error && create);
+        QCOMPARE(passphrase->echoMode(), QLineEdit::Password);
+        QCOMPARE(confirm->echoMode(), QLineEdit::Password);
+        page->setNewVaultKdf(crypto::KdfParams::insecureForTestsOnly());
 
-        QTest::mouseClick(d.ok, Qt::LeftButton);
-        QCOMPARE(d.error->text(), QStringLiteral("The passphrase must not be empty."));
-        QVERIFY(d.error->isVisible());
+        QTest::mouseClick(create, Qt::LeftButton);
+        QCOMPARE(error->text(), QStringLiteral("The passphrase must not be empty."));
+        QVERIFY(error->isVisible());
 
-        typeText(d.passphrase, QStringLiteral("kenkou first"));
-        typeText(d.confirm, QStringLiteral("kenkou second"));
-        QTest::mouseClick(d.ok, Qt::LeftButton);
-        QCOMPARE(d.error->text(), QStringLiteral("The two passphrases do not match."));
-        verifyNothingClipped(d.dialog);
-        saveScreenshot(d.dialog, QStringLiteral("create-dialog-mismatch"));
-        QVERIFY(!d.dialog->isBusy());
+        typeText(passphrase, QStringLiteral("kenkou first"));
+        typeText(confirm, QStringLiteral("kenkou second"));
+        QTest::mouseClick(create, Qt::LeftButton);
+        QCOMPARE(error->text(), QStringLiteral("The two passphrases do not match."));
+        verifyNothingClipped(&window);
+        QVERIFY(!page->isBusy());
         QVERIFY(!QFile::exists(path));
 
-        QCOMPARE(d.passphrase->text(), QStringLiteral("kenkou first")); // kept; only the repetition is retyped
-        QVERIFY(d.confirm->text().isEmpty());
-        typeText(d.confirm, QStringLiteral("kenkou first"));
-        QTest::mouseClick(d.ok, Qt::LeftButton);
-        QTRY_VERIFY(d.dialog.isNull());
+        QCOMPARE(passphrase->text(), QStringLiteral("kenkou first")); // kept; only the repetition is retyped
+        QVERIFY(confirm->text().isEmpty());
+        typeText(confirm, QStringLiteral("kenkou first"));
+        QTest::mouseClick(create, Qt::LeftButton);
+        QTRY_VERIFY2(page->isAskingForSource(), qPrintable(error->text()));
         QVERIFY(QFile::exists(path));
+        QVERIFY(window.session() != nullptr);
+        auto* later = page->findChild<QAbstractButton*>(QStringLiteral("importLaterButton"));
+        QVERIFY(later && later->isVisible());
+        QTest::mouseClick(later, Qt::LeftButton);
+        QVERIFY(!page->isVisible());
+        QVERIFY(table->isVisible());
         QCOMPARE(table->rowCount(), int(englishLabels().size()));
         for (const qlonglong n : shownCounts(table))
             QCOMPARE(n, 0);
@@ -515,7 +527,6 @@ private slots:
         QTest::mouseClick(unlockButton, Qt::LeftButton);
         DialogParts d = findDialog(window);
         QVERIFY(d.dialog && d.passphrase);
-        QCOMPARE(d.dialog->mode(), ui::UnlockDialog::Mode::Unlock);
         window.unlockOrCreate(); // asking again raises the same dialog instead of stacking a second one
         QCOMPARE(window.findChildren<ui::UnlockDialog*>().size(), 1);
         typeText(d.passphrase, QString::fromUtf8(test::kTestPassphrase));
