@@ -6,6 +6,7 @@
 #include <QCursor>
 #include <QDateTimeAxis>
 #include <QEvent>
+#include <QFontMetricsF>
 #include <QGraphicsLayout>
 #include <QGraphicsSimpleTextItem>
 #include <QLegend>
@@ -15,9 +16,12 @@
 #include <QValueAxis>
 
 #include <algorithm>
+#include <cmath>
 
 namespace techo::ui {
 namespace {
+
+constexpr int kBaseMargin = 4;
 
 QString bandKey(clinical::Band band)
 {
@@ -34,7 +38,7 @@ TrendChartPlot::TrendChartPlot(QWidget* parent)
     setMinimumHeight(180);
     chart()->legend()->hide();
     chart()->setBackgroundRoundness(0);
-    chart()->setMargins(QMargins(4, 6, 8, 2));
+    chart()->setMargins(QMargins(kBaseMargin, 6, 8, 2));
     chart()->layout()->setContentsMargins(0, 0, 0, 0);
     connect(chart(), &QChart::plotAreaChanged, this, [this] { placeLabels(); });
 }
@@ -355,6 +359,30 @@ int TrendChartPlot::pointIndexOf(const QXYSeries* scatter, int indexInSeries) co
     if (it == m_pointIndexes.end() || indexInSeries < 0 || std::size_t(indexInSeries) >= it->second.size())
         return -1;
     return int(it->second[std::size_t(indexInSeries)]);
+}
+
+double TrendChartPlot::valueLabelWidth() const
+{
+    const auto axes = chart()->axes(Qt::Vertical);
+    const auto* axis = axes.isEmpty() ? nullptr : qobject_cast<const QValueAxis*>(axes.first());
+    if (!axis || axis->tickCount() < 2)
+        return 0;
+    const QFontMetricsF metrics(axis->labelsFont());
+    double widest = 0;
+    const double step = (axis->max() - axis->min()) / (axis->tickCount() - 1);
+    for (int i = 0; i < axis->tickCount(); ++i) {
+        const QString text = QString::asprintf(axis->labelFormat().toLatin1().constData(), axis->min() + i * step);
+        widest = std::max(widest, metrics.boundingRect(text).width());
+    }
+    return widest;
+}
+
+void TrendChartPlot::setLeftInset(double pixels)
+{
+    QMargins margins = chart()->margins();
+    margins.setLeft(kBaseMargin + int(std::lround(std::max(0.0, pixels))));
+    if (margins != chart()->margins())
+        chart()->setMargins(margins);
 }
 
 QStringList TrendChartPlot::labelTexts() const

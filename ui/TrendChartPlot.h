@@ -47,6 +47,10 @@ public:
     [[nodiscard]] QString pointToolTip(std::size_t pointIndex) const;
     // The index into series().points of the `indexInSeries`-th point of a scatter series of this plot, or -1.
     [[nodiscard]] int pointIndexOf(const QXYSeries* scatter, int indexInSeries) const;
+    // The width of the value axis' widest tick label, in pixels (what the axis needs beside the plot area).
+    [[nodiscard]] double valueLabelWidth() const;
+    // Extra room left of the value axis, so that stacked plots share one left edge (TrendChartView).
+    void setLeftInset(double pixels);
     // The text labels drawn on the chart (bands and bounds), as shown.
     [[nodiscard]] QStringList labelTexts() const;
 

@@ -159,6 +159,17 @@ void TrendChartView::paintLegendIcons()
         m_legendIcons[i]->setPixmap(legendIcon(entries[i].marker, palette(), entries[i].bound, ratio));
 }
 
+void TrendChartView::showEvent(QShowEvent* event)
+{
+    QWidget::showEvent(event);
+    if (!m_sized) {
+        // The plots get most of the width; the person can move the splitter.
+        m_sized = true;
+        const int w = m_splitter->width();
+        m_splitter->setSizes({w * 7 / 10, w - w * 7 / 10});
+    }
+}
+
 void TrendChartView::changeEvent(QEvent* event)
 {
     QWidget::changeEvent(event);
@@ -197,8 +208,6 @@ TrendChartPlot* TrendChartView::plotAt(std::size_t index)
     while (m_plots.size() <= index) {
         auto* plot = new TrendChartPlot(m_plotArea);
         plot->setObjectName(QStringLiteral("trendPlot%1").arg(m_plots.size()));
-        // Queued: the margins are changed after the chart's layout pass, not inside it.
-        connect(plot->chart(), &QChart::plotAreaChanged, this, &TrendChartView::alignPlots, Qt::QueuedConnection);
         m_plotLayout->addWidget(plot, 1);
         m_plots.push_back(plot);
     }
@@ -207,24 +216,15 @@ TrendChartPlot* TrendChartView::plotAt(std::size_t index)
 
 void TrendChartView::alignPlots()
 {
-    constexpr int kBaseMargin = 4;
-    // The left edge each plot's area would have with the base margin; it depends on the width of its axis
-    // labels and title only, so setting the margins below converges in one pass.
-    auto natural = [](const TrendChartPlot* plot) {
-        return plot->chart()->plotArea().left() - plot->chart()->margins().left() + kBaseMargin;
-    };
-    double target = 0;
+    // A plot's area starts after its value axis, whose width is its widest tick label (the titles are the same
+    // font): widening the left margin of the plots with narrower labels ("95" under "145") by the difference
+    // puts every plot area on one left edge. Computed from the labels, not read back from the chart's layout,
+    // so there is no feedback between the plots' layouts.
+    double widest = 0;
     for (std::size_t i = 0; i < m_shown; ++i)
-        target = std::max(target, natural(m_plots[i]));
-    for (std::size_t i = 0; i < m_shown; ++i) {
-        QChart* chart = m_plots[i]->chart();
-        QMargins margins = chart->margins();
-        const int left = kBaseMargin + int(std::lround(target - natural(m_plots[i])));
-        if (margins.left() != left) {
-            margins.setLeft(left);
-            chart->setMargins(margins);
-        }
-    }
+        widest = std::max(widest, m_plots[i]->valueLabelWidth());
+    for (std::size_t i = 0; i < m_shown; ++i)
+        m_plots[i]->setLeftInset(widest - m_plots[i]->valueLabelWidth());
 }
 
 void TrendChartView::clear()
@@ -331,6 +331,7 @@ void TrendChartView::showItem(session::VaultSession& session, std::int64_t profi
         m_plots[i]->hide();
     }
     m_shown = shown.size();
+    alignPlots();
 
     // The side panel.
     const std::optional<domain::Sex> sex = profile->sex;
@@ -353,14 +354,15 @@ void TrendChartView::showItem(session::VaultSession& session, std::int64_t profi
                             : tr("The programme gives no judgement value for this item: no bands are drawn."))
                 + QStringLiteral("<br>");
         } else {
+            auto line = [&](clinical::Band band, const QString& values) {
+                html += escaped(tr("%1: %2", "a band and its values").arg(TrendChartStyle::bandName(band), values))
+                    + QStringLiteral("<br>");
+            };
             if (r)
-                html += escaped(TrendChartStyle::bandName(clinical::Band::Referral)) + QStringLiteral(": ")
-                    + escaped(TrendChartStyle::thresholdText(*r, unit)) + QStringLiteral("<br>");
+                line(clinical::Band::Referral, TrendChartStyle::thresholdText(*r, unit));
             if (g)
-                html += escaped(TrendChartStyle::bandName(clinical::Band::Guidance)) + QStringLiteral(": ")
-                    + escaped(TrendChartStyle::thresholdText(*g, unit)) + QStringLiteral("<br>");
-            html += escaped(TrendChartStyle::bandName(clinical::Band::Normal)) + QStringLiteral(": ")
-                + escaped(TrendChartStyle::complementText(g ? *g : *r, unit)) + QStringLiteral("<br>");
+                line(clinical::Band::Guidance, TrendChartStyle::thresholdText(*g, unit));
+            line(clinical::Band::Normal, TrendChartStyle::complementText(g ? *g : *r, unit));
             if (sexSpecific(it))
                 html += escaped(male ? tr("These are the values for men; they differ for women.")
                                      : tr("These are the values for women; they differ for men."))

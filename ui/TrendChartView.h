@@ -54,6 +54,7 @@ public:
 protected:
     // A palette change (light ↔ dark desktop) redraws the legend's markers.
     void changeEvent(QEvent* event) override;
+    void showEvent(QShowEvent* event) override;
 
 private:
     void paintLegendIcons();
@@ -74,6 +75,7 @@ private:
     std::vector<QLabel*> m_legendIcons; // in the order of kLegend (TrendChartView.cpp)
     std::vector<TrendChartPlot*> m_plots; // a pool: plots are reused between items
     std::size_t m_shown = 0;
+    bool m_sized = false; // the splitter got its first sizes
 };
 
 } // namespace techo::ui
