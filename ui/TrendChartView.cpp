@@ -386,8 +386,8 @@ void TrendChartView::showItem(session::VaultSession& session, std::int64_t profi
             [](const auto& p) { return p.origin == clinical::PointOrigin::MeanOfReadings; });
         if (means > 0)
             html += QStringLiteral("<br>")
-                + escaped(tr("%n point(s) are the mean of the day's 1st and 2nd readings, as 特定健診 judges blood "
-                             "pressure; other days show the one reading taken.",
+                + escaped(tr("%n point(s) are the mean of the day's 1st and 2nd readings, as the specific health "
+                             "checkup (特定健診) judges blood pressure; other days show the one reading taken.",
                     nullptr, int(means)));
         if (!series.excluded.empty())
             html += QStringLiteral("<br>")
