@@ -1,7 +1,8 @@
 #include "ui/TrendChartStyle.h"
 
-#include "ui/LatestCheckupModel.h"
+#include "ui/CheckupText.h"
 
+#include <QFont>
 #include <QLocale>
 #include <QPainter>
 #include <QPainterPath>
@@ -126,10 +127,9 @@ QColor TrendChartStyle::bandFill(clinical::Band band, const QPalette& palette)
 
 QColor TrendChartStyle::bandTextColour(clinical::Band band, const QPalette& palette)
 {
-    const QColor base = bandColour(band);
-    // Darker than the band's colour on a light background, lighter on a dark one: contrast ≥ 4.5:1 against
-    // the lightly tinted background in both.
-    return isDark(palette) ? base.lighter(150) : base.darker(band == clinical::Band::Guidance ? 190 : 150);
+    // The table's text colours for the bands (readable on a light and on a dark base), so a band reads the same
+    // in both views.
+    return BandColours::forPalette(palette).text[int(band)];
 }
 
 QImage TrendChartStyle::markerImage(
@@ -181,6 +181,15 @@ QImage TrendChartStyle::markerImage(
         break;
     }
     p.drawPath(path);
+    if (marker == Marker::NotJudged) {
+        // "?", the symbol the tables show for a value core could not judge.
+        QFont font;
+        font.setBold(true);
+        font.setPixelSize(int(9 * unit));
+        p.setFont(font);
+        p.setPen(colour);
+        p.drawText(box, Qt::AlignCenter, QStringLiteral("?"));
+    }
     return image;
 }
 
@@ -193,25 +202,12 @@ int TrendChartStyle::markerSize(Marker marker, bool bound)
 
 QString TrendChartStyle::bandName(clinical::Band band)
 {
-    return LatestCheckupModel::bandText(band);
+    return CheckupText::bandSymbol(band) + QLatin1Char(' ') + CheckupText::bandName(band);
 }
 
 QString TrendChartStyle::notJudgedText(clinical::NotJudged reason)
 {
-    switch (reason) {
-    case clinical::NotJudged::NoRule:
-        return tr("□ No judgement value for this item");
-    case clinical::NotJudged::NoValue:
-        return tr("□ No value to judge");
-    case clinical::NotJudged::UnknownItem:
-    case clinical::NotJudged::UnknownCode:
-        return tr("□ Unknown result code");
-    case clinical::NotJudged::SexNeeded:
-        return tr("□ Not judged: the values differ for men and women and no sex is recorded");
-    case clinical::NotJudged::BoundSpansBands:
-        return tr("□ Not judged: the reported bound reaches more than one band");
-    }
-    return {};
+    return CheckupText::notJudgedSymbol() + QLatin1Char(' ') + CheckupText::notJudgedText(reason);
 }
 
 QString TrendChartStyle::judgementText(const clinical::Judgement& judgement)
@@ -223,22 +219,7 @@ QString TrendChartStyle::judgementText(const clinical::Judgement& judgement)
 
 QString TrendChartStyle::thresholdText(const clinical::AppliedThreshold& threshold, std::string_view unit)
 {
-    QString sign;
-    switch (threshold.direction) {
-    case clinical::Direction::AtLeast:
-        sign = QStringLiteral("≥");
-        break;
-    case clinical::Direction::Above:
-        sign = QStringLiteral(">");
-        break;
-    case clinical::Direction::AtMost:
-        sign = QStringLiteral("≤");
-        break;
-    case clinical::Direction::Below:
-        sign = QStringLiteral("<");
-        break;
-    }
-    QString text = sign + numberText(threshold.value);
+    QString text = CheckupText::thresholdText(threshold);
     if (!unit.empty())
         text += QLatin1Char(' ') + fromView(unit);
     return text;
@@ -266,43 +247,22 @@ QString TrendChartStyle::complementText(const clinical::AppliedThreshold& thresh
 
 QString TrendChartStyle::comparatorText(domain::Comparator comparator)
 {
-    switch (comparator) {
-    case domain::Comparator::Less:
-        return QStringLiteral("<");
-    case domain::Comparator::LessOrEqual:
-        return QStringLiteral("≤");
-    case domain::Comparator::GreaterOrEqual:
-        return QStringLiteral("≥");
-    case domain::Comparator::Greater:
-        return QStringLiteral(">");
-    }
-    return {};
+    return CheckupText::comparatorText(comparator);
 }
 
 QString TrendChartStyle::numberText(double value)
 {
-    QLocale locale;
-    locale.setNumberOptions(QLocale::OmitGroupSeparator);
-    return locale.toString(value, 'f', QLocale::FloatingPointShortest);
+    return CheckupText::numberText(value);
 }
 
 QString TrendChartStyle::valueText(const clinical::TrendPoint& point, std::string_view unit)
 {
-    if (point.value) {
-        QString text = numberText(*point.value);
-        if (point.comparator)
-            text.prepend(comparatorText(*point.comparator));
-        if (!unit.empty())
-            text += QLatin1Char(' ') + fromView(unit);
-        return text;
-    }
-    if (point.label && !point.label->empty())
-        return QString::fromStdString(*point.label);
-    if (point.code)
-        return QString::fromStdString(*point.code);
-    if (point.text)
-        return QString::fromStdString(*point.text).simplified();
-    return tr("(no value)");
+    QString text = CheckupText::valueText(point);
+    if (text.isEmpty())
+        return tr("(no value)");
+    if (point.value && !unit.empty())
+        text += QLatin1Char(' ') + fromView(unit);
+    return text;
 }
 
 QString TrendChartStyle::itemName(const clinical::LogicalItem& item)
@@ -332,7 +292,7 @@ QString TrendChartStyle::citation(clinical::RuleSource source)
 
 QString TrendChartStyle::fromView(std::string_view text)
 {
-    return QString::fromUtf8(text.data(), qsizetype(text.size()));
+    return CheckupText::fromUtf8(text);
 }
 
 } // namespace techo::ui

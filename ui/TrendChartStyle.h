@@ -16,14 +16,15 @@ namespace techo::ui {
 
 // How the trend chart looks and speaks: colours, marker shapes and the texts of values, thresholds and bands.
 // One place, so the chart, its legend and its tooltips cannot disagree (medikeep#820: trend arrows that
-// disagree between views). Judgements use the dashboard's words and symbols (LatestCheckupModel::bandText:
-// ○ 基準範囲内 / △ 保健指導判定値 / ▲ 受診勧奨判定値), so the chart and the tables say the same thing.
+// disagree between views); the words, numbers and symbols themselves come from ui/CheckupText, which the
+// year-by-item table uses too (○ 基準範囲内 / △ 保健指導判定値 / ▲ 受診勧奨判定値, "?" not judged), so the chart
+// and the tables say the same thing.
 //
 // Colours are the Okabe–Ito palette (safe for the common colour-vision deficiencies): bluish green for
 // 基準範囲内, orange for 保健指導判定値, vermillion for 受診勧奨判定値. Colour is never alone: every band has a
-// text label and every point a shape (○ 基準範囲内, △ 保健指導, ▲ 受診勧奨 — the one filled shape —, □ not judged; a
-// bound "<5" adds an arrow and its text). Fills are translucent and texts are picked for the palette, so light and dark
-// desktops both read.
+// text label and every point a shape (○ 基準範囲内, △ 保健指導, ▲ 受診勧奨 — the one filled shape —, a "?" in a square
+// not judged; a bound "<5" adds an arrow and its text). Fills are translucent and texts are picked for the palette, so
+// light and dark desktops both read.
 class TrendChartStyle final {
     Q_DECLARE_TR_FUNCTIONS(techo::ui::TrendChartStyle)
 public:
@@ -51,7 +52,7 @@ public:
     // The marker's size in the chart (device-independent pixels).
     [[nodiscard]] static int markerSize(Marker marker, bool bound);
 
-    // "○ 基準範囲内" … (the dashboard's text).
+    // "○ 基準範囲内" … (CheckupText's symbol and name).
     [[nodiscard]] static QString bandName(clinical::Band band);
     [[nodiscard]] static QString notJudgedText(clinical::NotJudged reason);
     [[nodiscard]] static QString judgementText(const clinical::Judgement& judgement);
@@ -62,7 +63,7 @@ public:
         const clinical::AppliedThreshold& threshold, std::string_view unit = {});
     // "<5", "≥500" (the comparator of a bound value).
     [[nodiscard]] static QString comparatorText(domain::Comparator comparator);
-    // A number the way it was reported ("5.6", not "5.59999"), in the UI's locale.
+    // A number the way it was reported ("5.6", not "5.59999"), in the UI's locale (CheckupText).
     [[nodiscard]] static QString numberText(double value);
     // A point's value as the person reads it: "<5 U/L", "129.5 mmHg".
     [[nodiscard]] static QString valueText(const clinical::TrendPoint& point, std::string_view unit);

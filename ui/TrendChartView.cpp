@@ -1,6 +1,7 @@
 #include "ui/TrendChartView.h"
 
 #include "core/clinical/ItemCatalog.h"
+#include "ui/CheckupText.h"
 #include "ui/DateText.h"
 #include "ui/ErrorText.h"
 #include "ui/TrendBands.h"
@@ -41,7 +42,7 @@ QPixmap legendIcon(Marker marker, const QPalette& palette, std::optional<domain:
 // The legend's icon is the symbol: "○ 基準範囲内" is listed as "基準範囲内" beside a drawn ○.
 QString withoutSymbol(const QString& text)
 {
-    static const QString kSymbols = QStringLiteral("○△▲□");
+    static const QString kSymbols = QStringLiteral("○△▲?");
     if (text.size() > 2 && kSymbols.contains(text.at(0)) && text.at(1) == QLatin1Char(' '))
         return text.mid(2);
     return text;
@@ -59,7 +60,9 @@ std::vector<LegendEntry> legendEntries()
         {Marker::Normal, std::nullopt, TrendChartStyle::bandName(clinical::Band::Normal)},
         {Marker::Guidance, std::nullopt, TrendChartStyle::bandName(clinical::Band::Guidance)},
         {Marker::Referral, std::nullopt, TrendChartStyle::bandName(clinical::Band::Referral)},
-        {Marker::NotJudged, std::nullopt, TrendChartView::tr("□ Not judged (see the point's tooltip)")},
+        {Marker::NotJudged, std::nullopt,
+            CheckupText::notJudgedSymbol() + QLatin1Char(' ')
+                + TrendChartView::tr("Not judged (the point's tooltip says why)")},
         {Marker::Normal, domain::Comparator::Less,
             TrendChartView::tr("A value reported as a bound (\"<5\"): drawn at the bound, open, the arrow pointing "
                                "to where the value lies")},

@@ -6,7 +6,7 @@
 //       GUI-thread stall, reported for the network phase and the write phase. Then the same import again into the
 //       now-full vault (a re-import: every record unchanged), whose network phase the GUI reads real records in;
 //   (b) unlock → dashboard painted: opening the session (the vault's test-only KDF: key derivation is not
-//       measured) and the latest-checkup panel of the first person laid out and painted;
+//       measured), listing the profiles and the first person's dashboard (ui/DashboardView) laid out and painted;
 //   (a) the trend charts: every chart the app can show (one per item or stack of related items) for a sample of
 //       persons, each built and painted (showItem, layout, grab) — the fastest of three runs per chart counts;
 //       the slowest chart and the longest series are reported.
@@ -19,7 +19,7 @@
 #include "core/vault/ProfileRepository.h"
 #include "core/vault/Vault.h"
 #include "tests/bench/BenchSupport.h"
-#include "ui/LatestCheckupPanel.h"
+#include "ui/DashboardView.h"
 #include "ui/TrendChartPlot.h"
 #include "ui/TrendChartView.h"
 
@@ -181,7 +181,7 @@ StallFigures watchImport(const bench::Sandbox& sandbox, const fs::path& path, se
 struct DashboardFigures {
     double openMs = 0; // VaultSession::open with the test-only KDF
     double kdfMs = 0; // that KDF alone, to subtract
-    double panelMs = 0; // the panel filled, laid out and painted
+    double panelMs = 0; // the profiles listed and the first one's dashboard filled, laid out and painted
 };
 
 DashboardFigures measureDashboard(const fs::path& path)
@@ -197,18 +197,20 @@ DashboardFigures measureDashboard(const fs::path& path)
     const auto start = Clock::now();
     auto session = openSession(path);
     f.openMs = msSince(start);
-    // HOOK(dashboard): the dashboard is the latest-checkup panel until ui/DashboardView lands; then build a
-    // DashboardView here and call showProfile(*session, <first profile>) instead of setSession.
-    ui::LatestCheckupPanel panel;
-    panel.resize(1000, 640);
-    showOffScreen(panel);
+    // What the window does after an unlock: list the profiles (its switcher), then show the first one's dashboard.
+    ui::DashboardView dashboard;
+    dashboard.resize(1080, 680);
+    showOffScreen(dashboard);
     settle();
     const auto painted = Clock::now();
-    panel.setSession(session.get());
+    auto profiles = session->healthRecords().profiles();
+    if (!profiles.ok() || profiles->empty())
+        die("profiles: no profile to show");
+    dashboard.showProfile(*session, profiles->front().id);
     settle();
-    (void)panel.grab();
+    (void)dashboard.grab();
     f.panelMs = msSince(painted);
-    panel.setSession(nullptr);
+    dashboard.clearRecords();
     return f;
 }
 
@@ -516,7 +518,8 @@ int main(int argc, char** argv)
                 std::printf("  re-import %.2f s: longest GUI stall %.1f ms (network phase), %.1f ms (write phase); "
                             "%lld reads, %lld failed\n",
                     again.seconds, again.networkMaxMs, again.writeMaxMs, again.reads, again.failedReads);
-            std::printf("  unlock → dashboard painted: %.1f ms (open %.1f ms incl. test KDF %.1f ms; panel %.1f ms)\n",
+            std::printf(
+                "  unlock → dashboard painted: %.1f ms (open %.1f ms incl. test KDF %.1f ms; dashboard %.1f ms)\n",
                 dashboard.openMs - dashboard.kdfMs + dashboard.panelMs, dashboard.openMs, dashboard.kdfMs,
                 dashboard.panelMs);
             std::printf("  trend charts (%d timed): slowest %.1f ms (%s, %zu points), median %.1f ms; longest series "

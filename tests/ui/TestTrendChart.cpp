@@ -202,7 +202,7 @@ private slots:
         const QStringList labels = plot->labelTexts();
         QVERIFY2(labels.contains(QStringLiteral("△ Health guidance level ≥5.6")), qPrintable(labels.join(u'|')));
         QVERIFY2(
-            labels.contains(QStringLiteral("▲ See a doctor (referral level) ≥6.5")), qPrintable(labels.join(u'|')));
+            labels.contains(QStringLiteral("▲ Referral level (see a doctor) ≥6.5")), qPrintable(labels.join(u'|')));
     }
 
     void hemoglobin_bandsFollowTheWomansValues_belowOnly()
@@ -293,7 +293,7 @@ private slots:
         QCOMPARE(index, 4);
         const QString tip = plot->pointToolTip(std::size_t(index));
         for (const QString& part : {QStringLiteral("10 Jun 2019"), QStringLiteral("6.8 %"),
-                 QStringLiteral("▲ See a doctor (referral level)"), QStringLiteral("みどり健診プラザ")})
+                 QStringLiteral("▲ Referral level (see a doctor)"), QStringLiteral("みどり健診プラザ")})
             QVERIFY2(tip.contains(part), qPrintable(tip + QStringLiteral(" lacks ") + part));
     }
 
