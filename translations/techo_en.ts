@@ -35,6 +35,11 @@
         <source>Not judged: the value is a bound, and the values it allows fall in more than one band.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 · %2</source>
+        <comment>official Japanese item name, English gloss</comment>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>techo::ui::CheckupResultsView</name>

@@ -35,6 +35,11 @@
         <source>Not judged: the value is a bound, and the values it allows fall in more than one band.</source>
         <translation>判定できず：値が「未満」「以上」などの範囲で報告されており、その範囲が複数の判定区分にまたがります。</translation>
     </message>
+    <message>
+        <source>%1 · %2</source>
+        <comment>official Japanese item name, English gloss</comment>
+        <translation>%1 · %2</translation>
+    </message>
 </context>
 <context>
     <name>techo::ui::CheckupResultsView</name>

@@ -267,7 +267,7 @@ QString TrendChartStyle::valueText(const clinical::TrendPoint& point, std::strin
 
 QString TrendChartStyle::itemName(const clinical::LogicalItem& item)
 {
-    return japaneseUi() ? fromView(item.nameJa) : fromView(item.nameEn);
+    return CheckupText::itemName(item);
 }
 
 QString TrendChartStyle::citation(clinical::RuleSource source)

@@ -67,7 +67,8 @@ public:
     [[nodiscard]] static QString numberText(double value);
     // A point's value as the person reads it: "<5 U/L", "129.5 mmHg".
     [[nodiscard]] static QString valueText(const clinical::TrendPoint& point, std::string_view unit);
-    // The item's name in the UI language: the official Japanese name in Japanese, the English one in English.
+    // The item's name as every view titles it (CheckupText::itemName: the official Japanese name, with an English
+    // gloss in the English UI).
     [[nodiscard]] static QString itemName(const clinical::LogicalItem& item);
     // The source of the judgement values, in the UI language (the Japanese title is always given).
     [[nodiscard]] static QString citation(clinical::RuleSource source);

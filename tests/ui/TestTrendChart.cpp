@@ -400,8 +400,8 @@ private slots:
         ui::TrendChartView view;
         view.showItem(*m_session, m_woman, QStringLiteral("ldl"));
         QVERIFY(view.plots().empty());
-        QVERIFY2(
-            view.messageText().contains(QStringLiteral("No LDL cholesterol values")), qPrintable(view.messageText()));
+        QVERIFY2(view.messageText().contains(QStringLiteral("No LDLコレステロール · LDL cholesterol values")),
+            qPrintable(view.messageText()));
         view.showItem(*m_session, m_man, QStringLiteral("urine_protein"));
         QVERIFY(view.plots().empty());
         QVERIFY(view.messageText().contains(QStringLiteral("not a number")));
