@@ -935,6 +935,10 @@ Select the row to see its trend.</source>
         <source>Source:</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Keyboard: Tab to a chart, then ← → Home End read its checkups one by one.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>techo::ui::UnlockDialog</name>

@@ -931,6 +931,10 @@ Select the row to see its trend.</source>
         <source>Source:</source>
         <translation>出典：</translation>
     </message>
+    <message>
+        <source>Keyboard: Tab to a chart, then ← → Home End read its checkups one by one.</source>
+        <translation>キーボード：Tab でグラフを選び、← → Home End で各回の健診結果を順に表示します。</translation>
+    </message>
 </context>
 <context>
     <name>techo::ui::UnlockDialog</name>

@@ -9,6 +9,7 @@
 #include <QFontMetricsF>
 #include <QGraphicsLayout>
 #include <QGraphicsSimpleTextItem>
+#include <QKeyEvent>
 #include <QLegend>
 #include <QLineSeries>
 #include <QScatterSeries>
@@ -71,6 +72,7 @@ void TrendChartPlot::clearPlot()
     c->setTitle({});
     m_series = {};
     m_providers.clear();
+    m_current = -1;
     setAccessibleName({});
     setAccessibleDescription({});
 }
@@ -83,6 +85,41 @@ void TrendChartPlot::changeEvent(QEvent* event)
         auto providers = m_providers;
         setSeries(std::move(series), m_dates, std::move(providers));
     }
+}
+
+void TrendChartPlot::keyPressEvent(QKeyEvent* event)
+{
+    const int count = int(m_series.points.size());
+    int next = m_current;
+    switch (event->key()) {
+    case Qt::Key_Right:
+        next = m_current < 0 ? 0 : std::min(m_current + 1, count - 1);
+        break;
+    case Qt::Key_Left:
+        next = m_current < 0 ? count - 1 : std::max(m_current - 1, 0);
+        break;
+    case Qt::Key_Home:
+        next = 0;
+        break;
+    case Qt::Key_End:
+        next = count - 1;
+        break;
+    default:
+        QChartView::keyPressEvent(event);
+        return;
+    }
+    if (count == 0 || next < 0)
+        return;
+    m_current = next;
+    const auto& point = m_series.points[std::size_t(m_current)];
+    QPoint at = rect().center();
+    if (point.value && !chart()->series().isEmpty()) {
+        const QPointF scene = chart()->mapToScene(chart()->mapToPosition(
+            QPointF(double(TrendBands::dayPosition(point.date)), *point.value), chart()->series().constFirst()));
+        at = mapFromScene(scene);
+    }
+    QToolTip::showText(mapToGlobal(at), pointToolTip(std::size_t(m_current)), this);
+    event->accept();
 }
 
 void TrendChartPlot::build()

@@ -54,9 +54,14 @@ public:
     // The text labels drawn on the chart (bands and bounds), as shown.
     [[nodiscard]] QStringList labelTexts() const;
 
+    // The point the keyboard is on (an index into series().points), -1 before any key.
+    [[nodiscard]] int currentPoint() const noexcept { return m_current; }
+
 protected:
     // A palette change (light ↔ dark desktop) redraws the plot in the new colours.
     void changeEvent(QEvent* event) override;
+    // ←/→ (and Home/End) step through the points and show each one's tooltip: the values reach keyboard users.
+    void keyPressEvent(QKeyEvent* event) override;
 
 private:
     void build();
@@ -77,6 +82,7 @@ private:
     std::map<std::int64_t, domain::Provider> m_providers;
     std::map<const QXYSeries*, std::vector<std::size_t>> m_pointIndexes;
     std::vector<Label> m_labels;
+    int m_current = -1;
 };
 
 } // namespace techo::ui

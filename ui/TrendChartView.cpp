@@ -130,6 +130,10 @@ TrendChartView::TrendChartView(QWidget* parent)
     paintLegendIcons();
     legendLayout->setColumnStretch(1, 1);
     panelLayout->addWidget(m_legend);
+    auto* keys = new QLabel(tr("Keyboard: Tab to a chart, then ← → Home End read its checkups one by one."), panel);
+    keys->setObjectName(QStringLiteral("trendKeyboardHint"));
+    keys->setWordWrap(true);
+    panelLayout->addWidget(keys);
     panelLayout->addSpacing(8);
     auto* judgementHeading
         = new QLabel(QStringLiteral("<b>%1</b>").arg(tr("How the values are judged").toHtmlEscaped()), panel);

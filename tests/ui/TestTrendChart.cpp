@@ -24,6 +24,7 @@
 #include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolTip>
 #include <QTranslator>
 #include <QValueAxis>
 
@@ -295,6 +296,30 @@ private slots:
         for (const QString& part : {QStringLiteral("10 Jun 2019"), QStringLiteral("6.8 %"),
                  QStringLiteral("▲ Referral level (see a doctor)"), QStringLiteral("みどり健診プラザ")})
             QVERIFY2(tip.contains(part), qPrintable(tip + QStringLiteral(" lacks ") + part));
+    }
+
+    void keyboard_stepsThroughThePoints_withTheirTooltips()
+    {
+        ui::TrendChartView view;
+        view.resize(900, 600);
+        view.showItem(*m_session, m_man, QStringLiteral("hba1c"));
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        ui::TrendChartPlot* plot = view.plots().front();
+        plot->setFocus();
+        QTest::keyClick(plot, Qt::Key_End);
+        QCOMPARE(plot->currentPoint(), 6);
+        QTRY_VERIFY(QToolTip::isVisible());
+        QVERIFY2(QToolTip::text().contains(QStringLiteral("12 Jun 2025")), qPrintable(QToolTip::text()));
+        QTest::keyClick(plot, Qt::Key_Left);
+        QTest::keyClick(plot, Qt::Key_Left);
+        QCOMPARE(plot->currentPoint(), 4);
+        QTRY_VERIFY(QToolTip::text().contains(QStringLiteral("6.8 %")));
+        QTest::keyClick(plot, Qt::Key_Home);
+        QCOMPARE(plot->currentPoint(), 0);
+        QTest::keyClick(plot, Qt::Key_Left); // stays on the first point
+        QCOMPARE(plot->currentPoint(), 0);
+        QToolTip::hideText();
     }
 
     void comparatorValue_isDrawnAsABound()
