@@ -42,6 +42,12 @@ TrendChartPlot::TrendChartPlot(QWidget* parent)
     chart()->setMargins(QMargins(kBaseMargin, 6, 8, 2));
     chart()->layout()->setContentsMargins(0, 0, 0, 0);
     connect(chart(), &QChart::plotAreaChanged, this, [this] { placeLabels(); });
+    m_xAxis = new QDateTimeAxis;
+    m_yAxis = new QValueAxis;
+    chart()->addAxis(m_xAxis, Qt::AlignBottom);
+    chart()->addAxis(m_yAxis, Qt::AlignLeft);
+    m_xAxis->hide();
+    m_yAxis->hide();
 }
 
 TrendChartPlot::~TrendChartPlot() = default;
@@ -65,10 +71,8 @@ void TrendChartPlot::clearPlot()
     m_labels.clear();
     m_pointIndexes.clear();
     c->removeAllSeries();
-    for (QAbstractAxis* axis : c->axes()) {
-        c->removeAxis(axis);
-        delete axis;
-    }
+    m_xAxis->hide();
+    m_yAxis->hide();
     c->setTitle({});
     m_series = {};
     m_providers.clear();
@@ -148,11 +152,11 @@ void TrendChartPlot::build()
 
     QColor gridColour = pal.color(QPalette::Text);
     gridColour.setAlpha(40);
-    auto* xAxis = new QDateTimeAxis;
+    QDateTimeAxis* xAxis = m_xAxis;
     xAxis->setRange(m_dates.min, m_dates.max);
     xAxis->setTickCount(m_dates.tickCount);
     xAxis->setFormat(m_dates.format);
-    auto* yAxis = new QValueAxis;
+    QValueAxis* yAxis = m_yAxis;
     yAxis->setRange(range.min, range.max);
     yAxis->setTickCount(range.tickCount);
     yAxis->setLabelFormat(QStringLiteral("%.") + QString::number(range.decimals) + QStringLiteral("f"));
@@ -161,6 +165,7 @@ void TrendChartPlot::build()
         axis->setGridLineColor(gridColour);
         axis->setLinePenColor(gridColour);
     }
+    yAxis->setTitleText(QString());
     if (!unit.empty()) {
         QFont unitFont = font();
         unitFont.setPointSizeF(unitFont.pointSizeF() * 0.85);
@@ -168,8 +173,8 @@ void TrendChartPlot::build()
         yAxis->setTitleFont(unitFont);
         yAxis->setTitleBrush(pal.brush(QPalette::Text));
     }
-    c->addAxis(xAxis, Qt::AlignBottom);
-    c->addAxis(yAxis, Qt::AlignLeft);
+    xAxis->show();
+    yAxis->show();
     const double xMin = double(m_dates.min.toMSecsSinceEpoch());
     const double xMax = double(m_dates.max.toMSecsSinceEpoch());
     auto attach = [&](QAbstractSeries* series) {

@@ -12,7 +12,9 @@
 #include <optional>
 #include <vector>
 
+class QDateTimeAxis;
 class QGraphicsSimpleTextItem;
+class QValueAxis;
 class QScatterSeries;
 class QXYSeries;
 
@@ -38,7 +40,7 @@ public:
     // Draws `series` (a PQ item) with `dates` as the shared date axis; `providers` name the facilities.
     void setSeries(clinical::TrendSeries series, const TrendBands::DateAxis& dates,
         std::map<std::int64_t, domain::Provider> providers);
-    // Removes every series, axis and label.
+    // Removes every series and label and hides the axes (kept for the next item).
     void clearPlot();
 
     [[nodiscard]] const clinical::TrendSeries& series() const noexcept { return m_series; }
@@ -77,6 +79,10 @@ private:
         bool band = false;
     };
 
+    // Made once and kept: recreating axes (their labels and grid lines) on every item was most of the cost of
+    // showing one.
+    QDateTimeAxis* m_xAxis = nullptr;
+    QValueAxis* m_yAxis = nullptr;
     clinical::TrendSeries m_series;
     TrendBands::DateAxis m_dates;
     std::map<std::int64_t, domain::Provider> m_providers;
