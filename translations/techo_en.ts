@@ -35,6 +35,11 @@
         <source>Not judged: the value is a bound, and the values it allows fall in more than one band.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 · %2</source>
+        <comment>official Japanese item name, English gloss</comment>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>techo::ui::CheckupResultsView</name>
@@ -943,6 +948,160 @@ Select the row to see its trend.</source>
     </message>
     <message>
         <source>With the Japanese era beside it (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>techo::ui::TrendChartPlot</name>
+    <message>
+        <source>Trend of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n checkup(s)</source>
+        <translation>
+            <numerusform>%n checkup</numerusform>
+            <numerusform>%n checkups</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>latest %1: %2, %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reported as a bound: the value is below the number shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reported as a bound: the value is above the number shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reported as JDS %1 %; converted to NGSP (1.02 × JDS + 0.25).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The mean of the 1st and 2nd readings of the day.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checkup facility: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>techo::ui::TrendChartStyle</name>
+    <message>
+        <source>(no value)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ministry of Health, Labour and Welfare, Standard Programme for Health Checkups and Health Guidance (FY2024 edition), Part 2, Annex 5: guidance and referral values of the checkup items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ministry of Health, Labour and Welfare, Standard Programme for Health Checkups and Health Guidance (FY2024 edition), Part 2, Chapter 3, stratification step 1 (visceral fat risk)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>techo::ui::TrendChartView</name>
+    <message>
+        <source>Not judged (the point&apos;s tooltip says why)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A value reported as a bound (&quot;&lt;5&quot;): drawn at the bound, open, the arrow pointing to where the value lies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trend chart message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Legend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How the values are judged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This item has no trend chart.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a number: its results are listed in the checkup table.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No %1 values for %2 yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its judgement values differ for men and women and this profile has no sex recorded, so no bands are drawn and the values are not judged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The programme gives no judgement value for this item: no bands are drawn.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>a band and its values</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These are the values for men; they differ for women.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These are the values for women; they differ for men.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The programme sets no referral value for this item.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Latest (%1): %2 — %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n value(s) reported as JDS (before FY2013) are converted to NGSP: NGSP = 1.02 × JDS + 0.25, rounded to 0.1 % (Japan Diabetes Society, 2012).</source>
+        <translation>
+            <numerusform>%n value reported as JDS (before FY2013) is converted to NGSP: NGSP = 1.02 × JDS + 0.25, rounded to 0.1 % (Japan Diabetes Society, 2012).</numerusform>
+            <numerusform>%n values reported as JDS (before FY2013) are converted to NGSP: NGSP = 1.02 × JDS + 0.25, rounded to 0.1 % (Japan Diabetes Society, 2012).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n point(s) are the mean of the day&apos;s 1st and 2nd readings, as the specific health checkup (特定健診) judges blood pressure; other days show the one reading taken.</source>
+        <translation>
+            <numerusform>%n point is the mean of the day&apos;s 1st and 2nd readings, as the specific health checkup (特定健診) judges blood pressure; other days show the one reading taken.</numerusform>
+            <numerusform>%n points are the mean of the day&apos;s 1st and 2nd readings, as the specific health checkup (特定健診) judges blood pressure; other days show the one reading taken.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n value(s) not shown: a unit that cannot be compared, or no number.</source>
+        <translation>
+            <numerusform>%n value not shown: a unit that cannot be compared, or no number.</numerusform>
+            <numerusform>%n values not shown: a unit that cannot be compared, or no number.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Judged for: a man (the profile&apos;s sex).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Judged for: a woman (the profile&apos;s sex).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keyboard: Tab to a chart, then ← → Home End read its checkups one by one.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

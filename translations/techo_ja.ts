@@ -35,6 +35,11 @@
         <source>Not judged: the value is a bound, and the values it allows fall in more than one band.</source>
         <translation>判定できず：値が「未満」「以上」などの範囲で報告されており、その範囲が複数の判定区分にまたがります。</translation>
     </message>
+    <message>
+        <source>%1 · %2</source>
+        <comment>official Japanese item name, English gloss</comment>
+        <translation>%1 · %2</translation>
+    </message>
 </context>
 <context>
     <name>techo::ui::CheckupResultsView</name>
@@ -943,6 +948,156 @@ Select the row to see its trend.</source>
     <message>
         <source>With the Japanese era beside it (%1)</source>
         <translation>西暦と和暦を併記（%1）</translation>
+    </message>
+</context>
+<context>
+    <name>techo::ui::TrendChartPlot</name>
+    <message>
+        <source>Trend of %1</source>
+        <translation>%1の推移</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n checkup(s)</source>
+        <translation>
+            <numerusform>健診%n回</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>latest %1: %2, %3</source>
+        <translation>最新（%1）：%2、%3</translation>
+    </message>
+    <message>
+        <source>Reported as a bound: the value is below the number shown.</source>
+        <translation>不等号つきで報告された値です（実際の値はこの数値より下）。</translation>
+    </message>
+    <message>
+        <source>Reported as a bound: the value is above the number shown.</source>
+        <translation>不等号つきで報告された値です（実際の値はこの数値より上）。</translation>
+    </message>
+    <message>
+        <source>Reported as JDS %1 %; converted to NGSP (1.02 × JDS + 0.25).</source>
+        <translation>JDS値 %1 % で報告された値をNGSP値に換算しています（1.02 × JDS + 0.25）。</translation>
+    </message>
+    <message>
+        <source>The mean of the 1st and 2nd readings of the day.</source>
+        <translation>この日の1回目と2回目の測定値の平均です。</translation>
+    </message>
+    <message>
+        <source>Checkup facility: %1</source>
+        <translation>健診機関：%1</translation>
+    </message>
+</context>
+<context>
+    <name>techo::ui::TrendChartStyle</name>
+    <message>
+        <source>(no value)</source>
+        <translation>（値なし）</translation>
+    </message>
+    <message>
+        <source>Ministry of Health, Labour and Welfare, Standard Programme for Health Checkups and Health Guidance (FY2024 edition), Part 2, Annex 5: guidance and referral values of the checkup items</source>
+        <translation>厚生労働省「標準的な健診・保健指導プログラム（令和6年度版）」第2編 別紙5「健診検査項目の保健指導判定値及び受診勧奨判定値」</translation>
+    </message>
+    <message>
+        <source>Ministry of Health, Labour and Welfare, Standard Programme for Health Checkups and Health Guidance (FY2024 edition), Part 2, Chapter 3, stratification step 1 (visceral fat risk)</source>
+        <translation>厚生労働省「標準的な健診・保健指導プログラム（令和6年度版）」第2編 第3章「具体的な階層化の方法」ステップ1（内臓脂肪蓄積のリスク判定）</translation>
+    </message>
+</context>
+<context>
+    <name>techo::ui::TrendChartView</name>
+    <message>
+        <source>Not judged (the point&apos;s tooltip says why)</source>
+        <translation>判定なし（理由は点のツールチップに表示）</translation>
+    </message>
+    <message>
+        <source>A value reported as a bound (&quot;&lt;5&quot;): drawn at the bound, open, the arrow pointing to where the value lies</source>
+        <translation>不等号つきで報告された値（「&lt;5」など）：その数値の位置に白抜きで描き、矢印が実際の値のある側を指します</translation>
+    </message>
+    <message>
+        <source>Trend chart message</source>
+        <translation>推移グラフのお知らせ</translation>
+    </message>
+    <message>
+        <source>Legend</source>
+        <translation>凡例</translation>
+    </message>
+    <message>
+        <source>How the values are judged</source>
+        <translation>判定の基準</translation>
+    </message>
+    <message>
+        <source>This item has no trend chart.</source>
+        <translation>この項目の推移グラフはありません。</translation>
+    </message>
+    <message>
+        <source>%1 is not a number: its results are listed in the checkup table.</source>
+        <translation>%1は数値の項目ではないため、結果は健診結果の表でご覧ください。</translation>
+    </message>
+    <message>
+        <source>No %1 values for %2 yet.</source>
+        <translation>%2 さんの%1の値はまだありません。</translation>
+    </message>
+    <message>
+        <source>Its judgement values differ for men and women and this profile has no sex recorded, so no bands are drawn and the values are not judged.</source>
+        <translation>この項目の判定値は男女で異なりますが、このプロフィールには性別が登録されていないため、判定区分の帯は描かず、値も判定していません。</translation>
+    </message>
+    <message>
+        <source>The programme gives no judgement value for this item: no bands are drawn.</source>
+        <translation>プログラムにこの項目の判定値はないため、判定区分の帯は描いていません。</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>a band and its values</comment>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>These are the values for men; they differ for women.</source>
+        <translation>男性の判定値です（女性は異なります）。</translation>
+    </message>
+    <message>
+        <source>These are the values for women; they differ for men.</source>
+        <translation>女性の判定値です（男性は異なります）。</translation>
+    </message>
+    <message>
+        <source>The programme sets no referral value for this item.</source>
+        <translation>この項目には受診勧奨判定値が定められていません。</translation>
+    </message>
+    <message>
+        <source>Latest (%1): %2 — %3</source>
+        <translation>最新（%1）：%2 — %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n value(s) reported as JDS (before FY2013) are converted to NGSP: NGSP = 1.02 × JDS + 0.25, rounded to 0.1 % (Japan Diabetes Society, 2012).</source>
+        <translation>
+            <numerusform>JDS値で報告された%n件（平成24年度以前）はNGSP値に換算しています：NGSP = 1.02 × JDS + 0.25、0.1 %単位に丸め（日本糖尿病学会、2012年）。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n point(s) are the mean of the day&apos;s 1st and 2nd readings, as the specific health checkup (特定健診) judges blood pressure; other days show the one reading taken.</source>
+        <translation>
+            <numerusform>%n件は、特定健診の血圧の判定と同じく、その日の1回目と2回目の測定値の平均です。ほかの日は測定した1回の値です。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n value(s) not shown: a unit that cannot be compared, or no number.</source>
+        <translation>
+            <numerusform>%n件の値は表示していません（比較できない単位、または数値なし）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Judged for: a man (the profile&apos;s sex).</source>
+        <translation>判定の対象：男性（プロフィールの性別）。</translation>
+    </message>
+    <message>
+        <source>Judged for: a woman (the profile&apos;s sex).</source>
+        <translation>判定の対象：女性（プロフィールの性別）。</translation>
+    </message>
+    <message>
+        <source>Source:</source>
+        <translation>出典：</translation>
+    </message>
+    <message>
+        <source>Keyboard: Tab to a chart, then ← → Home End read its checkups one by one.</source>
+        <translation>キーボード：Tab でグラフを選び、← → Home End で各回の健診結果を順に表示します。</translation>
     </message>
 </context>
 <context>

@@ -27,15 +27,6 @@ QString shortened(const QString& text, qsizetype shown)
     return text.size() <= shown ? text : text.left(shown - 1) + QStringLiteral("…");
 }
 
-// The English name adds nothing when it is the Japanese name in half-width brackets ("AST (GOT)", "γ-GT (γ-GTP)").
-bool glossAddsSomething(std::string_view ja, std::string_view en)
-{
-    QString plain = CheckupText::fromUtf8(ja);
-    plain.replace(QStringLiteral("（"), QStringLiteral("(")).replace(QStringLiteral("）"), QStringLiteral(")"));
-    plain.remove(QLatin1Char(' '));
-    return plain != CheckupText::fromUtf8(en).remove(QLatin1Char(' '));
-}
-
 int severityOf(const clinical::Judgement& judgement)
 {
     if (judgement.band)
@@ -139,7 +130,7 @@ void CheckupTableModel::setTable(std::vector<clinical::TrendSeries> series, std:
         row.name = official;
         row.display
             = unit.empty() ? official : tr("%1 (%2)", "item name (unit)").arg(official, CheckupText::fromUtf8(unit));
-        if (gloss && glossAddsSomething(item.nameJa, item.nameEn)) {
+        if (gloss && CheckupText::glossAddsSomething(item.nameJa, item.nameEn)) {
             const QString english = CheckupText::fromUtf8(item.nameEn);
             row.name = tr("%1 · %2", "official Japanese item name, English gloss").arg(official, english);
             row.display = tr("%1 · %2", "official Japanese item name, English gloss").arg(row.display, english);

@@ -11,6 +11,22 @@ QString CheckupText::fromUtf8(std::string_view text)
     return QString::fromUtf8(text.data(), qsizetype(text.size()));
 }
 
+bool CheckupText::glossAddsSomething(std::string_view ja, std::string_view en)
+{
+    QString plain = fromUtf8(ja);
+    plain.replace(QStringLiteral("（"), QStringLiteral("(")).replace(QStringLiteral("）"), QStringLiteral(")"));
+    plain.remove(QLatin1Char(' '));
+    return plain != fromUtf8(en).remove(QLatin1Char(' '));
+}
+
+QString CheckupText::itemName(const clinical::LogicalItem& item)
+{
+    const QString official = fromUtf8(item.nameJa);
+    if (QLocale().language() == QLocale::Japanese || !glossAddsSomething(item.nameJa, item.nameEn))
+        return official;
+    return tr("%1 · %2", "official Japanese item name, English gloss").arg(official, fromUtf8(item.nameEn));
+}
+
 QString CheckupText::comparatorText(domain::Comparator comparator)
 {
     switch (comparator) {

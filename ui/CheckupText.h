@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/clinical/ItemCatalog.h"
 #include "core/clinical/Judgement.h"
 #include "core/clinical/TrendSeries.h"
 
@@ -22,6 +23,13 @@ public:
 
     // UTF-8 from core (names, labels, citations) as a QString.
     [[nodiscard]] static QString fromUtf8(std::string_view text);
+    // True when an item's English name says more than its Japanese one: not when it is the Japanese name in
+    // half-width brackets ("AST (GOT)" for 「AST（GOT）」), so the English UI adds a gloss only where it helps.
+    [[nodiscard]] static bool glossAddsSomething(std::string_view ja, std::string_view en);
+    // An item's name as the views title it: the official Japanese name (what the paper result and the clinic
+    // say) in both languages; the English UI adds " · " and the English gloss when it adds something
+    // (「HbA1c（NGSP値） · HbA1c (NGSP)」). English UI = the UI locale is not Japanese, as for dates.
+    [[nodiscard]] static QString itemName(const clinical::LogicalItem& item);
     // "<", "≤", "≥", ">".
     [[nodiscard]] static QString comparatorText(domain::Comparator comparator);
     // The shortest text that reads back as the same number ("5.6", not "5.59999"), no group separator, in the

@@ -9,6 +9,7 @@
 #include "core/mynaportal/ResultMapping.h"
 #include "core/vault/Database.h"
 #include "core/vault/Vault.h"
+#include "tests/bench/BenchSupport.h"
 
 #include <nlohmann/json.hpp>
 
@@ -21,8 +22,6 @@
 #include <fstream>
 #include <iostream>
 #include <map>
-#include <signal.h>
-#include <spawn.h>
 #include <sstream>
 #include <string>
 #include <sys/resource.h>
@@ -32,89 +31,16 @@
 #include <unistd.h>
 #include <vector>
 
-extern char** environ;
-
 namespace {
 
 using namespace techo;
 namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
-
-struct Workload {
-    const char* name;
-    int persons;
-    int years;
-    int pageSize;
-    int repeats; // the timed phases run this many times; the fastest run counts
-};
-
-constexpr Workload kWorkloads[] = {
-    {"lifetime", 1, 40, 200, 3},
-    {"family", 6, 40, 200, 3},
-    {"stress", 7000, 40, 1000, 1},
-};
-
-[[noreturn]] void die(const std::string& message)
-{
-    std::cerr << "techo-bench-import: " << message << '\n';
-    std::exit(1);
-}
-
-// ---- the sandbox as a child process ----
-
-struct Sandbox {
-    pid_t pid = -1;
-    std::string url;
-    std::string caFile;
-
-    Sandbox(const Workload& w, const fs::path& dir)
-    {
-        caFile = (dir / "ca.pem").string();
-        const std::vector<std::string> args = {TECHO_SANDBOX_PATH, "--port", "0", "--ca-out", caFile, "--persons",
-            std::to_string(w.persons), "--years", std::to_string(w.years), "--page-size", std::to_string(w.pageSize),
-            "--process-delay-ms", "0", "--seed", "20261126"};
-        std::vector<char*> argv;
-        for (const auto& a : args)
-            argv.push_back(const_cast<char*>(a.c_str()));
-        argv.push_back(nullptr);
-        int out[2];
-        if (pipe(out) != 0)
-            die("pipe failed");
-        posix_spawn_file_actions_t actions;
-        posix_spawn_file_actions_init(&actions);
-        posix_spawn_file_actions_adddup2(&actions, out[1], STDOUT_FILENO);
-        posix_spawn_file_actions_addclose(&actions, out[0]);
-        if (posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ) != 0)
-            die("cannot start the sandbox");
-        posix_spawn_file_actions_destroy(&actions);
-        close(out[1]);
-        std::string line;
-        char c = 0;
-        while (read(out[0], &c, 1) == 1 && c != '\n')
-            line.push_back(c);
-        close(out[0]);
-        const std::string prefix = "listening on ";
-        if (!line.starts_with(prefix))
-            die("unexpected sandbox output: " + line);
-        url = line.substr(prefix.size());
-    }
-    ~Sandbox()
-    {
-        if (pid > 0) {
-            kill(pid, SIGTERM);
-            waitpid(pid, nullptr, 0);
-        }
-    }
-};
-
-mynaportal::ClientConfig clientConfig(const Sandbox& sandbox)
-{
-    mynaportal::ClientConfig config;
-    config.baseUrl = sandbox.url;
-    config.http.caFile = sandbox.caFile;
-    config.pollInterval = std::chrono::milliseconds(5);
-    return config;
-}
+using bench::clientConfig;
+using bench::die;
+using bench::freshVault;
+using bench::Sandbox;
+using bench::Workload;
 
 // ---- phases, each run in a child; the child writes "seconds records" to a pipe ----
 
@@ -166,17 +92,6 @@ template <typename Fn> PhaseResult inChild(Fn&& phase)
         >> result.reads;
     result.peakRssMb = static_cast<double>(usage.ru_maxrss) / 1024.0;
     return result;
-}
-
-std::unique_ptr<vault::Vault> freshVault(const fs::path& path)
-{
-    fs::remove(path);
-    // The KDF is not part of what is measured: the cheap test-only setting keeps set-up short.
-    auto v = vault::Vault::create(
-        path.string(), crypto::SecretBytes::fromString("bench"), crypto::KdfParams::insecureForTestsOnly());
-    if (!v.ok())
-        die("cannot create a vault: " + v.error().message);
-    return std::move(v).value();
 }
 
 long long observationCount(vault::Vault& v)
@@ -522,6 +437,7 @@ Figures run(const Workload& w)
 
 int main(int argc, char** argv)
 {
+    bench::setProgramName("techo-bench-import");
     std::vector<std::string> selected;
     bool json = false;
     int personsOverride = 0;
@@ -542,10 +458,7 @@ int main(int argc, char** argv)
     if (selected.empty())
         selected = {"lifetime", "family", "stress"};
     for (const std::string& name : selected) {
-        const Workload* w = nullptr;
-        for (const Workload& candidate : kWorkloads)
-            if (name == candidate.name)
-                w = &candidate;
+        const Workload* w = bench::findWorkload(name);
         if (w == nullptr)
             die("unknown workload " + name);
         Workload chosen = *w;
