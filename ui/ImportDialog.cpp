@@ -506,7 +506,8 @@ void ImportDialog::onProgress(const import::ImportProgress& progress)
         setStage(Stage::Network);
         m_browserLink->hide();
         m_stageLabel->setText(tr("Receiving records… You can keep using Techo meanwhile."));
-        m_progressBar->setRange(0, 0);
+        m_progressBar->setRange(0, std::max(1, m_progressModel->cellCount()));
+        m_progressBar->setValue(m_progressModel->cellsReceived());
         break;
     case import::ImportStage::Write:
         setStage(Stage::Writing);

@@ -86,6 +86,20 @@ int ImportProgressModel::partsWritten() const
     return sum;
 }
 
+int ImportProgressModel::cellsReceived() const
+{
+    int sum = 0;
+    for (const auto& person : m_cells)
+        for (const Cell& c : person)
+            sum += c.total > 0 && c.fetched >= c.total ? 1 : 0;
+    return sum;
+}
+
+int ImportProgressModel::cellCount() const
+{
+    return rowCount() * columnCount();
+}
+
 int ImportProgressModel::rowCount(const QModelIndex& parent) const
 {
     return parent.isValid() ? 0 : static_cast<int>(m_cells.size());

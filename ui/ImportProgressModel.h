@@ -25,6 +25,9 @@ public:
     [[nodiscard]] int partsAnnounced() const;
     [[nodiscard]] int partsFetched() const;
     [[nodiscard]] int partsWritten() const;
+    // Cells (person × kind) whose every part has arrived, of all cells.
+    [[nodiscard]] int cellsReceived() const;
+    [[nodiscard]] int cellCount() const;
     // Top-level records written so far (checkups, dispensings, vaccinations).
     [[nodiscard]] std::int64_t recordsWritten() const noexcept { return m_records; }
 

@@ -36,6 +36,17 @@ void ImportReportModel::setReport(const import::ImportReport& report)
         m_counts[static_cast<std::size_t>(i)] = found == report.byKind.end() ? domain::ImportCounts {} : found->second;
     }
     m_counts[3] = report.counts;
+    // Rejected, per kind: from the rejections themselves (core counts them overall only), a rejected result or
+    // medicine line under the kind of its record; so the rows add up to the total the person sees.
+    for (auto& counts : m_counts)
+        counts.rejected = 0;
+    for (const domain::Rejection& r : report.rejections) {
+        const std::size_t row = r.recordKind == "dispensing" || r.recordKind == "medication_line" ? 1
+            : r.recordKind == "vaccination"                                                       ? 2
+                                                                                                  : 0;
+        ++m_counts[row].rejected;
+        ++m_counts[3].rejected;
+    }
     m_hasReport = true;
     endResetModel();
 }

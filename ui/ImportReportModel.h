@@ -9,8 +9,9 @@
 namespace techo::ui {
 
 // An import's outcome as a table: rows checkups, medicines (dispensings), vaccinations and the total; columns
-// added, updated, unchanged, rejected — the counts of core's ImportReport (top-level records; a rejected value
-// inside a kept record counts under rejected too, as core counts it).
+// added, updated, unchanged, rejected — the counts of core's ImportReport (top-level records), and under rejected
+// the number of rejections of that kind (a refused result or medicine line counts under its record's kind, as
+// core's overall count does).
 class ImportReportModel final : public QAbstractTableModel {
     Q_OBJECT
 public:
