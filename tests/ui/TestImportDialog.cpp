@@ -360,6 +360,50 @@ private slots:
         QVERIFY(notes->text().contains(QStringLiteral("P0001")));
     }
 
+    void invalidRecords_eachRejectionListedWithItsReasonInTheUiLanguage_data()
+    {
+        QTest::addColumn<QString>("lang");
+        QTest::newRow("ja") << QStringLiteral("ja");
+        QTest::newRow("en") << QStringLiteral("en");
+    }
+    void invalidRecords_eachRejectionListedWithItsReasonInTheUiLanguage()
+    {
+        QFETCH(QString, lang);
+        Language language(lang);
+        QTemporaryDir dir;
+        auto session = createSession(dir.filePath(QStringLiteral("v.techo")));
+        QVERIFY(session);
+        ui::ImportDialog dialog(*session);
+        dialog.setSource(ui::ImportDialog::Source::File);
+        dialog.setFilePath(test::sourcePath(QStringLiteral("tests/data/api/tkk-sandbox-invalid-records.json")));
+        dialog.show();
+        QTest::mouseClick(button(dialog, "importButton"), Qt::LeftButton);
+        QTRY_COMPARE(dialog.stage(), Stage::Finished);
+        QVERIFY2(dialog.lastReport().has_value(), qPrintable(whatHappened(dialog)));
+        const auto& rejections = dialog.lastReport()->rejections;
+        QVERIFY(!rejections.empty());
+
+        auto* view = dialog.findChild<QTableView*>(QStringLiteral("rejectionsView"));
+        QVERIFY(view && view->isVisible());
+        QCOMPARE(view->model()->rowCount(), static_cast<int>(rejections.size()));
+        for (int row = 0; row < view->model()->rowCount(); ++row) {
+            const QString why = view->model()->index(row, 1).data().toString();
+            const QString english = QString::fromStdString(rejections[static_cast<std::size_t>(row)].reason);
+            QVERIFY2(!why.isEmpty(), "no reason shown");
+            if (lang == QLatin1String("ja"))
+                QVERIFY2(hasJapanese(why) && !why.contains(english), qPrintable(why));
+            // Where in the data: the JSON path core named.
+            QCOMPARE(view->model()->index(row, 2).data().toString(),
+                QString::fromStdString(rejections[static_cast<std::size_t>(row)].jsonPath));
+        }
+        // The fixture's four refusals are all of checkups (one record, three results): under checkups and in the total.
+        QCOMPARE(rejections.size(), std::size_t {4});
+        QCOMPARE(reportCell(dialog, 0, 3), qlonglong {4});
+        QCOMPARE(reportCell(dialog, 1, 3), qlonglong {0});
+        QCOMPARE(reportCell(dialog, 3, 3), qlonglong {4});
+        saveScreenshot(&dialog, QStringLiteral("import-rejections-") + lang);
+    }
+
     // Every key core gives an error or a rejection has its own text, and in Japanese no English from core.
     void everyCoreKey_hasItsOwnJapaneseText()
     {
