@@ -544,8 +544,12 @@ void ImportDialog::cancelImport()
 
 void ImportDialog::reject()
 {
-    if (m_worker)
+    // Esc (or the window's close button) during an import cancels it first and shows that nothing changed; a
+    // second Esc closes.
+    if ((m_worker || m_stage == Stage::Preparing) && !m_cancelRequested) {
         cancelImport();
+        return;
+    }
     m_worker.reset(); // waits for the roll-back: the vault is as it was when the dialog closes
     m_sandbox->stop();
     QDialog::reject();

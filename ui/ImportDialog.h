@@ -74,7 +74,9 @@ public slots:
     void startImport();
     // As the Cancel button during an import.
     void cancelImport();
-    // Closing cancels a running import first (and waits for its roll-back, a few milliseconds).
+    // Esc or the close button during an import cancels it (the report page then says nothing changed); otherwise,
+    // or the second time, closes — waiting for a cancelled import's roll-back (milliseconds). To end an import
+    // at once (the window locks), destroy the dialog: ~ImportDialog cancels and waits the same way.
     void reject() override;
 
 signals:

@@ -283,6 +283,39 @@ private slots:
         QCOMPARE(digestOf(path), before);
     }
 
+    void escape_duringAnImport_cancelsIt_andASecondEscapeCloses()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("v.techo"));
+        auto session = createSession(path);
+        QVERIFY(session);
+        const std::string before = digestOf(path);
+        ui::ImportDialog dialog(*session);
+        QSemaphore release;
+        std::atomic<bool> atFetch {false};
+        dialog.setWorkerProgressHook([&](const import::ImportProgress& p) {
+            if (p.stage == import::ImportStage::Fetch && !atFetch.exchange(true))
+                release.acquire();
+        });
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        const auto unblock = qScopeGuard([&] { release.release(); });
+        QTest::mouseClick(button(dialog, "importButton"), Qt::LeftButton);
+        QTRY_VERIFY2_WITH_TIMEOUT(
+            atFetch.load() || dialog.stage() == Stage::Finished, qPrintable(whatHappened(dialog)), kImportTimeoutMs);
+        QTest::keyClick(&dialog, Qt::Key_Escape);
+        QVERIFY(dialog.isVisible()); // the first Escape cancels, it does not close
+        release.release();
+        QTRY_COMPARE(dialog.stage(), Stage::Finished);
+        QVERIFY(dialog.lastError().has_value());
+        QCOMPARE(dialog.lastError()->code, ErrorCode::Cancelled);
+        QVERIFY(dialog.isVisible());
+        QCOMPARE(digestOf(path), before);
+        QTest::keyClick(&dialog, Qt::Key_Escape);
+        QVERIFY(!dialog.isVisible());
+        QCOMPARE(dialog.result(), int(QDialog::Rejected));
+    }
+
     void personConflict_showsBothVersions_andKeepApartMakesTwoProfiles_data()
     {
         QTest::addColumn<QString>("lang");
