@@ -60,11 +60,16 @@ QTableView* tableView(QAbstractItemModel* model, const QString& name, QWidget* p
     return view;
 }
 
-// A table that is as tall as its rows (a short list needs no empty area below it).
+// A table as tall as its rows, up to kMaxVisibleRows (a short list needs no empty area below it; a family of
+// many persons scrolls).
+constexpr int kMaxVisibleRows = 8;
 void fitHeightToRows(QTableView* view)
 {
-    const int height = view->horizontalHeader()->height() + view->verticalHeader()->length() + 2 * view->frameWidth();
-    view->setFixedHeight(height);
+    const int rows = view->model()->rowCount();
+    const int shown = std::min(rows, kMaxVisibleRows);
+    const int rowsHeight = rows == 0 ? 0 : view->verticalHeader()->length() * shown / rows;
+    view->setVerticalScrollBarPolicy(rows > kMaxVisibleRows ? Qt::ScrollBarAsNeeded : Qt::ScrollBarAlwaysOff);
+    view->setFixedHeight(view->horizontalHeader()->height() + rowsHeight + 2 * view->frameWidth());
 }
 
 } // namespace
@@ -258,7 +263,6 @@ QWidget* ImportDialog::buildProgressPage()
     m_progressView = tableView(m_progressModel, QStringLiteral("progressView"), page);
     m_progressView->setAccessibleName(tr("Progress per person and kind of record"));
     m_progressView->setSelectionMode(QAbstractItemView::NoSelection);
-    m_progressView->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     const auto fitProgress = [this] { fitHeightToRows(m_progressView); };
     connect(m_progressModel, &QAbstractItemModel::rowsInserted, this, fitProgress);
     connect(m_progressModel, &QAbstractItemModel::modelReset, this, fitProgress);
@@ -292,7 +296,6 @@ QWidget* ImportDialog::buildReportPage()
     m_countsView = tableView(m_reportModel, QStringLiteral("countsView"), page);
     m_countsView->setAccessibleName(tr("Imported records per kind"));
     m_countsView->setSelectionMode(QAbstractItemView::NoSelection);
-    m_countsView->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     connect(m_reportModel, &QAbstractItemModel::modelReset, this, [this] { fitHeightToRows(m_countsView); });
     layout->addWidget(m_countsView);
     m_rejectionsLabel = new QLabel(page);
