@@ -4,7 +4,9 @@
 // and resolved, and every error and rejection key core can produce translated into Japanese.
 #include "core/session/VaultSession.h"
 #include "core/vault/Vault.h"
+#include "tests/support/SandboxProcess.h"
 #include "tests/support/TestSupport.h"
+#include "ui/AppSettings.h"
 #include "ui/ErrorText.h"
 #include "ui/ImportDialog.h"
 #include "ui/PersonConflictDialog.h"
@@ -12,6 +14,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QDesktopServices>
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QDirIterator>
@@ -23,14 +26,21 @@
 #include <QRegularExpression>
 #include <QScopeGuard>
 #include <QSemaphore>
+#include <QSettings>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTranslator>
+#include <QUrl>
+
+#include <curl/curl.h>
 
 #include <atomic>
 #include <set>
+#include <thread>
+#include <vector>
 
 using namespace techo;
 using Stage = ui::ImportDialog::Stage;
@@ -135,6 +145,42 @@ std::set<std::string> keysInCore(const QRegularExpression& re)
     return keys;
 }
 
+// Stands in for the person's browser (QDesktopServices' https handler): opens the sandbox's authorize page with the
+// person's decision and follows its redirect to Techo's loopback listener, as a browser would (libcurl, on a
+// thread of its own: the listener answers from the import's worker thread).
+class ScriptedBrowser : public QObject {
+    Q_OBJECT
+public:
+    ~ScriptedBrowser() override = default; // the jthreads join
+
+    QString caFile;
+    QString decision = QStringLiteral("approve"); // or "deny"
+    QStringList opened;
+
+public slots:
+    void openUrl(const QUrl& url)
+    {
+        opened << url.toString();
+        const std::string target = (url.toString() + QStringLiteral("&sandbox_decision=") + decision).toStdString();
+        const std::string ca = caFile.toStdString();
+        m_visits.emplace_back([target, ca] {
+            CURL* curl = curl_easy_init();
+            curl_easy_setopt(curl, CURLOPT_URL, target.c_str());
+            curl_easy_setopt(curl, CURLOPT_NOPROXY, "*");
+            curl_easy_setopt(curl, CURLOPT_CAINFO, ca.c_str());
+            curl_easy_setopt(curl, CURLOPT_FOLLOWLOCATION, 1L);
+            curl_easy_setopt(curl, CURLOPT_TIMEOUT, 30L);
+            curl_easy_setopt(
+                curl, CURLOPT_WRITEFUNCTION, +[](char*, std::size_t size, std::size_t n, void*) { return size * n; });
+            curl_easy_perform(curl);
+            curl_easy_cleanup(curl);
+        });
+    }
+
+private:
+    std::vector<std::jthread> m_visits;
+};
+
 } // namespace
 
 class TestImportDialog : public QObject {
@@ -143,6 +189,9 @@ class TestImportDialog : public QObject {
 private slots:
     void initTestCase()
     {
+        // AppSettings (the API address is saved when used) go to a folder of this run, never the user's.
+        QStandardPaths::setTestModeEnabled(true);
+        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_config.path());
         // The dialog finds techo-sandbox beside the app; a test binary lives elsewhere, so it is named.
         qputenv("TECHO_SANDBOX", test::builtTool(QStringLiteral("techo-sandbox")).toLocal8Bit());
         QVERIFY(!ui::SandboxLauncher::findProgram().isEmpty());
@@ -437,6 +486,58 @@ private slots:
         saveScreenshot(&dialog, QStringLiteral("import-rejections-") + lang);
     }
 
+    void ownApi_browserLogin_importsAndRemembersTheAddress_data()
+    {
+        QTest::addColumn<QString>("decision");
+        QTest::newRow("approve") << QStringLiteral("approve");
+        QTest::newRow("deny") << QStringLiteral("deny");
+    }
+    void ownApi_browserLogin_importsAndRemembersTheAddress()
+    {
+        QFETCH(QString, decision);
+        Language language(QStringLiteral("ja"));
+        test::SandboxProcess sandbox;
+        QVERIFY2(sandbox.isRunning(), qPrintable(sandbox.errorString()));
+        ScriptedBrowser browser;
+        browser.caFile = sandbox.caFile();
+        browser.decision = decision;
+        QDesktopServices::setUrlHandler(QStringLiteral("https"), &browser, "openUrl");
+        const auto unset = qScopeGuard([] { QDesktopServices::unsetUrlHandler(QStringLiteral("https")); });
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("v.techo"));
+        auto session = createSession(path);
+        QVERIFY(session);
+        const std::string before = digestOf(path);
+
+        ui::ImportDialog dialog(*session);
+        dialog.setSource(ui::ImportDialog::Source::Api);
+        dialog.setApi(sandbox.baseUrl(), sandbox.caFile());
+        dialog.show();
+        QTest::mouseClick(button(dialog, "importButton"), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(dialog.stage(), Stage::Finished, kImportTimeoutMs);
+        // The login happened in the "browser", on the sandbox's authorize page with PKCE and a loopback redirect.
+        QCOMPARE(browser.opened.size(), 1);
+        QVERIFY(browser.opened[0].startsWith(sandbox.baseUrl()));
+        QVERIFY(browser.opened[0].contains(QStringLiteral("code_challenge=")));
+        QVERIFY(browser.opened[0].contains(QStringLiteral("redirect_uri=http%3A%2F%2F127.0.0.1")));
+        QCOMPARE(ui::AppSettings::apiEndpoint(), sandbox.baseUrl());
+        QCOMPARE(ui::AppSettings::caFile(), sandbox.caFile());
+        if (decision == QLatin1String("approve")) {
+            QVERIFY2(dialog.lastReport().has_value(), qPrintable(whatHappened(dialog)));
+            QCOMPARE(reportCell(dialog, 3, 0), dialog.lastReport()->counts.added);
+            const auto counts = session->counts();
+            QCOMPARE(reportCell(dialog, 0, 0), counts->at("checkups"));
+            QVERIFY(counts->at("checkups") > 0);
+        } else {
+            QVERIFY(dialog.lastError().has_value());
+            QCOMPARE(dialog.lastError()->key, std::string("net.access_declined"));
+            auto* notes = dialog.findChild<QLabel*>(QStringLiteral("reportNotes"));
+            QCOMPARE(notes->text(), ui::describeError(*dialog.lastError()));
+            QVERIFY2(hasJapanese(notes->text()), qPrintable(notes->text()));
+            QCOMPARE(digestOf(path), before);
+        }
+    }
+
     // Every key core gives an error or a rejection has its own text, and in Japanese no English from core.
     void everyCoreKey_hasItsOwnJapaneseText()
     {
@@ -488,6 +589,9 @@ private slots:
             QVERIFY2(hasJapanese(ja) && !ja.contains(QStringLiteral("English")), qPrintable(ja));
         }
     }
+
+private:
+    QTemporaryDir m_config;
 };
 
 QTEST_MAIN(TestImportDialog)
