@@ -365,6 +365,28 @@ private slots:
         QCOMPARE(dialog.result(), int(QDialog::Rejected));
     }
 
+    void demoServerMissing_saysSoOnTheSourcePage()
+    {
+        Language language(QStringLiteral("ja"));
+        const QByteArray saved = qgetenv("TECHO_SANDBOX");
+        qputenv("TECHO_SANDBOX", "/nonexistent/techo-sandbox");
+        const auto restore = qScopeGuard([&] { qputenv("TECHO_SANDBOX", saved); });
+        QTemporaryDir dir;
+        auto session = createSession(dir.filePath(QStringLiteral("v.techo")));
+        QVERIFY(session);
+        ui::ImportDialog dialog(*session);
+        QSignalSpy stages(&dialog, &ui::ImportDialog::stageChanged);
+        dialog.show();
+        QTest::mouseClick(button(dialog, "importButton"), Qt::LeftButton);
+        auto* error = dialog.findChild<QLabel*>(QStringLiteral("sourceErrorLabel"));
+        QTRY_VERIFY(error->isVisible());
+        QCOMPARE(error->text(), ui::SandboxLauncher::tr("The demo server (techo-sandbox) was not found beside Techo."));
+        QVERIFY(hasJapanese(error->text()));
+        QCOMPARE(dialog.stage(), Stage::Idle);
+        QVERIFY(button(dialog, "importButton")->isVisible()); // back on the source page, ready for another choice
+        QCOMPARE(session->counts()->at("import_runs"), std::int64_t {0});
+    }
+
     void personConflict_showsBothVersions_andKeepApartMakesTwoProfiles_data()
     {
         QTest::addColumn<QString>("lang");
