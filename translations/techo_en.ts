@@ -402,11 +402,615 @@ Select the row to see its trend.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The file could not be read or written (%1).</source>
+        <source>Another Techo program is using this vault (for example changing its passphrase). Try again when it has finished.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Another Techo program is using this vault (for example changing its passphrase). Try again when it has finished.</source>
+        <source>male</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>female</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A file could not be read or written (permissions, a full disk or a missing file).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Techo could not get the records from the service: the connection, its certificate (check the CA file) or the service&apos;s answer failed. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The data received is not in the expected form. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Techo was asked for something it cannot do with this input.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An unexpected error occurred in Techo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The passphrase contains characters that cannot be used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The vault is locked. Unlock it and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This checkup item is not known to Techo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The import was cancelled. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Person %1 is stored as %2 (%3, born %4), but the new records say %5 (%6, born %7). Nothing was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service gave access to no person&apos;s records. Nothing was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service sent another person&apos;s records than the ones asked for. Nothing was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file %1 cannot be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The data received is not in the expected form. Nothing was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The data received is not in the expected form at %1: %2 Nothing was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service refused the request (code %1). Nothing was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service sent another part of the records than the one asked for. Nothing was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service announced more parts than Techo accepts. Nothing was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service changed the number of parts while sending. Nothing was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Access was declined in the browser. Nothing was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The certificate of the My Number Card has expired. Renew it at your municipal office, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Techo&apos;s access to your health data has ended. Authorize Techo again, then import.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The authorization in the browser was not completed in time. Try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 must be text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a whole number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 must be greater than zero.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is out of range.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 must be true or false.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 must be a list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 must be a group of fields.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a date in a known form.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a real calendar date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is in the future.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is before the person&apos;s date of birth.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a 17-character checkup item code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is a checkup item code Techo does not know.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 must be PQ, CD, CO or ST.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 does not match the kind of value this item has.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a unit this item can have.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is outside the possible range for this item.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 names a code system this item does not use.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a code of this item&apos;s code system.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 must be H or L.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 repeats an item of this checkup.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 repeats a line of this dispensing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a unit a medicine is dispensed in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a 12-character YJ code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a 9-digit receipt drug code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The dispensing institution is missing (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a known vaccine code system.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not TKK, YZK or PMH_VAC.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not the kind of records that was asked for.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is larger than the number of parts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Two copies of this record give different values; neither was taken.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was refused (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checkup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checkup result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checkup result %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dispensing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Medicine line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Medicine line %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vaccination</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>techo::ui::ImportDialog</name>
+    <message>
+        <source>Import records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where should the records come from?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Demo records from the built-in sandbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;My health records service (API)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A &amp;saved result file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Techo starts a local test server with an invented family on this computer. Nothing is sent anywhere.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CA file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the system&apos;s certificates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;A file:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the CA file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You log in and consent in your web browser; the browser then returns to Techo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the result file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API results (*.json);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only records &amp;dated from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Without a period, everything the source holds is imported. Records already in the vault are recognised and not added twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Progress per person and kind of record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The vault is not changed until the records have been received; then they are written all at once. Cancel at any time leaves the vault as it was.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stops the import; the vault stays as it was (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported records per kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected records and values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import &amp;more…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the address of your health records service.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a saved result file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting the demo server…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>If your browser did not open, open this address: &lt;a href=&quot;%1&quot;&gt;%2&lt;/a&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>log in and consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log in and consent in your web browser; Techo waits for it…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting and authorizing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receiving records… You can keep using Techo meanwhile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing the import into the vault…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for your decision about a person…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import finished. Nothing new: the vault already held these records.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import finished. The new records are in your vault.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was rejected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Records and values rejected and not imported: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (person ID %2) was kept apart in a profile of their own.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The records of %1 (person ID %2) were left out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Records of skipped persons left out: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The import was cancelled. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The import did not complete. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>techo::ui::ImportProgressModel</name>
+    <message>
+        <source>%1 written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>part %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Person %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checkups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Medicines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vaccinations</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>techo::ui::ImportRejectionModel</name>
+    <message>
+        <source>The value already in the vault was kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where in the data</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>techo::ui::ImportReportModel</name>
+    <message>
+        <source>Added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checkups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Medicines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vaccinations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -829,6 +1433,108 @@ Select the row to see its trend.</source>
     </message>
     <message>
         <source>Born %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>techo::ui::PersonConflictDialog</name>
+    <message>
+        <source>Male</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not known</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Is this the same person?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The new records for person ID %1 carry other personal details than the ones in your vault. Techo never changes who a stored person is. Please compare and choose.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In your vault</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In the new records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>differs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the same</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What should Techo do with the new records?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keep apart: they belong to someone else — put them in a new profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Skip: leave this person&apos;s new records out of this import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Continue the import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel the import</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>techo::ui::SandboxLauncher</name>
+    <message>
+        <source>The demo server (techo-sandbox) was not found beside Techo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The demo server could not be prepared (no temporary folder).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The demo server could not be started.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The demo server did not start in time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The demo server answered in an unexpected way.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The demo server stopped while starting.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

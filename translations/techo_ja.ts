@@ -402,12 +402,616 @@ Select the row to see its trend.</source>
         <translation>この場所にはすでにファイルがあります。Techo はファイルを上書きしません。</translation>
     </message>
     <message>
-        <source>The file could not be read or written (%1).</source>
-        <translation>ファイルを読み書きできませんでした（%1）。</translation>
-    </message>
-    <message>
         <source>Another Techo program is using this vault (for example changing its passphrase). Try again when it has finished.</source>
         <translation>別の Techo プログラムがこの保管庫を使用中です（パスフレーズの変更など）。終わってからもう一度お試しください。</translation>
+    </message>
+    <message>
+        <source>male</source>
+        <translation>男性</translation>
+    </message>
+    <message>
+        <source>female</source>
+        <translation>女性</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>その他</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>不明</translation>
+    </message>
+    <message>
+        <source>A file could not be read or written (permissions, a full disk or a missing file).</source>
+        <translation>ファイルを読み書きできませんでした（権限、ディスクの空き容量、ファイルの有無を確認してください）。</translation>
+    </message>
+    <message>
+        <source>Techo could not get the records from the service: the connection, its certificate (check the CA file) or the service&apos;s answer failed. Nothing was changed.</source>
+        <translation>サービスから記録を取得できませんでした。接続、証明書（CA ファイルを確認してください）、またはサービスの応答に問題があります。何も変更されていません。</translation>
+    </message>
+    <message>
+        <source>The data received is not in the expected form. Nothing was changed.</source>
+        <translation>受け取ったデータが想定した形式ではありません。何も変更されていません。</translation>
+    </message>
+    <message>
+        <source>Cancelled. Nothing was changed.</source>
+        <translation>中止しました。何も変更されていません。</translation>
+    </message>
+    <message>
+        <source>Techo was asked for something it cannot do with this input.</source>
+        <translation>この入力では実行できない操作です。</translation>
+    </message>
+    <message>
+        <source>An unexpected error occurred in Techo.</source>
+        <translation>Techo で予期しないエラーが発生しました。</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>The passphrase contains characters that cannot be used.</source>
+        <translation>パスフレーズに使用できない文字が含まれています。</translation>
+    </message>
+    <message>
+        <source>The vault is locked. Unlock it and try again.</source>
+        <translation>保管庫はロックされています。ロックを解除してからもう一度お試しください。</translation>
+    </message>
+    <message>
+        <source>This checkup item is not known to Techo.</source>
+        <translation>この健診項目は Techo に登録されていません。</translation>
+    </message>
+    <message>
+        <source>The import was cancelled. Nothing was changed.</source>
+        <translation>取り込みを中止しました。何も変更されていません。</translation>
+    </message>
+    <message>
+        <source>Person %1 is stored as %2 (%3, born %4), but the new records say %5 (%6, born %7). Nothing was imported.</source>
+        <translation>個人 %1 は %2（%3、%4 生まれ）として保存されていますが、新しい記録では %5（%6、%7 生まれ）となっています。何も取り込んでいません。</translation>
+    </message>
+    <message>
+        <source>The service gave access to no person&apos;s records. Nothing was imported.</source>
+        <translation>サービスから誰の記録へのアクセスも許可されませんでした。何も取り込んでいません。</translation>
+    </message>
+    <message>
+        <source>The service sent another person&apos;s records than the ones asked for. Nothing was imported.</source>
+        <translation>サービスが要求と異なる人の記録を送ってきました。何も取り込んでいません。</translation>
+    </message>
+    <message>
+        <source>The file %1 cannot be read.</source>
+        <translation>ファイル %1 を読み込めません。</translation>
+    </message>
+    <message>
+        <source>The data received is not in the expected form. Nothing was imported.</source>
+        <translation>受け取ったデータが想定した形式ではありません。何も取り込んでいません。</translation>
+    </message>
+    <message>
+        <source>The data received is not in the expected form at %1: %2 Nothing was imported.</source>
+        <translation>受け取ったデータの %1 が想定した形式ではありません：%2 何も取り込んでいません。</translation>
+    </message>
+    <message>
+        <source>The service refused the request (code %1). Nothing was imported.</source>
+        <translation>サービスが要求を受け付けませんでした（コード %1）。何も取り込んでいません。</translation>
+    </message>
+    <message>
+        <source>The service sent another part of the records than the one asked for. Nothing was imported.</source>
+        <translation>サービスが要求と異なる分割データを送ってきました。何も取り込んでいません。</translation>
+    </message>
+    <message>
+        <source>The service announced more parts than Techo accepts. Nothing was imported.</source>
+        <translation>サービスが Techo の受け付ける上限を超える分割数を通知しました。何も取り込んでいません。</translation>
+    </message>
+    <message>
+        <source>The service changed the number of parts while sending. Nothing was imported.</source>
+        <translation>サービスが送信の途中で分割数を変更しました。何も取り込んでいません。</translation>
+    </message>
+    <message>
+        <source>Access was declined in the browser. Nothing was imported.</source>
+        <translation>ブラウザでアクセスが拒否されました。何も取り込んでいません。</translation>
+    </message>
+    <message>
+        <source>The certificate of the My Number Card has expired. Renew it at your municipal office, then try again.</source>
+        <translation>マイナンバーカードの電子証明書の有効期限が切れています。お住まいの市区町村の窓口で更新してから、もう一度お試しください。</translation>
+    </message>
+    <message>
+        <source>Techo&apos;s access to your health data has ended. Authorize Techo again, then import.</source>
+        <translation>Techo による健康データへのアクセス期間が終了しました。もう一度 Techo を許可してから取り込んでください。</translation>
+    </message>
+    <message>
+        <source>The authorization in the browser was not completed in time. Try again.</source>
+        <translation>ブラウザでの認証が時間内に完了しませんでした。もう一度お試しください。</translation>
+    </message>
+    <message>
+        <source>%1 is missing.</source>
+        <translation>%1 がありません。</translation>
+    </message>
+    <message>
+        <source>%1 must be text.</source>
+        <translation>%1 は文字列である必要があります。</translation>
+    </message>
+    <message>
+        <source>%1 is not a number.</source>
+        <translation>%1 が数値ではありません。</translation>
+    </message>
+    <message>
+        <source>%1 is not a whole number.</source>
+        <translation>%1 が整数ではありません。</translation>
+    </message>
+    <message>
+        <source>%1 must be greater than zero.</source>
+        <translation>%1 は 0 より大きい必要があります。</translation>
+    </message>
+    <message>
+        <source>%1 is out of range.</source>
+        <translation>%1 が範囲外です。</translation>
+    </message>
+    <message>
+        <source>%1 must be true or false.</source>
+        <translation>%1 は true か false である必要があります。</translation>
+    </message>
+    <message>
+        <source>%1 must be a list.</source>
+        <translation>%1 はリストである必要があります。</translation>
+    </message>
+    <message>
+        <source>%1 must be a group of fields.</source>
+        <translation>%1 は項目のまとまり（オブジェクト）である必要があります。</translation>
+    </message>
+    <message>
+        <source>%1 is not a date in a known form.</source>
+        <translation>%1 が既知の日付形式ではありません。</translation>
+    </message>
+    <message>
+        <source>%1 is not a real calendar date.</source>
+        <translation>%1 が実在しない日付です。</translation>
+    </message>
+    <message>
+        <source>%1 is in the future.</source>
+        <translation>%1 が未来の日付です。</translation>
+    </message>
+    <message>
+        <source>%1 is before the person&apos;s date of birth.</source>
+        <translation>%1 が生年月日より前です。</translation>
+    </message>
+    <message>
+        <source>%1 is empty.</source>
+        <translation>%1 が空です。</translation>
+    </message>
+    <message>
+        <source>%1 is not a 17-character checkup item code.</source>
+        <translation>%1 が 17 桁の健診項目コードではありません。</translation>
+    </message>
+    <message>
+        <source>%1 is a checkup item code Techo does not know.</source>
+        <translation>%1 は Techo が知らない健診項目コードです。</translation>
+    </message>
+    <message>
+        <source>%1 must be PQ, CD, CO or ST.</source>
+        <translation>%1 は PQ、CD、CO、ST のいずれかである必要があります。</translation>
+    </message>
+    <message>
+        <source>%1 does not match the kind of value this item has.</source>
+        <translation>%1 がこの項目の値の種類と一致しません。</translation>
+    </message>
+    <message>
+        <source>%1 is not a unit this item can have.</source>
+        <translation>%1 はこの項目で使える単位ではありません。</translation>
+    </message>
+    <message>
+        <source>%1 is outside the possible range for this item.</source>
+        <translation>%1 がこの項目としてあり得ない値です。</translation>
+    </message>
+    <message>
+        <source>%1 names a code system this item does not use.</source>
+        <translation>%1 がこの項目で使わないコード体系を示しています。</translation>
+    </message>
+    <message>
+        <source>%1 is not a code of this item&apos;s code system.</source>
+        <translation>%1 がこの項目のコード体系にないコードです。</translation>
+    </message>
+    <message>
+        <source>%1 must be H or L.</source>
+        <translation>%1 は H か L である必要があります。</translation>
+    </message>
+    <message>
+        <source>%1 repeats an item of this checkup.</source>
+        <translation>%1 がこの健診の項目と重複しています。</translation>
+    </message>
+    <message>
+        <source>%1 repeats a line of this dispensing.</source>
+        <translation>%1 がこの調剤の行と重複しています。</translation>
+    </message>
+    <message>
+        <source>%1 is not a unit a medicine is dispensed in.</source>
+        <translation>%1 は薬の調剤単位ではありません。</translation>
+    </message>
+    <message>
+        <source>%1 is not a 12-character YJ code.</source>
+        <translation>%1 が 12 桁の YJ コードではありません。</translation>
+    </message>
+    <message>
+        <source>%1 is not a 9-digit receipt drug code.</source>
+        <translation>%1 が 9 桁のレセプト電算処理用医薬品コードではありません。</translation>
+    </message>
+    <message>
+        <source>The dispensing institution is missing (%1).</source>
+        <translation>調剤した医療機関・薬局がありません（%1）。</translation>
+    </message>
+    <message>
+        <source>%1 is not a known vaccine code system.</source>
+        <translation>%1 が既知のワクチンのコード体系ではありません。</translation>
+    </message>
+    <message>
+        <source>%1 is not TKK, YZK or PMH_VAC.</source>
+        <translation>%1 が TKK、YZK、PMH_VAC のいずれでもありません。</translation>
+    </message>
+    <message>
+        <source>%1 is not the kind of records that was asked for.</source>
+        <translation>%1 が要求した記録の種類ではありません。</translation>
+    </message>
+    <message>
+        <source>%1 is larger than the number of parts.</source>
+        <translation>%1 が分割数より大きくなっています。</translation>
+    </message>
+    <message>
+        <source>Two copies of this record give different values; neither was taken.</source>
+        <translation>同じ記録の 2 つの写しで値が異なるため、どちらも取り込みませんでした。</translation>
+    </message>
+    <message>
+        <source>%1 was refused (%2).</source>
+        <translation>%1 を受け付けませんでした（%2）。</translation>
+    </message>
+    <message>
+        <source>Checkup</source>
+        <translation>健診</translation>
+    </message>
+    <message>
+        <source>Checkup result</source>
+        <translation>健診結果</translation>
+    </message>
+    <message>
+        <source>Checkup result %1</source>
+        <translation>健診結果 %1</translation>
+    </message>
+    <message>
+        <source>Dispensing</source>
+        <translation>調剤</translation>
+    </message>
+    <message>
+        <source>Medicine line</source>
+        <translation>薬剤</translation>
+    </message>
+    <message>
+        <source>Medicine line %1</source>
+        <translation>薬剤 %1</translation>
+    </message>
+    <message>
+        <source>Vaccination</source>
+        <translation>予防接種</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>記録</translation>
+    </message>
+</context>
+<context>
+    <name>techo::ui::ImportDialog</name>
+    <message>
+        <source>Import records</source>
+        <translation>記録の取り込み</translation>
+    </message>
+    <message>
+        <source>Where should the records come from?</source>
+        <translation>どこから記録を取り込みますか？</translation>
+    </message>
+    <message>
+        <source>&amp;Demo records from the built-in sandbox</source>
+        <translation>内蔵のサンドボックスのデモ記録(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;My health records service (API)</source>
+        <translation>自分の健康記録サービス（API）(&amp;M)</translation>
+    </message>
+    <message>
+        <source>A &amp;saved result file</source>
+        <translation>保存した結果ファイル(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Techo starts a local test server with an invented family on this computer. Nothing is sent anywhere.</source>
+        <translation>Techo がこのコンピューター上で架空の家族のテスト用サーバーを起動します。どこにも何も送信しません。</translation>
+    </message>
+    <message>
+        <source>API address</source>
+        <translation>API のアドレス</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>アドレス(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>CA file</source>
+        <translation>CA ファイル</translation>
+    </message>
+    <message>
+        <source>the system&apos;s certificates</source>
+        <translation>システムの証明書</translation>
+    </message>
+    <message>
+        <source>C&amp;A file:</source>
+        <translation>CA ファイル(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>参照…</translation>
+    </message>
+    <message>
+        <source>Choose the CA file</source>
+        <translation>CA ファイルを選ぶ</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt);;All files (*)</source>
+        <translation>証明書 (*.pem *.crt);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>You log in and consent in your web browser; the browser then returns to Techo.</source>
+        <translation>Web ブラウザでログインして同意します。その後、ブラウザから Techo に戻ります。</translation>
+    </message>
+    <message>
+        <source>Result file</source>
+        <translation>結果ファイル</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>ファイル(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Choose the result file</source>
+        <translation>結果ファイルを選ぶ</translation>
+    </message>
+    <message>
+        <source>API results (*.json);;All files (*)</source>
+        <translation>API の結果 (*.json);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>期間</translation>
+    </message>
+    <message>
+        <source>Only records &amp;dated from</source>
+        <translation>次の期間の記録のみ(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>From date</source>
+        <translation>開始日</translation>
+    </message>
+    <message>
+        <source>To date</source>
+        <translation>終了日</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>〜</translation>
+    </message>
+    <message>
+        <source>Without a period, everything the source holds is imported. Records already in the vault are recognised and not added twice.</source>
+        <translation>期間を指定しないと、取り込み元にあるすべての記録を取り込みます。保管庫にすでにある記録は識別され、二重には追加されません。</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>取り込む(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <source>Import progress</source>
+        <translation>取り込みの進み具合</translation>
+    </message>
+    <message>
+        <source>Progress per person and kind of record</source>
+        <translation>人と記録の種類ごとの進み具合</translation>
+    </message>
+    <message>
+        <source>The vault is not changed until the records have been received; then they are written all at once. Cancel at any time leaves the vault as it was.</source>
+        <translation>記録をすべて受信するまで保管庫は変更されません。その後、まとめて一度に書き込みます。いつ中止しても保管庫は元のままです。</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>中止</translation>
+    </message>
+    <message>
+        <source>Stops the import; the vault stays as it was (Esc)</source>
+        <translation>取り込みを中止します。保管庫は元のままです（Esc）</translation>
+    </message>
+    <message>
+        <source>Imported records per kind</source>
+        <translation>種類ごとの取り込み件数</translation>
+    </message>
+    <message>
+        <source>Rejected records and values</source>
+        <translation>取り込まなかった記録と値</translation>
+    </message>
+    <message>
+        <source>Import &amp;more…</source>
+        <translation>さらに取り込む(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Enter the address of your health records service.</source>
+        <translation>健康記録サービスのアドレスを入力してください。</translation>
+    </message>
+    <message>
+        <source>Choose a saved result file.</source>
+        <translation>保存した結果ファイルを選んでください。</translation>
+    </message>
+    <message>
+        <source>Starting the demo server…</source>
+        <translation>デモ用サーバーを起動しています…</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>接続しています…</translation>
+    </message>
+    <message>
+        <source>If your browser did not open, open this address: &lt;a href=&quot;%1&quot;&gt;%2&lt;/a&gt;</source>
+        <translation>ブラウザが開かない場合は、次のアドレスを開いてください：&lt;a href=&quot;%1&quot;&gt;%2&lt;/a&gt;</translation>
+    </message>
+    <message>
+        <source>log in and consent</source>
+        <translation>ログインして同意する</translation>
+    </message>
+    <message>
+        <source>Log in and consent in your web browser; Techo waits for it…</source>
+        <translation>Web ブラウザでログインして同意してください。Techo は完了を待っています…</translation>
+    </message>
+    <message>
+        <source>Connecting and authorizing…</source>
+        <translation>接続して認証しています…</translation>
+    </message>
+    <message>
+        <source>Receiving records… You can keep using Techo meanwhile.</source>
+        <translation>記録を受信しています… この間も Techo を使えます。</translation>
+    </message>
+    <message>
+        <source>Writing the import into the vault…</source>
+        <translation>取り込んだ記録を保管庫に書き込んでいます…</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>保存しています…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>中止しています…</translation>
+    </message>
+    <message>
+        <source>Waiting for your decision about a person…</source>
+        <translation>人の扱いについての判断を待っています…</translation>
+    </message>
+    <message>
+        <source>Import finished. Nothing new: the vault already held these records.</source>
+        <translation>取り込みが完了しました。新しい記録はありません（すべて保管庫にありました）。</translation>
+    </message>
+    <message>
+        <source>Import finished. The new records are in your vault.</source>
+        <translation>取り込みが完了しました。新しい記録を保管庫に保存しました。</translation>
+    </message>
+    <message>
+        <source>Nothing was rejected.</source>
+        <translation>取り込まなかった記録はありません。</translation>
+    </message>
+    <message>
+        <source>Records and values rejected and not imported: %1</source>
+        <translation>取り込まなかった記録と値：%1 件</translation>
+    </message>
+    <message>
+        <source>%1 (person ID %2) was kept apart in a profile of their own.</source>
+        <translation>%1（個人 ID %2）は別の人として新しいプロフィールに分けました。</translation>
+    </message>
+    <message>
+        <source>The records of %1 (person ID %2) were left out.</source>
+        <translation>%1（個人 ID %2）の記録は取り込みませんでした。</translation>
+    </message>
+    <message>
+        <source>Records of skipped persons left out: %1</source>
+        <translation>除外した人の記録 %1 件は取り込みませんでした。</translation>
+    </message>
+    <message>
+        <source>The import was cancelled. Nothing was changed.</source>
+        <translation>取り込みを中止しました。何も変更されていません。</translation>
+    </message>
+    <message>
+        <source>The import did not complete. Nothing was changed.</source>
+        <translation>取り込みは完了しませんでした。何も変更されていません。</translation>
+    </message>
+</context>
+<context>
+    <name>techo::ui::ImportProgressModel</name>
+    <message>
+        <source>%1 written</source>
+        <translation>%1 件 書き込み済み</translation>
+    </message>
+    <message>
+        <source>received</source>
+        <translation>受信済み</translation>
+    </message>
+    <message>
+        <source>part %1 of %2</source>
+        <translation>%2 分割中 %1</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>待機中</translation>
+    </message>
+    <message>
+        <source>Person %1</source>
+        <translation>%1 人目</translation>
+    </message>
+    <message>
+        <source>Checkups</source>
+        <translation>健診</translation>
+    </message>
+    <message>
+        <source>Medicines</source>
+        <translation>薬剤</translation>
+    </message>
+    <message>
+        <source>Vaccinations</source>
+        <translation>予防接種</translation>
+    </message>
+</context>
+<context>
+    <name>techo::ui::ImportRejectionModel</name>
+    <message>
+        <source>The value already in the vault was kept.</source>
+        <translation>保管庫にある値をそのまま残しました。</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>対象</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>Where in the data</source>
+        <translation>データ内の位置</translation>
+    </message>
+</context>
+<context>
+    <name>techo::ui::ImportReportModel</name>
+    <message>
+        <source>Added</source>
+        <translation>追加</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>変更なし</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>取り込まず</translation>
+    </message>
+    <message>
+        <source>Checkups</source>
+        <translation>健診</translation>
+    </message>
+    <message>
+        <source>Medicines</source>
+        <translation>薬剤</translation>
+    </message>
+    <message>
+        <source>Vaccinations</source>
+        <translation>予防接種</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合計</translation>
     </message>
 </context>
 <context>
@@ -829,6 +1433,108 @@ Select the row to see its trend.</source>
     <message>
         <source>Born %1</source>
         <translation>生年月日: %1</translation>
+    </message>
+</context>
+<context>
+    <name>techo::ui::PersonConflictDialog</name>
+    <message>
+        <source>Male</source>
+        <translation>男性</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>女性</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>その他</translation>
+    </message>
+    <message>
+        <source>Not known</source>
+        <translation>不明</translation>
+    </message>
+    <message>
+        <source>Is this the same person?</source>
+        <translation>同じ人ですか？</translation>
+    </message>
+    <message>
+        <source>The new records for person ID %1 carry other personal details than the ones in your vault. Techo never changes who a stored person is. Please compare and choose.</source>
+        <translation>個人 ID %1 の新しい記録の本人情報が、保管庫にある情報と異なります。Techo は保存済みの人を別の人に書き換えることはありません。見比べて選んでください。</translation>
+    </message>
+    <message>
+        <source>In your vault</source>
+        <translation>保管庫の情報</translation>
+    </message>
+    <message>
+        <source>In the new records</source>
+        <translation>新しい記録の情報</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>氏名</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>性別</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>生年月日</translation>
+    </message>
+    <message>
+        <source>differs</source>
+        <translation>異なる</translation>
+    </message>
+    <message>
+        <source>the same</source>
+        <translation>同じ</translation>
+    </message>
+    <message>
+        <source>What should Techo do with the new records?</source>
+        <translation>新しい記録をどう扱いますか？</translation>
+    </message>
+    <message>
+        <source>&amp;Keep apart: they belong to someone else — put them in a new profile</source>
+        <translation>別の人として分ける：新しいプロフィールに取り込む(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Skip: leave this person&apos;s new records out of this import</source>
+        <translation>除外する：この人の新しい記録は今回取り込まない(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Continue the import</source>
+        <translation>取り込みを続ける(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Cancel the import</source>
+        <translation>取り込みを中止</translation>
+    </message>
+</context>
+<context>
+    <name>techo::ui::SandboxLauncher</name>
+    <message>
+        <source>The demo server (techo-sandbox) was not found beside Techo.</source>
+        <translation>デモ用サーバー（techo-sandbox）が Techo と同じ場所に見つかりません。</translation>
+    </message>
+    <message>
+        <source>The demo server could not be prepared (no temporary folder).</source>
+        <translation>デモ用サーバーを準備できませんでした（一時フォルダーを作れません）。</translation>
+    </message>
+    <message>
+        <source>The demo server could not be started.</source>
+        <translation>デモ用サーバーを起動できませんでした。</translation>
+    </message>
+    <message>
+        <source>The demo server did not start in time.</source>
+        <translation>デモ用サーバーが時間内に起動しませんでした。</translation>
+    </message>
+    <message>
+        <source>The demo server answered in an unexpected way.</source>
+        <translation>デモ用サーバーから想定外の応答がありました。</translation>
+    </message>
+    <message>
+        <source>The demo server stopped while starting.</source>
+        <translation>デモ用サーバーが起動中に停止しました。</translation>
     </message>
 </context>
 <context>

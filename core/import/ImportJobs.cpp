@@ -1,6 +1,7 @@
 #include "core/import/ImportJobs.h"
 
 #include "core/export/JsonImport.h"
+#include "core/import/Importer.h"
 #include "core/import/StagingArea.h"
 #include "core/mynaportal/ResultEnvelope.h"
 #include "core/vault/Database.h"

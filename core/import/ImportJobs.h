@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/import/Importer.h"
+#include "core/import/ImportReport.h"
 #include "core/mynaportal/Client.h"
 #include "core/net/CancelToken.h"
 

@@ -172,9 +172,10 @@ Status Client::finishAuthorization(const PendingAuthorization& pending,
     const auto code = params.find("code");
     const auto returnedState = params.find("state");
     if (code != params.end() && code->second == "access_denied")
-        return makeError(ErrorCode::Network, "the person declined to give Techo access");
+        return makeError(ErrorCode::Network, "the person declined to give Techo access").withKey("net.access_declined");
     if (returnedState != params.end() && returnedState->second == "Certificate expired")
-        return makeError(ErrorCode::Network, "the マイナンバーカード certificate has expired");
+        return makeError(ErrorCode::Network, "the マイナンバーカード certificate has expired")
+            .withKey("net.card_expired");
     if (returnedState == params.end() || returnedState->second != pending.state)
         return protocolError("the authorization state does not match (possible forgery)");
     if (code == params.end() || code->second.empty())
@@ -232,7 +233,8 @@ Status Client::exchangeToken(
         const std::string description = body ? stringField(*body, "error_description") : std::string();
         if (error == "invalid_grant" && description.find("consent") != std::string::npos)
             return makeError(ErrorCode::Network,
-                "access to the health data has ended (" + description + "); authorise Techo again on Mynaportal");
+                "access to the health data has ended (" + description + "); authorise Techo again on Mynaportal")
+                .withKey("net.consent_ended");
         return makeError(ErrorCode::Network,
             "the token request was refused (HTTP " + std::to_string(response.status)
                 + (error.empty() ? "" : ", " + error) + ")");
@@ -271,7 +273,8 @@ Status Client::exchangeToken(
 Status Client::refresh(const net::CancelToken* cancel)
 {
     if (m_refreshToken.empty())
-        return makeError(ErrorCode::Network, "the access token expired and cannot be refreshed; authorise again");
+        return makeError(ErrorCode::Network, "the access token expired and cannot be refreshed; authorise again")
+            .withKey("net.consent_ended");
     return exchangeToken(
         {{"grant_type", "refresh_token"}, {"refresh_token", m_refreshToken}, {"client_id", m_config.clientId}}, cancel);
 }

@@ -118,7 +118,8 @@ Result<std::map<std::string, std::string>> LoopbackRedirect::waitForRedirect(
             return makeError(ErrorCode::Network,
                 certificateExpired ? "the authorization was not completed in time; the browser reported that the "
                                      "マイナンバーカード certificate has expired"
-                                   : "no answer from the browser: the authorization was not completed in time");
+                                   : "no answer from the browser: the authorization was not completed in time")
+                .withKey(certificateExpired ? "net.card_expired" : "net.authorization_timeout");
         pollfd p {m_socket.get(), POLLIN, 0};
         if (::poll(&p, 1, 50) <= 0)
             continue;

@@ -3,10 +3,22 @@
 #include "core/vault/ProfileRepository.h"
 #include "core/vault/Vault.h"
 
+#include <algorithm>
+
 namespace techo::session {
+
+namespace {
+
+Error lockedError()
+{
+    return makeError(ErrorCode::Usage, "the vault is locked").withKey("query.vault_locked");
+}
+
+} // namespace
 
 struct VaultSession::Impl {
     std::unique_ptr<vault::Vault> vault;
+    crypto::SecretBytes key; // the raw SQLCipher key, for openAnotherConnection; wiped on lock()
     std::unique_ptr<query::HealthRecordQueries> records; // made on first use
 };
 
@@ -18,15 +30,19 @@ VaultSession::~VaultSession() = default;
 
 Result<std::unique_ptr<VaultSession>> VaultSession::open(const std::string& path, const crypto::SecretBytes& passphrase)
 {
-    TECHO_ASSIGN(std::unique_ptr<vault::Vault> vault, vault::Vault::open(path, passphrase));
-    return std::unique_ptr<VaultSession>(new VaultSession(std::make_unique<Impl>(Impl {std::move(vault), nullptr})));
+    crypto::SecretBytes key;
+    TECHO_ASSIGN(std::unique_ptr<vault::Vault> vault, vault::Vault::open(path, passphrase, &key));
+    return std::unique_ptr<VaultSession>(
+        new VaultSession(std::make_unique<Impl>(Impl {std::move(vault), std::move(key), nullptr})));
 }
 
 Result<std::unique_ptr<VaultSession>> VaultSession::create(
     const std::string& path, const crypto::SecretBytes& passphrase, const crypto::KdfParams& kdf)
 {
-    TECHO_ASSIGN(std::unique_ptr<vault::Vault> vault, vault::Vault::create(path, passphrase, kdf));
-    return std::unique_ptr<VaultSession>(new VaultSession(std::make_unique<Impl>(Impl {std::move(vault), nullptr})));
+    crypto::SecretBytes key;
+    TECHO_ASSIGN(std::unique_ptr<vault::Vault> vault, vault::Vault::create(path, passphrase, kdf, &key));
+    return std::unique_ptr<VaultSession>(
+        new VaultSession(std::make_unique<Impl>(Impl {std::move(vault), std::move(key), nullptr})));
 }
 
 const std::string& VaultSession::path() const noexcept
@@ -37,6 +53,33 @@ const std::string& VaultSession::path() const noexcept
 Result<RecordCounts> VaultSession::counts()
 {
     return m_impl->vault->counts();
+}
+
+Result<std::unique_ptr<VaultSession>> VaultSession::openAnotherConnection()
+{
+    if (!isOpen() || m_impl->key.empty())
+        return lockedError();
+    crypto::SecretBytes key(m_impl->key.size());
+    std::copy(m_impl->key.bytes().begin(), m_impl->key.bytes().end(), key.data());
+    TECHO_ASSIGN(std::unique_ptr<vault::Vault> vault, vault::Vault::openWithRawKey(path(), key));
+    return std::unique_ptr<VaultSession>(
+        new VaultSession(std::make_unique<Impl>(Impl {std::move(vault), std::move(key), nullptr})));
+}
+
+Result<import::ImportReport> VaultSession::importFromApi(
+    const import::ApiImportRequest& request, const import::ProgressHandler& progress, const net::CancelToken* cancel)
+{
+    if (!isOpen())
+        return lockedError();
+    return import::importFromApi(m_impl->vault->database(), request, progress, cancel);
+}
+
+Result<import::ImportReport> VaultSession::importFromFile(const std::string& path,
+    const import::ProgressHandler& progress, const net::CancelToken* cancel, const import::ImportPolicy& policy)
+{
+    if (!isOpen())
+        return lockedError();
+    return import::importFromFile(m_impl->vault->database(), path, progress, cancel, policy);
 }
 
 query::HealthRecordQueries& VaultSession::healthRecords()
@@ -57,6 +100,7 @@ Status VaultSession::renameProfile(std::int64_t id, std::string localName)
 void VaultSession::lock() noexcept
 {
     m_impl->vault->lock();
+    m_impl->key = crypto::SecretBytes(); // the old buffer is wiped as it is released
 }
 
 bool VaultSession::isOpen() const noexcept

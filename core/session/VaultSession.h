@@ -2,6 +2,7 @@
 
 #include "core/crypto/KeyDerivation.h"
 #include "core/crypto/SecretBytes.h"
+#include "core/import/ImportJobs.h"
 #include "core/query/HealthRecordQueries.h"
 #include "core/util/Result.h"
 
@@ -33,6 +34,22 @@ public:
 
     [[nodiscard]] const std::string& path() const noexcept;
     [[nodiscard]] Result<RecordCounts> counts();
+    // A second, independent connection to the same vault for a worker thread (an import), opened with the raw
+    // key this session keeps since it was opened — no second key derivation (Argon2id costs ~0.6 s). Locking
+    // either session leaves the other open. Errors: Usage with key query.vault_locked (this session is
+    // locked: the key is gone), WrongPassphrase (the vault's passphrase changed since), NotFound, Io, Damaged.
+    [[nodiscard]] Result<std::unique_ptr<VaultSession>> openAnotherConnection();
+    // import::importFromApi / importFromFile (docs/import.md) on this session's connection, on the calling
+    // thread. Run them on a session of their own (openAnotherConnection) on a worker thread: the network
+    // phase then holds no lock and the GUI's session keeps reading. progress is called on the calling thread;
+    // cancel is the one object another thread may touch. Errors: the jobs' (Cancelled with key
+    // import.cancelled, import.person_conflict, net and mapping errors), and query.vault_locked when locked;
+    // any error leaves the vault as it was.
+    [[nodiscard]] Result<import::ImportReport> importFromApi(const import::ApiImportRequest& request,
+        const import::ProgressHandler& progress = {}, const net::CancelToken* cancel = nullptr);
+    [[nodiscard]] Result<import::ImportReport> importFromFile(const std::string& path,
+        const import::ProgressHandler& progress = {}, const net::CancelToken* cancel = nullptr,
+        const import::ImportPolicy& policy = {});
     // The read side of the records (dashboard, checkup table, trends, medicines): docs/clinical.md. Valid as
     // long as the session; after lock() its calls fail with query.vault_locked.
     [[nodiscard]] query::HealthRecordQueries& healthRecords();
@@ -40,7 +57,8 @@ public:
     // change it. An empty name goes back to the source's. Errors: NotFound for an unknown id, the vault's own.
     // The same rule as `techo-cli profile rename`.
     [[nodiscard]] Status renameProfile(std::int64_t id, std::string localName);
-    // Closes the connection and wipes the key; the session is unusable afterwards.
+    // Closes the connection and wipes the key (also the copy kept for openAnotherConnection); the session is
+    // unusable afterwards.
     void lock() noexcept;
     [[nodiscard]] bool isOpen() const noexcept;
 

@@ -94,8 +94,8 @@ std::string Vault::defaultPath()
     return base + "/techo/vault.techo";
 }
 
-Result<std::unique_ptr<Vault>> Vault::create(
-    const std::string& path, const crypto::SecretBytes& passphrase, const crypto::KdfParams& kdf)
+Result<std::unique_ptr<Vault>> Vault::create(const std::string& path, const crypto::SecretBytes& passphrase,
+    const crypto::KdfParams& kdf, crypto::SecretBytes* keyOut)
 {
     if (passphrase.empty())
         return makeError(ErrorCode::Usage, "the passphrase must not be empty");
@@ -132,10 +132,14 @@ Result<std::unique_ptr<Vault>> Vault::create(
     if (Status moved = renameNoReplace(temp, path); !moved.ok())
         return fail(std::move(moved).error());
     TECHO_TRY(relockFile(lock->get(), FileLock::Shared)); // a downgrade: Linux does it atomically
-    return openWithKey(path, header, key, std::move(lock).value());
+    TECHO_ASSIGN(std::unique_ptr<Vault> vault, openWithKey(path, header, key, std::move(lock).value()));
+    if (keyOut != nullptr)
+        *keyOut = std::move(key);
+    return vault;
 }
 
-Result<std::unique_ptr<Vault>> Vault::open(const std::string& path, const crypto::SecretBytes& passphrase)
+Result<std::unique_ptr<Vault>> Vault::open(
+    const std::string& path, const crypto::SecretBytes& passphrase, crypto::SecretBytes* keyOut)
 {
     // The lock comes first: the header and pages read below belong to the file it holds.
     TECHO_ASSIGN(UniqueFd lock, lockFile(path, FileLock::Shared));
@@ -154,6 +158,18 @@ Result<std::unique_ptr<Vault>> Vault::open(const std::string& path, const crypto
     // A passphrase change holds the exclusive lock from before it creates its `.rekey` copy until the
     // copy has become the vault, so while we hold the shared lock any `.rekey` is a crashed one's.
     removeFileIfExists(rekeyPath(path));
+    TECHO_ASSIGN(std::unique_ptr<Vault> vault, openWithKey(path, header, key, std::move(lock)));
+    if (keyOut != nullptr)
+        *keyOut = std::move(key);
+    return vault;
+}
+
+Result<std::unique_ptr<Vault>> Vault::openWithRawKey(const std::string& path, const crypto::SecretBytes& key)
+{
+    TECHO_ASSIGN(UniqueFd lock, lockFile(path, FileLock::Shared));
+    TECHO_ASSIGN(const VaultHeader header, VaultHeader::readFrom(path));
+    if (crypto::keyCheckValue(key) != header.keyCheck)
+        return makeError(ErrorCode::WrongPassphrase, "the passphrase is not correct for this vault");
     return openWithKey(path, header, key, std::move(lock));
 }
 

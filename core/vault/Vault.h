@@ -39,13 +39,20 @@ public:
     // Fails with AlreadyExists rather than overwrite anything. The file appears atomically, complete,
     // with the NFC passphrase rule. Errors: Usage (empty passphrase, not UTF-8, kdf out of bounds),
     // AlreadyExists, Io.
-    [[nodiscard]] static Result<std::unique_ptr<Vault>> create(
-        const std::string& path, const crypto::SecretBytes& passphrase, const crypto::KdfParams& kdf);
+    [[nodiscard]] static Result<std::unique_ptr<Vault>> create(const std::string& path,
+        const crypto::SecretBytes& passphrase, const crypto::KdfParams& kdf, crypto::SecretBytes* keyOut = nullptr);
     // Distinct errors: NotFound, NotAVault, Damaged, NewerFormat, WrongPassphrase, InUse (another
     // process is changing the passphrase), Io. A failed open writes nothing. A `.rekey` file left by a
     // crashed passphrase change is deleted, never one a running change is still writing.
+    // With keyOut, the raw key derived from the passphrase is handed over (the caller keeps it in its
+    // SecretBytes to open more connections with openWithRawKey, without a second key derivation).
     [[nodiscard]] static Result<std::unique_ptr<Vault>> open(
-        const std::string& path, const crypto::SecretBytes& passphrase);
+        const std::string& path, const crypto::SecretBytes& passphrase, crypto::SecretBytes* keyOut = nullptr);
+    // Another connection to a vault already opened in this process, with the raw key open() or create()
+    // handed out: no key derivation. The key is checked against the header's key check value first, so a key
+    // from before a passphrase change gives WrongPassphrase and writes nothing. Other errors as open().
+    [[nodiscard]] static Result<std::unique_ptr<Vault>> openWithRawKey(
+        const std::string& path, const crypto::SecretBytes& key);
 
     // Writes a complete copy under the new key (NFC rule, new salt) next to the vault, syncs it and
     // renames it over the vault: at every instant exactly one complete vault is at `path`, under the
