@@ -42,6 +42,25 @@
     </message>
 </context>
 <context>
+    <name>techo::ui::AppController</name>
+    <message>
+        <source>Dashboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checkup results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Downloading records… (you can keep reading)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing the import… (the views wait for it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>techo::ui::CheckupResultsView</name>
     <message>
         <source>&amp;Show:</source>
@@ -1410,33 +1429,6 @@ Select the row to see its trend.</source>
     </message>
 </context>
 <context>
-    <name>techo::ui::ProfileSwitcher</name>
-    <message>
-        <source>Profile</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Whose records the views show</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 (you)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 (family)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Name from the source: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Born %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>techo::ui::PersonConflictDialog</name>
     <message>
         <source>Male</source>
@@ -1508,6 +1500,33 @@ Select the row to see its trend.</source>
     </message>
     <message>
         <source>Cancel the import</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>techo::ui::ProfileSwitcher</name>
+    <message>
+        <source>Profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whose records the views show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (you)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (family)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name from the source: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Born %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -42,6 +42,25 @@
     </message>
 </context>
 <context>
+    <name>techo::ui::AppController</name>
+    <message>
+        <source>Dashboard</source>
+        <translation>ダッシュボード</translation>
+    </message>
+    <message>
+        <source>Checkup results</source>
+        <translation>健診結果</translation>
+    </message>
+    <message>
+        <source>Downloading records… (you can keep reading)</source>
+        <translation>記録を受信しています…（この間も閲覧できます）</translation>
+    </message>
+    <message>
+        <source>Writing the import… (the views wait for it)</source>
+        <translation>取り込みを書き込んでいます…（表示は書き込みの完了を待ちます）</translation>
+    </message>
+</context>
+<context>
     <name>techo::ui::CheckupResultsView</name>
     <message>
         <source>&amp;Show:</source>
@@ -1409,33 +1428,6 @@ Select the row to see its trend.</source>
     </message>
 </context>
 <context>
-    <name>techo::ui::ProfileSwitcher</name>
-    <message>
-        <source>Profile</source>
-        <translation>表示する人</translation>
-    </message>
-    <message>
-        <source>Whose records the views show</source>
-        <translation>どなたの記録を表示するか</translation>
-    </message>
-    <message>
-        <source>%1 (you)</source>
-        <translation>%1（ご本人）</translation>
-    </message>
-    <message>
-        <source>%1 (family)</source>
-        <translation>%1（ご家族）</translation>
-    </message>
-    <message>
-        <source>Name from the source: %1</source>
-        <translation>取り込み元の氏名: %1</translation>
-    </message>
-    <message>
-        <source>Born %1</source>
-        <translation>生年月日: %1</translation>
-    </message>
-</context>
-<context>
     <name>techo::ui::PersonConflictDialog</name>
     <message>
         <source>Male</source>
@@ -1508,6 +1500,33 @@ Select the row to see its trend.</source>
     <message>
         <source>Cancel the import</source>
         <translation>取り込みを中止</translation>
+    </message>
+</context>
+<context>
+    <name>techo::ui::ProfileSwitcher</name>
+    <message>
+        <source>Profile</source>
+        <translation>表示する人</translation>
+    </message>
+    <message>
+        <source>Whose records the views show</source>
+        <translation>どなたの記録を表示するか</translation>
+    </message>
+    <message>
+        <source>%1 (you)</source>
+        <translation>%1（ご本人）</translation>
+    </message>
+    <message>
+        <source>%1 (family)</source>
+        <translation>%1（ご家族）</translation>
+    </message>
+    <message>
+        <source>Name from the source: %1</source>
+        <translation>取り込み元の氏名: %1</translation>
+    </message>
+    <message>
+        <source>Born %1</source>
+        <translation>生年月日: %1</translation>
     </message>
 </context>
 <context>

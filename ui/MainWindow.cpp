@@ -169,8 +169,16 @@ MainWindow::MainWindow(QString vaultPath, QWidget* parent)
 
     m_overview = new OverviewView(this);
     m_overview->setObjectName(QStringLiteral("overviewView"));
-    addView(m_overview, m_overview, tr("Overview"), appIcon(QStringLiteral("overview")));
+    m_overview->hide(); // registered by addOverviewView(), after the views the app puts first
     updateFace();
+}
+
+void MainWindow::addOverviewView()
+{
+    if (m_overviewAdded)
+        return;
+    m_overviewAdded = true;
+    addView(m_overview, m_overview, tr("Overview"), appIcon(QStringLiteral("overview")));
 }
 
 MainWindow::~MainWindow()

@@ -48,6 +48,9 @@ public:
     // (Ctrl+<n> for the first nine). `view` is usually `widget` itself; the window calls its showProfile on every
     // profile change and reload, clearRecords on lock. The window takes ownership of `widget`.
     void addView(QWidget* widget, RecordView* view, const QString& title, const QIcon& icon);
+    // Registers the built-in vault overview (the record counts of every kind) as the next view. AppController
+    // adds it last; a window without record views of its own (tests) may add it first.
+    void addOverviewView();
     [[nodiscard]] int viewCount() const noexcept { return int(m_views.size()); }
     [[nodiscard]] int currentViewIndex() const;
     void setCurrentView(int index);
@@ -111,6 +114,7 @@ private:
     std::optional<std::int64_t> m_rememberedProfile;
     int m_rememberedView = 0;
     bool m_onWelcome = false;
+    bool m_overviewAdded = false;
 
     QPointer<UnlockDialog> m_unlockDialog;
     LockController* m_lock = nullptr;

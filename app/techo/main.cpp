@@ -1,5 +1,6 @@
 #include "core/crypto/ProcessHardening.h"
 #include "core/vault/Vault.h"
+#include "ui/AppController.h"
 #include "ui/AppSettings.h"
 #include "ui/DateText.h"
 #include "ui/MainWindow.h"
@@ -48,6 +49,7 @@ int main(int argc, char** argv)
     techo::ui::setEraDisplay(techo::ui::AppSettings::eraDisplay());
 
     techo::ui::MainWindow window(parser.value(vaultOption));
+    techo::ui::AppController controller(window);
     window.show();
     QTimer::singleShot(0, &window, &techo::ui::MainWindow::unlockOrCreate);
     return QApplication::exec();

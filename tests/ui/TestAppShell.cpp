@@ -259,6 +259,7 @@ private slots:
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("first.techo"));
         ui::MainWindow window(path);
+        window.addOverviewView();
         window.show();
         window.unlockOrCreate();
         QVERIFY(window.findChildren<ui::UnlockDialog*>().isEmpty());
@@ -325,6 +326,7 @@ private slots:
         const TestVault made = makeVault(path);
         QVERIFY(made.familyProfile != 0);
         ui::MainWindow window(path);
+        window.addOverviewView();
         auto* view = new RecordingView;
         window.addView(view, view, QStringLiteral("Recording"), QIcon());
         showActive(window);
@@ -384,6 +386,7 @@ private slots:
         QVERIFY(makeVault(path).familyProfile != 0);
         ui::AppSettings::setAutoLockMinutes(5);
         ui::MainWindow window(path);
+        window.addOverviewView();
         showActive(window);
         FakeClock clock;
         ui::LockController& lock = window.lockController();
@@ -430,6 +433,7 @@ private slots:
         const QString path = dir.filePath(QStringLiteral("dbus.techo"));
         QVERIFY(makeVault(path).familyProfile != 0);
         ui::MainWindow window(path);
+        window.addOverviewView();
         window.show();
         QDBusConnection sender = QDBusConnection::connectToBus(m_busAddress, QStringLiteral("screensaver"));
         const auto cleanup = qScopeGuard([] { QDBusConnection::disconnectFromBus(QStringLiteral("screensaver")); });
@@ -464,6 +468,7 @@ private slots:
         const TestVault made = makeVault(path);
         QVERIFY(made.familyProfile != 0);
         ui::MainWindow window(path);
+        window.addOverviewView();
         auto* first = new RecordingView;
         auto* second = new RecordingView;
         window.addView(first, first, QStringLiteral("First"), QIcon());
@@ -531,6 +536,7 @@ private slots:
     {
         QTemporaryDir dir;
         ui::MainWindow window(dir.filePath(QStringLiteral("menus.techo")));
+        window.addOverviewView();
         const QStringList menus = [&] {
             QStringList titles;
             for (QAction* menu : window.menuBar()->actions())
@@ -612,6 +618,7 @@ private slots:
         const QString path = dir.filePath(QStringLiteral("dark.techo"));
         QVERIFY(makeVault(path).familyProfile != 0);
         ui::MainWindow window(path);
+        window.addOverviewView();
         window.show();
         window.showVault(openSession(path));
         saveScreenshot(&window, QStringLiteral("shell-records-dark"));
@@ -629,6 +636,7 @@ private slots:
         QTemporaryDir dir;
         {
             ui::MainWindow window(dir.filePath(QStringLiteral("ja.techo")));
+            window.addOverviewView();
             window.show();
             auto* page = window.findChild<ui::WelcomePage*>(QStringLiteral("welcomePage"));
             auto* passphrase = page->findChild<QLineEdit*>(QStringLiteral("newPassphraseLineEdit"));
@@ -650,6 +658,7 @@ private slots:
         const QString path = dir.filePath(QStringLiteral("ja-locked.techo"));
         QVERIFY(makeVault(path).familyProfile != 0);
         ui::MainWindow window(path);
+        window.addOverviewView();
         window.show();
         window.showVault(openSession(path));
         window.lockVault();

@@ -236,6 +236,8 @@ private slots:
         QVERIFY(count("vaccinations") != count("dispensings"));
 
         ui::MainWindow window(path);
+
+        window.addOverviewView();
         window.show();
         auto* table = window.findChild<QTableWidget*>(QStringLiteral("countsTable"));
         QVERIFY(table);
@@ -288,6 +290,8 @@ private slots:
         const QByteArray before = test::readAll(path);
 
         ui::MainWindow window(path);
+
+        window.addOverviewView();
         window.show();
         auto* table = window.findChild<QTableWidget*>(QStringLiteral("countsTable"));
         window.unlockOrCreate();
@@ -329,6 +333,8 @@ private slots:
         QCOMPARE(::flock(other, LOCK_EX | LOCK_NB), 0);
 
         ui::MainWindow window(path);
+
+        window.addOverviewView();
         window.show();
         auto* table = window.findChild<QTableWidget*>(QStringLiteral("countsTable"));
         window.unlockOrCreate();
@@ -379,6 +385,8 @@ private slots:
         writeBytes(path, bytes);
 
         ui::MainWindow window(path);
+
+        window.addOverviewView();
         window.show();
         auto* table = window.findChild<QTableWidget*>(QStringLiteral("countsTable"));
         window.unlockOrCreate();
@@ -443,6 +451,7 @@ private slots:
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("new.techo"));
         ui::MainWindow window(path);
+        window.addOverviewView();
         window.show();
         window.unlockOrCreate();
         QVERIFY(window.findChildren<ui::UnlockDialog*>().isEmpty());
@@ -503,6 +512,7 @@ private slots:
         auto vault = session::VaultSession::open(path.toStdString(), test::secret(test::kTestPassphrase));
         QVERIFY(vault.ok());
         ui::MainWindow window(path);
+        window.addOverviewView();
         window.show();
         auto* table = window.findChild<QTableWidget*>(QStringLiteral("countsTable"));
         auto* summary = window.findChild<QLabel*>(QStringLiteral("summaryLabel"));
@@ -554,6 +564,7 @@ private slots:
         const QString path = dir.filePath(QStringLiteral("ja.techo"));
         QVERIFY(!makeVaultWithRecords(path).empty());
         ui::MainWindow window(path);
+        window.addOverviewView();
         window.show();
         QCOMPARE(window.windowTitle(), QStringLiteral("Techo — 健康手帳"));
         saveScreenshot(&window, QStringLiteral("main-window-locked-ja"));

@@ -1,0 +1,125 @@
+#include "ui/AppController.h"
+
+#include "ui/AppSettings.h"
+#include "ui/CheckupResultsView.h"
+#include "ui/DashboardView.h"
+#include "ui/DateText.h"
+#include "ui/Icons.h"
+#include "ui/LockController.h"
+#include "ui/MainWindow.h"
+#include "ui/SettingsDialog.h"
+#include "ui/TrendChartView.h"
+
+#include <QAction>
+
+namespace techo::ui {
+
+AppController::AppController(MainWindow& window)
+    : QObject(&window)
+    , m_window(window)
+{
+    m_dashboard = new DashboardView(&window);
+    m_dashboard->setObjectName(QStringLiteral("dashboardView"));
+    window.addView(m_dashboard, m_dashboard, tr("Dashboard"), appIcon(QStringLiteral("dashboard")));
+
+    m_checkups = new CheckupResultsView(&window);
+    m_checkups->setObjectName(QStringLiteral("checkupResultsView"));
+    m_trend = new TrendChartView(m_checkups);
+    m_trend->setObjectName(QStringLiteral("trendChartView"));
+    m_checkups->setDetailWidget(m_trend);
+    window.addView(m_checkups, m_checkups, tr("Checkup results"), appIcon(QStringLiteral("checkups")));
+    connect(m_checkups, &CheckupResultsView::trendRequested, this, &AppController::showTrend);
+    // The chart holds no records of its own beyond the item shown: it is emptied with the table.
+    connect(&window, &MainWindow::vaultLocked, m_trend, &TrendChartView::clear);
+
+    window.addOverviewView();
+    window.setCurrentView(0);
+
+    QAction* importAction = window.importAction();
+    importAction->setEnabled(true);
+    connect(importAction, &QAction::triggered, this, [this] { openImport(ImportDialog::Source::Sandbox); });
+    QAction* settingsAction = window.settingsAction();
+    settingsAction->setEnabled(true);
+    connect(settingsAction, &QAction::triggered, this, &AppController::openSettings);
+    connect(&window, &MainWindow::demoImportRequested, this, [this] { openImport(ImportDialog::Source::Sandbox); });
+    connect(&window, &MainWindow::apiImportRequested, this, [this] { openImport(ImportDialog::Source::Api); });
+    connect(&window, &MainWindow::fileImportRequested, this, [this] { openImport(ImportDialog::Source::File); });
+    // Locking ends an import at once (the dialog's destructor cancels and rolls back) and closes settings.
+    connect(&window, &MainWindow::vaultLocked, this, [this] {
+        delete m_import.data();
+        delete m_settings.data();
+        m_window.clearBusyMessage();
+    });
+}
+
+AppController::~AppController() = default;
+
+void AppController::openImport(ImportDialog::Source source)
+{
+    if (m_import) {
+        m_import->raise();
+        m_import->activateWindow();
+        return;
+    }
+    session::VaultSession* session = m_window.session();
+    if (!session)
+        return;
+    auto* dialog = new ImportDialog(*session, &m_window);
+    dialog->setObjectName(QStringLiteral("importDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setSource(source);
+    if (!AppSettings::apiEndpoint().isEmpty())
+        dialog->setApi(AppSettings::apiEndpoint(), AppSettings::caFile());
+    connect(dialog, &ImportDialog::recordsChanged, &m_window, &MainWindow::reloadViews);
+    connect(dialog, &ImportDialog::stageChanged, this, [this](ImportDialog::Stage stage) {
+        switch (stage) {
+        case ImportDialog::Stage::Network:
+            m_window.setBusyMessage(tr("Downloading records… (you can keep reading)"));
+            break;
+        case ImportDialog::Stage::Writing:
+            m_window.setBusyMessage(tr("Writing the import… (the views wait for it)"));
+            break;
+        default:
+            m_window.clearBusyMessage();
+            break;
+        }
+    });
+    connect(dialog, &QObject::destroyed, &m_window, &MainWindow::clearBusyMessage);
+    m_import = dialog;
+    dialog->open();
+}
+
+void AppController::openSettings()
+{
+    if (m_settings) {
+        m_settings->raise();
+        m_settings->activateWindow();
+        return;
+    }
+    auto* dialog = new SettingsDialog(&m_window);
+    dialog->setObjectName(QStringLiteral("settingsDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &SettingsDialog::settingsChanged, this, &AppController::applySettings);
+    m_settings = dialog;
+    dialog->open();
+}
+
+void AppController::applySettings()
+{
+    m_window.lockController().setIdleMinutes(AppSettings::autoLockMinutes());
+    setEraDisplay(AppSettings::eraDisplay());
+    m_window.reloadViews(); // dates are written again with or without the era
+}
+
+void AppController::showTrend(const QString& logicalKey)
+{
+    session::VaultSession* session = m_window.session();
+    const auto profile = m_window.currentProfileId();
+    if (!session || !profile) {
+        m_trend->clear();
+        return;
+    }
+    m_trend->showItem(*session, *profile, logicalKey);
+}
+
+} // namespace techo::ui

@@ -1,0 +1,50 @@
+#pragma once
+
+#include "ui/ImportDialog.h"
+
+#include <QObject>
+#include <QPointer>
+
+namespace techo::ui {
+
+class CheckupResultsView;
+class DashboardView;
+class MainWindow;
+class SettingsDialog;
+class TrendChartView;
+
+// Assembles the desktop app on a MainWindow (docs/app/shell.md, "Wiring"): registers the record views in the
+// order a person uses them — ダッシュボード (Ctrl+1), 健診結果 with its trend chart (Ctrl+2), the vault overview last —
+// and connects File ▸ Import… and Settings…, the first-run page's import choices, the import's stages (the
+// status bar says "writing the import…" while a read may wait) and its commit (every view reloads).
+// `techo` (app/techo/main.cpp), the GUI tests, the screenshots and techo-bench-ui all build the app this way.
+class AppController final : public QObject {
+    Q_OBJECT
+public:
+    explicit AppController(MainWindow& window);
+    ~AppController() override;
+
+    [[nodiscard]] DashboardView& dashboard() const noexcept { return *m_dashboard; }
+    [[nodiscard]] CheckupResultsView& checkups() const noexcept { return *m_checkups; }
+    [[nodiscard]] TrendChartView& trend() const noexcept { return *m_trend; }
+    // The open import dialog (null when none).
+    [[nodiscard]] ImportDialog* importDialog() const noexcept { return m_import; }
+
+    // File ▸ Import… with `source` preselected (window-modal, returns at once). Nothing while locked.
+    void openImport(ImportDialog::Source source);
+    // File ▸ Settings… (window-modal, returns at once).
+    void openSettings();
+
+private:
+    void applySettings();
+    void showTrend(const QString& logicalKey);
+
+    MainWindow& m_window;
+    DashboardView* m_dashboard = nullptr;
+    CheckupResultsView* m_checkups = nullptr;
+    TrendChartView* m_trend = nullptr;
+    QPointer<ImportDialog> m_import;
+    QPointer<SettingsDialog> m_settings;
+};
+
+} // namespace techo::ui
