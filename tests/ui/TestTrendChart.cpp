@@ -1,14 +1,19 @@
 // The trend chart over a real vault (test-only fast KDF) filled by a real import of saved API responses
-// (tests/data/api/tkk-trend-{male,female}.json, written by tests/data/make-trend-fixture.py): what is DRAWN —
+// (tests/data/api/tkk-trend-{male,female}.json, written by tests/data/make-trend-fixture.py), and one over the
+// sandbox's demo family imported over HTTPS: what is DRAWN —
 // the Qt Charts series, their points, bands and axes — is compared with values written down here from the
-// fixture and the MHLW tables (docs/clinical.md), not with what core computed.
+// fixture and the MHLW tables (docs/clinical.md) or, for the sandbox, read from the stored observations; never
+// with what core computed.
 //   男性 T0001: HbA1c on 7 checkup days (two JDS values converted, one day with a second, non-特定健診 checkup
 //               whose HbA1c must not become a point, 6.8 in 受診勧奨); BP as two readings (means), one その他;
 //               LDL/HDL/TG (HDL 38 and 39 below 40; TG "<30"); γ-GT "<5".
 //   女性 T0002: 血色素量 11.5 / 12.6 and eGFR 58 / 44 (low-is-bad items, 血色素量 judged by sex).
 #include "core/clinical/ItemCatalog.h"
 #include "core/import/ImportJobs.h"
+#include "core/query/HealthRecordQueries.h"
 #include "core/session/VaultSession.h"
+#include "core/vault/CheckupRepository.h"
+#include "tests/support/SandboxProcess.h"
 #include "tests/support/TestSupport.h"
 #include "ui/TrendBands.h"
 #include "ui/TrendChartPlot.h"
@@ -29,16 +34,13 @@
 #include <QValueAxis>
 
 #include <algorithm>
+#include <map>
+#include <set>
 
 using namespace techo;
 using namespace std::chrono;
 
 namespace {
-
-struct Expected {
-    domain::Date day;
-    double value;
-};
 
 QPointF at(domain::Date day, double value)
 {
@@ -456,6 +458,72 @@ private slots:
         view.show();
         QVERIFY(QTest::qWaitForWindowExposed(&view));
         saveScreenshot(&view, QStringLiteral("trend-hba1c-dark-en"));
+    }
+
+    // The sandbox's demo family over HTTPS (the data the demo vault of packaging/run.sh holds): for every person,
+    // the HbA1c chart has a point on exactly the days whose checkups carry an HbA1c value, read here from the
+    // stored observations, and a day with one NGSP value is drawn at that value.
+    void sandboxFamily_hba1cHasAPointOnEveryDayWithAValue()
+    {
+        test::SandboxProcess sandbox;
+        QVERIFY2(sandbox.isRunning(), qPrintable(sandbox.errorString()));
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("sandbox.techo"));
+        struct HbA1cDays {
+            std::map<domain::Date, std::vector<double>> ngsp; // per day, every NGSP value of the day
+            std::set<domain::Date> days; // every day with an HbA1c value (NGSP or JDS)
+        };
+        std::map<std::int64_t, HbA1cDays> expected;
+        {
+            auto vault = test::createTestVault(path);
+            QVERIFY(vault);
+            import::ApiImportRequest request;
+            request.client.baseUrl = sandbox.baseUrl().toStdString();
+            request.client.http.caFile = sandbox.caFile().toStdString();
+            request.client.pollInterval = std::chrono::milliseconds(10);
+            auto report = import::importFromApi(vault->database(), request);
+            QVERIFY2(report.ok(), report.ok() ? "" : report.error().message.c_str());
+            auto profiles = query::HealthRecordQueries(*vault).profiles();
+            QVERIFY(profiles.ok());
+            for (const auto& profile : *profiles) {
+                auto checkups = vault::CheckupRepository(vault->database()).listByProfile(profile.id);
+                QVERIFY(checkups.ok());
+                for (const auto& checkup : *checkups)
+                    for (const auto& o : checkup.observations) {
+                        const bool ngsp = o.itemCode.starts_with("3D046");
+                        if ((!ngsp && !o.itemCode.starts_with("3D045")) || !o.valueNum)
+                            continue;
+                        expected[profile.id].days.insert(checkup.performedOn);
+                        if (ngsp && !o.comparator)
+                            expected[profile.id].ngsp[checkup.performedOn].push_back(*o.valueNum);
+                    }
+            }
+        }
+        QVERIFY2(!expected.empty(), "the sandbox family has no HbA1c at all");
+        auto session = session::VaultSession::open(path.toStdString(), test::secret(test::kTestPassphrase));
+        QVERIFY(session.ok());
+        ui::TrendChartView view;
+        int checkedValues = 0;
+        for (const auto& [profile, want] : expected) {
+            view.showItem(**session, profile, QStringLiteral("hba1c"));
+            QCOMPARE(view.plots().size(), std::size_t(1));
+            const ui::TrendChartPlot* plot = view.plots().front();
+            const QList<QPointF> drawn = drawnPoints(plot);
+            QCOMPARE(drawn.size(), qsizetype(want.days.size()));
+            auto day = want.days.begin();
+            for (const QPointF& point : drawn) {
+                QCOMPARE(point.x(), double(ui::TrendBands::dayPosition(*day)));
+                const auto values = want.ngsp.find(*day);
+                if (values != want.ngsp.end() && values->second.size() == 1) {
+                    QCOMPARE(point.y(), values->second.front());
+                    ++checkedValues;
+                }
+                ++day;
+            }
+            QCOMPARE(
+                bandEdges(seriesNamed<QAreaSeries>(plot, QStringLiteral("band-guidance"))), std::make_pair(5.6, 6.5));
+        }
+        QVERIFY(checkedValues > 0);
     }
 
     void screenshots_data()
