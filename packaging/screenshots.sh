@@ -14,6 +14,6 @@ mkdir -p "$out"
 # The sandbox's dispensings follow its own calendar (they end in July 2026): the dashboard's "today" is set there
 # so the current medicines show.
 for lang in ja en; do
-  XDG_CONFIG_HOME="$work/config" TECHO_PASSPHRASE=demo xvfb-run -a -s "-screen 0 1400x900x24" \
+  XDG_CONFIG_HOME="$work/config" TECHO_PASSPHRASE=demo xvfb-run -a -s "-screen 0 1366x860x24" \
     build/dev/tests/tools/techo-screenshot-tour --vault "$work/demo.techo" --lang "$lang" --out "$out" --today 2026-07-24
 done

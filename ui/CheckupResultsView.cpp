@@ -262,10 +262,11 @@ CheckupResultsView::CheckupResultsView(QWidget* parent)
     m_detailLayout->addWidget(m_placeholder);
     m_detail = m_placeholder;
     splitter->addWidget(detail);
-    splitter->setStretchFactor(0, 2);
-    splitter->setStretchFactor(1, 1);
-    // The table gets two thirds of the width at first (the person may drag the handle).
-    splitter->setSizes({2000, 1000});
+    splitter->setStretchFactor(0, 4);
+    splitter->setStretchFactor(1, 5);
+    // The trend chart with its explanation needs more room than a few more years of the table (which scrolls
+    // with its item names frozen): a bit over half the width goes to it at first; the person may drag the handle.
+    splitter->setSizes({800, 1000});
     m_pages->addWidget(splitter);
     layout->addWidget(m_pages, 1);
 

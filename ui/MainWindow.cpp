@@ -55,7 +55,7 @@ MainWindow::MainWindow(QString vaultPath, QWidget* parent)
 {
     setWindowTitle(tr("Techo — Personal Health Record"));
     setWindowIcon(appIcon(QStringLiteral("techo")));
-    resize(1080, 720);
+    resize(1280, 800); // a laptop screen's worth: the 健診結果 table and its trend chart side by side
 
     m_lock = new LockController(this);
     m_lock->setIdleMinutes(AppSettings::autoLockMinutes());

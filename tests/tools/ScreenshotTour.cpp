@@ -94,7 +94,7 @@ int main(int argc, char** argv)
         QTemporaryDir empty;
         ui::MainWindow window(empty.filePath(QStringLiteral("new.techo")));
         ui::AppController controller(window);
-        window.resize(1200, 760);
+        window.resize(1280, 800);
         window.show();
         window.unlockOrCreate();
         ok &= grab(window, file(QStringLiteral("welcome")));
@@ -109,7 +109,7 @@ int main(int argc, char** argv)
             controller.dashboard().setClock(domain::Clock::fixed(std::chrono::floor<std::chrono::seconds>(at)));
         }
     }
-    window.resize(1200, 760);
+    window.resize(1280, 800);
     window.show();
     window.unlockOrCreate(); // the unlock dialog over the locked window
     ok &= grab(window, file(QStringLiteral("unlock")));
