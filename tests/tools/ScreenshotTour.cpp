@@ -11,6 +11,7 @@
 #include "ui/DateText.h"
 #include "ui/MainWindow.h"
 #include "ui/ProfileSwitcher.h"
+#include "ui/SettingsDialog.h"
 #include "ui/TrendChartView.h"
 
 #include <QApplication>
@@ -40,10 +41,17 @@ void settle(int ms = 400)
     }
 }
 
-bool grab(QWidget& window, const QString& path)
+// Without a window manager (Xvfb) raise() decides what is on top: the dialog (when there is one) over its window.
+bool grab(QWidget& window, const QString& path, QWidget* dialog = nullptr)
 {
     window.raise();
-    window.activateWindow();
+    if (dialog) {
+        settle(200);
+        dialog->raise();
+        dialog->activateWindow();
+    } else {
+        window.activateWindow();
+    }
     settle();
     QScreen* screen = window.screen();
     // The whole top-level window including any window-modal dialog drawn over it: grab the screen area.
@@ -112,7 +120,7 @@ int main(int argc, char** argv)
     window.resize(1280, 800);
     window.show();
     window.unlockOrCreate(); // the unlock dialog over the locked window
-    ok &= grab(window, file(QStringLiteral("unlock")));
+    ok &= grab(window, file(QStringLiteral("unlock")), window.findChild<QDialog*>());
     for (QDialog* dialog : window.findChildren<QDialog*>())
         dialog->reject();
     settle(200);
@@ -154,10 +162,10 @@ int main(int argc, char** argv)
     ok &= grab(window, file(QStringLiteral("overview")));
     window.setCurrentView(0);
     controller.openImport(ui::ImportDialog::Source::Sandbox);
-    ok &= grab(window, file(QStringLiteral("import")));
+    ok &= grab(window, file(QStringLiteral("import")), controller.importDialog());
     delete controller.importDialog();
     controller.openSettings();
-    ok &= grab(window, file(QStringLiteral("settings")));
+    ok &= grab(window, file(QStringLiteral("settings")), window.findChild<ui::SettingsDialog*>());
     for (QDialog* dialog : window.findChildren<QDialog*>())
         dialog->reject();
     window.lockVault();
