@@ -712,6 +712,38 @@ Select the row to see its trend.</source>
         <source>Record</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>This file is not a Techo export (it is not JSON). Nothing was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This Techo export cannot be imported: %1 is not as expected. Nothing was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This export was written by a newer version of Techo (format %1). Please update Techo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This person is no longer in the vault.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The start of the period is after its end.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is not a file or folder name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 already exists. An export never replaces a file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A record holds text that is not valid Unicode; it cannot be exported.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>techo::ui::ImportDialog</name>

@@ -712,6 +712,38 @@ Select the row to see its trend.</source>
         <source>Record</source>
         <translation>記録</translation>
     </message>
+    <message>
+        <source>This file is not a Techo export (it is not JSON). Nothing was imported.</source>
+        <translation>このファイルは Techo のエクスポートではありません（JSON ではありません）。何も取り込んでいません。</translation>
+    </message>
+    <message>
+        <source>This Techo export cannot be imported: %1 is not as expected. Nothing was imported.</source>
+        <translation>この Techo のエクスポートは取り込めません：%1 が想定と異なります。何も取り込んでいません。</translation>
+    </message>
+    <message>
+        <source>This export was written by a newer version of Techo (format %1). Please update Techo.</source>
+        <translation>このエクスポートは新しいバージョンの Techo で書き出されています（形式 %1）。Techo を更新してください。</translation>
+    </message>
+    <message>
+        <source>This person is no longer in the vault.</source>
+        <translation>この人は保管庫にもういません。</translation>
+    </message>
+    <message>
+        <source>The start of the period is after its end.</source>
+        <translation>期間の開始日が終了日より後になっています。</translation>
+    </message>
+    <message>
+        <source>This is not a file or folder name.</source>
+        <translation>ファイル名またはフォルダー名として使えません。</translation>
+    </message>
+    <message>
+        <source>%1 already exists. An export never replaces a file.</source>
+        <translation>%1 はすでにあります。エクスポートでファイルを置き換えることはありません。</translation>
+    </message>
+    <message>
+        <source>A record holds text that is not valid Unicode; it cannot be exported.</source>
+        <translation>記録に正しくない文字（Unicode として不正）が含まれているため、エクスポートできません。</translation>
+    </message>
 </context>
 <context>
     <name>techo::ui::ImportDialog</name>

@@ -134,6 +134,25 @@ QString describeError(const Error& error)
         return ErrorText::tr("Techo's access to your health data has ended. Authorize Techo again, then import.");
     if (key == "net.authorization_timeout")
         return ErrorText::tr("The authorization in the browser was not completed in time. Try again.");
+    // A Techo export read back through the import dialog (docs/export-format.md), or written by the export.
+    if (key == "export.not_json")
+        return ErrorText::tr("This file is not a Techo export (it is not JSON). Nothing was imported.");
+    if (key == "export.bad_field")
+        return ErrorText::tr("This Techo export cannot be imported: %1 is not as expected. Nothing was imported.")
+            .arg(param(error, "path"));
+    if (key == "export.newer_format")
+        return ErrorText::tr("This export was written by a newer version of Techo (format %1). Please update Techo.")
+            .arg(param(error, "version"));
+    if (key == "export.no_such_profile")
+        return ErrorText::tr("This person is no longer in the vault.");
+    if (key == "export.bad_period")
+        return ErrorText::tr("The start of the period is after its end.");
+    if (key == "export.bad_path")
+        return ErrorText::tr("This is not a file or folder name.");
+    if (key == "export.target_exists")
+        return ErrorText::tr("%1 already exists. An export never replaces a file.").arg(param(error, "path"));
+    if (key == "export.not_utf8")
+        return ErrorText::tr("A record holds text that is not valid Unicode; it cannot be exported.");
     return byCode(error);
 }
 

@@ -564,7 +564,7 @@ private slots:
     void everyCoreKey_hasItsOwnJapaneseText()
     {
         const auto errorKeys = keysInCore(QRegularExpression(
-            QStringLiteral(R"re((?:withKey\(|key = |\? |: )"((?:vault|import|query|net)\.[a-z_]+)")re")));
+            QStringLiteral(R"re((?:withKey\(|key = |\? |: )"((?:vault|import|query|net|export)\.[a-z_]+)")re")));
         const auto reasonKeys
             = keysInCore(QRegularExpression(QStringLiteral(R"re((?:Reason k[A-Za-z]+ \{|reasonKey = )"([a-z_]+)")re")));
         QVERIFY2(errorKeys.size() >= 15, "the scan found too few error keys");
@@ -573,7 +573,7 @@ private slots:
 
         const std::vector<std::pair<std::string, std::string>> params {{"field", "DiDate"}, {"path", "$.x.DiDate"},
             {"reason", "missing"}, {"code", "E-1"}, {"personId", "P0001"}, {"storedSex", "male"},
-            {"incomingSex", "female"}};
+            {"incomingSex", "female"}, {"version", "9"}};
         auto errorWith = [&](const std::string& key) {
             Error e(ErrorCode::InvalidData, "English text from core");
             e.key = key;
