@@ -44,15 +44,23 @@ AppController::AppController(MainWindow& window)
     connect(&window, &MainWindow::demoImportRequested, this, [this] { openImport(ImportDialog::Source::Sandbox); });
     connect(&window, &MainWindow::apiImportRequested, this, [this] { openImport(ImportDialog::Source::Api); });
     connect(&window, &MainWindow::fileImportRequested, this, [this] { openImport(ImportDialog::Source::File); });
-    // Locking ends an import at once (the dialog's destructor cancels and rolls back) and closes settings.
-    connect(&window, &MainWindow::vaultLocked, this, [this] {
+    // Locking ends an import at once (the dialog's destructor cancels and rolls back) while the session still
+    // exists, and closes settings.
+    connect(&window, &MainWindow::aboutToLock, this, [this] {
         delete m_import.data();
         delete m_settings.data();
         m_window.clearBusyMessage();
     });
 }
 
-AppController::~AppController() = default;
+AppController::~AppController()
+{
+    // An import still running ends (cancelled, rolled back) before the window it reports to.
+    if (m_import) {
+        m_import->disconnect(this);
+        delete m_import.data();
+    }
+}
 
 void AppController::openImport(ImportDialog::Source source)
 {
@@ -72,6 +80,9 @@ void AppController::openImport(ImportDialog::Source source)
         dialog->setApi(AppSettings::apiEndpoint(), AppSettings::caFile());
     connect(dialog, &ImportDialog::recordsChanged, &m_window, &MainWindow::reloadViews);
     connect(dialog, &ImportDialog::stageChanged, this, [this](ImportDialog::Stage stage) {
+        // While records download the window is read as usual; while the import writes, nothing reads the vault
+        // on the GUI thread (a big import's commit can hold it for seconds), and every view reloads at the end.
+        m_window.setRecordsInteractive(stage != ImportDialog::Stage::Writing);
         switch (stage) {
         case ImportDialog::Stage::Network:
             m_window.setBusyMessage(tr("Downloading records… (you can keep reading)"));
@@ -84,9 +95,14 @@ void AppController::openImport(ImportDialog::Source source)
             break;
         }
     });
-    connect(dialog, &QObject::destroyed, &m_window, &MainWindow::clearBusyMessage);
+    connect(dialog, &QObject::destroyed, this, [this] {
+        m_window.clearBusyMessage();
+        m_window.setRecordsInteractive(true);
+    });
     m_import = dialog;
-    dialog->open();
+    // Not modal: the person keeps reading their records (and switching views) while records download.
+    dialog->setWindowModality(Qt::NonModal);
+    dialog->show();
 }
 
 void AppController::openSettings()

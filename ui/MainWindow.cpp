@@ -389,8 +389,10 @@ void MainWindow::lockVault()
 {
     if (!m_vault)
         return;
+    emit aboutToLock(); // long work on the session (an import) ends while the session still exists
     m_rememberedProfile = currentProfileId() ? currentProfileId() : m_rememberedProfile;
     m_rememberedView = currentViewIndex();
+    setRecordsInteractive(true);
     // Whatever else the window shows (a rename, the shortcut list, an import report) goes first.
     for (QDialog* dialog : findChildren<QDialog*>()) {
         if (dialog->isVisible() && dialog != m_unlockDialog)
@@ -514,6 +516,13 @@ void MainWindow::showAbout()
         tr("<p><b>Techo (健康手帳)</b> %1</p><p>A personal health record for people in Japan: your own and your "
            "family's checkups, medicines and vaccinations in an encrypted file on this computer.</p>")
             .arg(QApplication::applicationVersion()));
+}
+
+void MainWindow::setRecordsInteractive(bool interactive)
+{
+    m_recordsFace->setEnabled(interactive);
+    m_switcher->setEnabled(interactive);
+    m_renameAction->setEnabled(interactive && m_vault != nullptr);
 }
 
 void MainWindow::setBusyMessage(const QString& message)

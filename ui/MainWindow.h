@@ -76,10 +76,15 @@ public:
     // A long-running state in the status bar ("Writing the import…") with a busy bar, until cleared.
     void setBusyMessage(const QString& message);
     void clearBusyMessage();
+    // false while an import writes: the views and the profile switcher take no input, so nothing on the GUI thread
+    // reads the vault while the import's transaction may hold it (docs/development.md, "Threads"). Shown as it is.
+    void setRecordsInteractive(bool interactive);
 
 signals:
     void vaultUnlocked();
     void vaultLocked();
+    // Emitted first when locking, while the session still exists.
+    void aboutToLock();
     void profileChanged(std::int64_t profileId);
     // From the first-run page's second step.
     void demoImportRequested();
