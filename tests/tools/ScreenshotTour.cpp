@@ -7,6 +7,7 @@
 #include "core/session/VaultSession.h"
 #include "ui/AppController.h"
 #include "ui/CheckupResultsView.h"
+#include "ui/CheckupTableModel.h"
 #include "ui/DashboardView.h"
 #include "ui/DateText.h"
 #include "ui/MainWindow.h"
@@ -19,6 +20,7 @@
 #include <QDir>
 #include <QLibraryInfo>
 #include <QScreen>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QThread>
 #include <QTranslator>
@@ -155,7 +157,15 @@ int main(int argc, char** argv)
     const auto profileId = window.currentProfileId();
     for (const auto& [key, name] :
         {std::pair {"hba1c", "trend-hba1c"}, std::pair {"sbp", "trend-bp"}, std::pair {"ldl", "trend-lipids"}}) {
-        controller.trend().showItem(*window.session(), *profileId, QString::fromLatin1(key));
+        // As a person does: select the item's row in the table; the chart beside it follows.
+        QTableView* table = controller.checkups().table();
+        const QModelIndexList rows = table->model()->match(table->model()->index(0, 0),
+            ui::CheckupTableModel::LogicalKeyRole, QString::fromLatin1(key), 1, Qt::MatchExactly);
+        if (!rows.isEmpty())
+            table->setCurrentIndex(
+                table->model()->index(rows.front().row(), ui::CheckupTableModel::FirstCheckupColumn));
+        else
+            controller.trend().showItem(*window.session(), *profileId, QString::fromLatin1(key));
         ok &= grab(window, file(QString::fromLatin1(name)));
     }
     window.setCurrentView(2);
