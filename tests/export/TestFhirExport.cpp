@@ -5,6 +5,8 @@
 #include "core/import/ImportJobs.h"
 #include "core/vault/AuditRepository.h"
 #include "core/vault/CheckupRepository.h"
+#include "core/vault/ProfileRepository.h"
+#include "core/vault/VaccinationRepository.h"
 #include "core/vault/Vault.h"
 #include "tests/support/TestSupport.h"
 
@@ -486,26 +488,58 @@ private slots:
                 QJsonDocument(entriesA[i].toObject()).toJson(QJsonDocument::Compact));
         QCOMPARE(b, a);
 
-        const QString moved = path(QStringLiteral("moved.json"));
+        const QString movedJson = path(QStringLiteral("moved.json"));
         QCOMPARE(cli(m_vault,
                      {QStringLiteral("export"), QStringLiteral("--format"), QStringLiteral("json"),
-                         QStringLiteral("--out"), moved})
+                         QStringLiteral("--out"), movedJson})
                      .exitCode,
             0);
         const QString fresh = path(QStringLiteral("fresh.techo"));
         QVERIFY(test::createTestVault(fresh));
-        // A row the fresh vault holds before the import, so its row ids differ from the source vault's.
+        // Records the fresh vault holds before the import (another person's), so every moved record gets other row
+        // ids than in the source vault.
         {
             auto vault = vault::Vault::open(fresh.toStdString(), test::secret(test::kTestPassphrase));
             QVERIFY(vault.ok());
-            auto imported = import::importFromFile(vault.value()->database(), apiFile("pmh-valid.json").toStdString());
-            QVERIFY(imported.ok());
+            vault::Database& db = vault.value()->database();
+            domain::Profile other;
+            other.displayName = "別の人";
+            other.createdAt = domain::nowUtc();
+            QVERIFY(vault::ProfileRepository(db).insert(other).ok());
+            domain::Vaccination flu;
+            flu.profileId = other.id;
+            flu.occurredOn = domain::makeDate(2024, 11, 1);
+            flu.vaccineName = "インフルエンザHAワクチン";
+            QVERIFY(vault::VaccinationRepository(db).insert(flu).ok());
+            domain::Checkup checkup;
+            checkup.profileId = other.id;
+            checkup.performedOn = domain::makeDate(2024, 5, 1);
+            domain::Observation height;
+            height.itemCode = "9N001000000000001";
+            height.itemName = "身長";
+            height.valueNum = 160;
+            height.unit = "cm";
+            checkup.observations.push_back(height);
+            QVERIFY(vault::CheckupRepository(db).insert(checkup).ok());
         }
-        const test::ProcessResult imported = cli(fresh, {QStringLiteral("import"), QStringLiteral("--file"), moved});
+        const test::ProcessResult imported
+            = cli(fresh, {QStringLiteral("import"), QStringLiteral("--file"), movedJson});
         QVERIFY2(imported.exitCode == 0, imported.err.constData());
         const QString fromFresh = path(QStringLiteral("from-fresh.json"));
         exportFhir(fresh, fromFresh);
-        QCOMPARE(identities(readJson(fromFresh)), identities(m_bundle));
+        // Every resource keeps its id, and the same id holds the same resource; the other person adds a Patient, an
+        // Immunization, an Observation and their two Provenances.
+        std::map<QString, QJsonObject> movedById;
+        for (const QJsonValue& entry : withoutExportTime(readJson(fromFresh))[QStringLiteral("entry")].toArray())
+            movedById[entry[QStringLiteral("fullUrl")].toString()] = entry[QStringLiteral("resource")].toObject();
+        for (const QJsonValue& entry : withoutExportTime(m_bundle)[QStringLiteral("entry")].toArray()) {
+            const QString url = entry[QStringLiteral("fullUrl")].toString();
+            QVERIFY2(movedById.count(url) == 1, qPrintable(url));
+            QCOMPARE(QJsonDocument(movedById[url]).toJson(QJsonDocument::Compact),
+                QJsonDocument(entry[QStringLiteral("resource")].toObject()).toJson(QJsonDocument::Compact));
+        }
+        const QStringList moved = identities(readJson(fromFresh));
+        QCOMPARE(moved.size(), identities(m_bundle).size() + 5);
     }
 
     // Every FHIR export is an audit event, as JSON and CSV are.
