@@ -250,9 +250,12 @@ public:
     {
         for (const domain::Profile& p : source.profiles())
             m_patients.emplace(p.id, Patient {profileIdentity(p), fhirId("patient", profileIdentity(p))});
+        for (const char* kind : {"patients", "observations", "immunizations", "medication_dispenses", "organizations",
+                 "provenances", "dispensings_not_mapped"})
+            m_counts[kind] = 0;
     }
 
-    Status run()
+    [[nodiscard]] Status run()
     {
         for (const domain::Profile& p : m_source.profiles())
             TECHO_TRY(writePatient(p));
@@ -269,7 +272,8 @@ public:
         return m_entries.finish();
     }
 
-    std::map<std::string, std::int64_t> counts;
+    // Resources written by kind (see writeFhirExport); every kind present, 0 when none.
+    [[nodiscard]] const std::map<std::string, std::int64_t>& counts() const noexcept { return m_counts; }
 
 private:
     struct Patient {
@@ -303,7 +307,7 @@ private:
             r["gender"] = toString(*p.sex);
         if (p.birthDate)
             r["birthDate"] = domain::formatDate(*p.birthDate);
-        ++counts["patients"];
+        ++m_counts["patients"];
         return m_entries.add(patient.id, std::move(r), exportId("profile", p.id));
     }
 
@@ -382,7 +386,7 @@ private:
             if (kind.profile == fhir_profile::kLabResult)
                 r["specimen"] = specimenOf(o.itemCode);
             targets.push_back(reference(id));
-            ++counts["observations"];
+            ++m_counts["observations"];
             TECHO_TRY(m_entries.add(id, std::move(r), exportId("observation", o.id)));
         }
         return writeProvenance(joinIdentity({"checkup", checkupIdentity}), c.provenance, patient, std::move(targets),
@@ -392,7 +396,7 @@ private:
     Status writeDispensing(const domain::Profile& p, const domain::Dispensing& d)
     {
         if (!clinical::countsAsDispensed(d)) {
-            ++counts["dispensings_not_mapped"];
+            ++m_counts["dispensings_not_mapped"];
             return {};
         }
         const Patient& patient = m_patients.at(p.id);
@@ -472,7 +476,7 @@ private:
             if (!dosage.empty())
                 r["dosageInstruction"] = Json::array({std::move(dosage)});
             targets.push_back(reference(id));
-            ++counts["medication_dispenses"];
+            ++m_counts["medication_dispenses"];
             TECHO_TRY(m_entries.add(id, std::move(r), exportId("medication-line", l.id)));
         }
         return writeProvenance(joinIdentity({"dispensing", identity}), d.provenance, patient, std::move(targets),
@@ -521,7 +525,7 @@ private:
             protocol["doseNumberPositiveInt"] = *v.doseNumber;
             r["protocolApplied"] = Json::array({std::move(protocol)});
         }
-        ++counts["immunizations"];
+        ++m_counts["immunizations"];
         TECHO_TRY(m_entries.add(id, std::move(r), exportId("vaccination", v.id)));
         return writeProvenance(joinIdentity({"vaccination", identity}), v.provenance, patient,
             Json::array({reference(id)}), exportId("vaccination", v.id));
@@ -557,7 +561,7 @@ private:
         if (provenance.sourceRecordId && !provenance.sourceRecordId->empty())
             r["entity"] = Json::array({{{"role", "source"},
                 {"what", {{"identifier", {{"value", *provenance.sourceRecordId}}}, {"display", provenance.source}}}}});
-        ++counts["provenances"];
+        ++m_counts["provenances"];
         return m_entries.add(id, std::move(r), what);
     }
 
@@ -580,7 +584,7 @@ private:
         }
         r["active"] = true;
         r["name"] = provider.name.empty() ? provider.code : provider.name;
-        ++counts["organizations"];
+        ++m_counts["organizations"];
         return m_entries.add(id, std::move(r), exportId("institution", provider.id));
     }
 
@@ -589,7 +593,7 @@ private:
         const std::string id = fhirId("source", name);
         Json r {{"resourceType", "Organization"}, {"id", id}, {"meta", meta(fhir_profile::kOrganization)},
             {"active", true}, {"name", name == "mynaportal" ? std::string("マイナポータル（自己情報取得API）") : name}};
-        ++counts["organizations"];
+        ++m_counts["organizations"];
         return m_entries.add(id, std::move(r), "source " + name);
     }
 
@@ -597,7 +601,8 @@ private:
     ExportSource& m_source;
     EntryWriter m_entries;
     std::map<std::int64_t, Patient> m_patients;
-    std::set<std::string> m_sources;
+    std::set<std::string> m_sources; // data sources the records name (an Organization each)
+    std::map<std::string, std::int64_t> m_counts;
 };
 
 } // namespace
@@ -653,11 +658,8 @@ Result<std::map<std::string, std::int64_t>> writeFhirExport(
     text.pop_back(); // the closing brace: the entries follow
     TECHO_TRY(out.write(text));
     FhirWriter writer(source, out, request.now);
-    for (const char* kind : {"patients", "observations", "immunizations", "medication_dispenses", "organizations",
-             "provenances", "dispensings_not_mapped"})
-        writer.counts[kind] = 0;
     TECHO_TRY(writer.run());
-    return writer.counts;
+    return writer.counts();
 }
 
 } // namespace techo::exports
