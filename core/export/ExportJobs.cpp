@@ -3,6 +3,7 @@
 #include "core/export/CsvExport.h"
 #include "core/export/ExportOutput.h"
 #include "core/export/ExportSource.h"
+#include "core/export/FhirExport.h"
 #include "core/export/JsonExport.h"
 #include "core/vault/AuditRepository.h"
 
@@ -18,10 +19,14 @@ Result<ExportReport> exportRecords(vault::Database& db, ExportRequest request)
     report.path = request.outPath;
     {
         TECHO_ASSIGN(std::unique_ptr<ExportSource> source, ExportSource::open(db, request.selection));
-        if (request.format == ExportFormat::Json) {
+        if (request.format == ExportFormat::Json || request.format == ExportFormat::Fhir) {
             TECHO_ASSIGN(StagedOutput staged, StagedOutput::create(request.outPath, StagedOutput::Kind::File));
             TECHO_ASSIGN(ExportFile file, staged.file());
-            TECHO_ASSIGN(report.counts, writeJsonExport(*source, request, file));
+            if (request.format == ExportFormat::Json) {
+                TECHO_ASSIGN(report.counts, writeJsonExport(*source, request, file));
+            } else {
+                TECHO_ASSIGN(report.counts, writeFhirExport(*source, request, file));
+            }
             report.bytes = file.bytesWritten();
             TECHO_ASSIGN(report.sha256, file.finish());
             source->close();

@@ -10,8 +10,9 @@
 
 namespace techo::exports {
 
-// What an export writes: the full re-importable JSON file, or a folder of CSV files (docs/export-format.md).
-enum class ExportFormat { Json, Csv };
+// What an export writes: the full re-importable JSON file, a folder of CSV files, or one FHIR R4 Bundle (JP Core
+// profiles) as a JSON file (docs/export-format.md).
+enum class ExportFormat { Json, Csv, Fhir };
 
 // The record kinds a person can choose (techo-cli export --categories). Medications are the dispensings with their
 // lines; Self is the self-recorded measurements (the `measurements` array / measurements.csv, empty until Techo
@@ -22,9 +23,10 @@ enum class ExportCategory : std::uint8_t { Checkups, Vaccinations, Medications, 
 
 namespace techo::domain {
 template <> struct EnumNames<exports::ExportFormat> {
-    static constexpr std::array<std::pair<exports::ExportFormat, std::string_view>, 2> kValues = {{
+    static constexpr std::array<std::pair<exports::ExportFormat, std::string_view>, 3> kValues = {{
         {exports::ExportFormat::Json, "json"},
         {exports::ExportFormat::Csv, "csv"},
+        {exports::ExportFormat::Fhir, "fhir"},
     }};
 };
 
@@ -65,7 +67,7 @@ struct ExportSelection {
 
 struct ExportRequest {
     ExportFormat format = ExportFormat::Json;
-    std::string outPath; // a file (json) or a folder (csv) that must not exist yet
+    std::string outPath; // a file (json, fhir) or a folder (csv) that must not exist yet
     ExportSelection selection;
     bool japaneseCsvHeaders = false; // CSV: Japanese column names instead of the English ones
     std::string generator = "Techo"; // written into the JSON file, e.g. "Techo 0.4.0"
@@ -73,7 +75,8 @@ struct ExportRequest {
 };
 
 // What an export wrote. counts is by kind: "profiles", "checkups", "observations", "dispensings",
-// "medication_lines", "vaccinations", "measurements", "institutions", "import_runs".
+// "medication_lines", "vaccinations", "measurements", "institutions", "import_runs"; for FHIR by resource
+// (FhirExport.h).
 struct ExportReport {
     std::string path;
     std::map<std::string, std::int64_t> counts;
