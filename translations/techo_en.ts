@@ -1199,14 +1199,6 @@ Select the row to see its trend.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Checkup of %1 (previous: %2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Checkup of %1 (the first one)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Latest checkup results</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1216,6 +1208,14 @@ Select the row to see its trend.</source>
     </message>
     <message>
         <source>No checkups yet for %1. Checkup results appear here after an import (File ▸ Import…) once the insurer has sent them to Mynaportal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checkup of %1 — previous: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checkup of %1 — the first one</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1199,14 +1199,6 @@ Select the row to see its trend.</source>
         <translation>最新の健診</translation>
     </message>
     <message>
-        <source>Checkup of %1 (previous: %2)</source>
-        <translation>%1 の健診（前回：%2）</translation>
-    </message>
-    <message>
-        <source>Checkup of %1 (the first one)</source>
-        <translation>%1 の健診（初回）</translation>
-    </message>
-    <message>
         <source>Latest checkup results</source>
         <translation>最新の健診結果</translation>
     </message>
@@ -1217,6 +1209,14 @@ Select the row to see its trend.</source>
     <message>
         <source>No checkups yet for %1. Checkup results appear here after an import (File ▸ Import…) once the insurer has sent them to Mynaportal.</source>
         <translation>%1 さんの健診結果はまだありません。保険者がマイナポータルに登録した後、取り込み（ファイル ▸ 取り込み…）をするとここに表示されます。</translation>
+    </message>
+    <message>
+        <source>Checkup of %1 — previous: %2</source>
+        <translation>健診日：%1　前回：%2</translation>
+    </message>
+    <message>
+        <source>Checkup of %1 — the first one</source>
+        <translation>健診日：%1　初回の健診</translation>
     </message>
 </context>
 <context>

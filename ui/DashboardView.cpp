@@ -10,6 +10,7 @@
 
 #include <QDateTime>
 #include <QFileInfo>
+#include <QFontMetrics>
 #include <QFrame>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -19,6 +20,7 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <set>
 #include <vector>
 
@@ -34,8 +36,11 @@ QTableView* makeTable(QWidget* parent, const QString& objectName, const QString&
     table->setSelectionBehavior(QAbstractItemView::SelectRows);
     table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     table->setWordWrap(false);
+    table->setTextElideMode(Qt::ElideRight);
     table->setShowGrid(false);
     table->setAlternatingRowColors(true);
+    // Arrows move inside the table, Tab goes on to the next card (cell by cell, Tab never left a long table).
+    table->setTabKeyNavigation(false);
     table->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     return table;
 }
@@ -127,10 +132,11 @@ DashboardView::DashboardView(QWidget* parent)
     m_vaccinations = new VaccinationsModel(this);
     m_vaccinationsTable = makeTable(vaccinations, QStringLiteral("vaccinationsTable"), tr("Latest vaccinations"));
     m_vaccinationsTable->setModel(m_vaccinations);
-    m_vaccinationsTable->setWordWrap(true); // a long vaccine name takes a second line rather than being cut
     auto* vh = m_vaccinationsTable->horizontalHeader();
     vh->setSectionResizeMode(VaccinationsModel::DateColumn, QHeaderView::ResizeToContents);
-    // The card is narrow: date, vaccine and dose; where it was given is in every cell's tooltip.
+    // The card is narrow: date, vaccine and dose; where it was given is in every cell's tooltip. A long vaccine
+    // name is cut with "…" (the whole name is in its tooltip); the card keeps room for kVaccineNameChars of it
+    // (showVaccinations), as wrapping left one or two characters a line in a narrow window.
     vh->setSectionResizeMode(VaccinationsModel::VaccineColumn, QHeaderView::Stretch);
     vh->setSectionResizeMode(VaccinationsModel::DoseColumn, QHeaderView::ResizeToContents);
     m_vaccinationsTable->setColumnHidden(VaccinationsModel::FacilityColumn, true);
@@ -172,6 +178,10 @@ DashboardView::DashboardView(QWidget* parent)
     root->addWidget(medicines, 0);
     root->addStretch(0); // takes the spare height when the checkup card has no table (arrange())
 
+    // Tab goes from card to card in reading order: the checkup, the vaccinations beside it, the medicines below.
+    setTabOrder(m_checkup->table(), m_vaccinationsTable);
+    setTabOrder(m_vaccinationsTable, m_medicinesTable);
+
     clearRecords();
 }
 
@@ -195,7 +205,17 @@ void DashboardView::clearRecords()
     m_vaccinationsEmpty->hide();
     m_medicinesTable->hide();
     m_vaccinationsTable->hide();
+    // Without a person (locked, or a vault nobody has been imported into yet) there is no card to show: empty
+    // frames said nothing. The window's own label says to import (MainWindow's noProfileLabel).
+    setCardsVisible(false);
     arrange();
+}
+
+void DashboardView::setCardsVisible(bool visible)
+{
+    m_checkup->setVisible(visible);
+    m_vaccinationsCard->setVisible(visible);
+    m_medicinesCard->setVisible(visible);
 }
 
 void DashboardView::showProfile(session::VaultSession& session, std::int64_t profileId)
@@ -207,6 +227,7 @@ void DashboardView::showProfile(session::VaultSession& session, std::int64_t pro
     showMedicines(session, profileId, name);
     showVaccinations(session, profileId, name);
     showLastImport(session);
+    setCardsVisible(true);
     arrange();
 }
 
@@ -318,6 +339,23 @@ void DashboardView::showVaccinations(session::VaultSession& session, std::int64_
     }
     m_vaccinations->setVaccinations(std::move(*vaccinations), std::move(*facilities));
     m_vaccinationsEmpty->hide();
+    // The table never gets narrower than the date and dose (with the era, the date alone is wide) plus
+    // kVaccineNameChars of the vaccine's name and its header: the checkup card beside it gives up the room.
+    const QFontMetrics metrics(m_vaccinationsTable->font());
+    // The item delegate leaves a margin of PM_FocusFrameHMargin + 1 on each side of a cell's text.
+    const int cellMargins = 2
+        * (m_vaccinationsTable->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, m_vaccinationsTable) + 1);
+    const int nameWidth = std::max(
+        metrics.horizontalAdvance(QString(kVaccineNameChars, QChar(0x30EF)) + QChar(0x2026)) /* ワワワワワワ… */
+            + cellMargins,
+        m_vaccinationsTable->horizontalHeader()->sectionSizeHint(VaccinationsModel::VaccineColumn));
+    const QAbstractItemView* view = m_vaccinationsTable; // QTableView hides the size hint QAbstractItemView offers
+    const auto columnWidth = [&](int column) {
+        return std::max(
+            view->sizeHintForColumn(column), m_vaccinationsTable->horizontalHeader()->sectionSizeHint(column));
+    };
+    m_vaccinationsTable->setMinimumWidth(columnWidth(VaccinationsModel::DateColumn) + nameWidth
+        + columnWidth(VaccinationsModel::DoseColumn) + 2 * m_vaccinationsTable->frameWidth());
     m_vaccinationsTable->show();
 }
 

@@ -29,6 +29,9 @@ class DashboardView final : public QWidget, public RecordView {
 public:
     // How many vaccinations the card lists (newest first).
     static constexpr int kVaccinationsShown = 8;
+    // How many full-width characters of a vaccine's name the card always has room for (a longer name is cut
+    // with "…" and whole in its tooltip).
+    static constexpr int kVaccineNameChars = 6;
 
     explicit DashboardView(QWidget* parent = nullptr);
 
@@ -48,6 +51,7 @@ private:
     void showVaccinations(session::VaultSession& session, std::int64_t profileId, const QString& personName);
     void showLastImport(session::VaultSession& session);
     void arrange();
+    void setCardsVisible(bool visible);
 
     // Items of the view's top-level layout whose stretch arrange() sets.
     static constexpr int kTopRow = 1;

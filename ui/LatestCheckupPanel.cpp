@@ -9,6 +9,8 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace techo::ui {
 
 LatestCheckupPanel::LatestCheckupPanel(QWidget* parent)
@@ -38,6 +40,8 @@ LatestCheckupPanel::LatestCheckupPanel(QWidget* parent)
     m_table->setWordWrap(false);
     m_table->setTextElideMode(Qt::ElideRight);
     m_table->setShowGrid(false);
+    // Arrows move inside the table, Tab leaves it (cell by cell, ~30 rows kept Tab in it).
+    m_table->setTabKeyNavigation(false);
     auto* header = m_table->horizontalHeader();
     // Names, values and judgements are never cut; the change takes what is left (its tooltip has the previous
     // value in full).
@@ -49,12 +53,19 @@ LatestCheckupPanel::LatestCheckupPanel(QWidget* parent)
     layout->addWidget(m_table, 1);
 
     // Group headings span the whole row.
-    connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
+    const int styleMinimum = header->minimumSectionSize();
+    connect(m_model, &QAbstractItemModel::modelReset, this, [this, styleMinimum] {
         m_table->clearSpans();
         for (int row = 0; row < m_model->rowCount(); ++row) {
             if (m_model->index(row, 0).data(LatestCheckupModel::GroupHeadingRole).toBool())
                 m_table->setSpan(row, 0, 1, LatestCheckupModel::ColumnCount);
         }
+        // The change column (which stretches) never gets narrower than its values, so a narrow window never cuts
+        // "+3.5" to "+…": the table scrolls sideways instead. Its long header may be cut (its tooltip names the
+        // previous day). Every other column is sized to its contents, wider than this.
+        const QAbstractItemView* view = m_table; // QTableView hides the size hint QAbstractItemView offers
+        m_table->horizontalHeader()->setMinimumSectionSize(
+            std::max(styleMinimum, view->sizeHintForColumn(LatestCheckupModel::ChangeColumn)));
     });
     clearRecords();
 }
@@ -112,9 +123,11 @@ void LatestCheckupPanel::showProfile(session::VaultSession& session, std::int64_
         return;
     }
     const QString date = dateText((*summary)->date);
+    // No brackets around a date: with the era a date ends in its own (令和8年), and brackets inside brackets read
+    // badly.
     m_date->setText((*summary)->previousDate
-            ? tr("Checkup of %1 (previous: %2)").arg(date, dateText(*(*summary)->previousDate))
-            : tr("Checkup of %1 (the first one)").arg(date));
+            ? tr("Checkup of %1 — previous: %2").arg(date, dateText(*(*summary)->previousDate))
+            : tr("Checkup of %1 — the first one").arg(date));
     m_model->setSummary(std::move(*summary));
     m_date->show();
     m_empty->hide();

@@ -34,6 +34,8 @@ public:
     void setSession(session::VaultSession* session);
 
     [[nodiscard]] LatestCheckupModel* model() const noexcept { return m_model; }
+    // The card's table (the dashboard puts it first in its tab order).
+    [[nodiscard]] QTableView* table() const noexcept { return m_table; }
 
 private:
     void showMessage(const QString& text);

@@ -20,10 +20,13 @@
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QDir>
+#include <QFontMetrics>
 #include <QFrame>
 #include <QGroupBox>
+#include <QHeaderView>
 #include <QLabel>
 #include <QScopeGuard>
+#include <QStyle>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -348,6 +351,112 @@ private slots:
         QVERIFY2(s.medicinesEmpty->text().contains(QStringLiteral("山田 太郎")), qPrintable(s.medicinesEmpty->text()));
         QCOMPARE(s.medicines->rowCount(), 0);
         QCOMPARE(s.checkup->rowCount(), 0);
+    }
+
+    // Keyboard: arrows move inside a table, Tab goes on to the next card. Cell by cell (four presses a row, ~30
+    // rows), the checkup table kept Tab and the other cards were out of reach.
+    void tab_goesFromTheCheckupToTheVaccinationsAndTheMedicines()
+    {
+        auto session = openSession(m_family);
+        QVERIFY(session);
+        ui::DashboardView view;
+        view.resize(1080, 680);
+        view.setClock(fixedDay(domain::makeDate(2026, 7, 24))); // 藤田 剛 has medicines at hand that day
+        view.show();
+        QApplication::setActiveWindow(&view);
+        QVERIFY(QTest::qWaitForWindowActive(&view));
+        view.showProfile(*session, profileIdOf(*session, "P0001"));
+        auto* checkup = view.findChild<QTableView*>(QStringLiteral("latestCheckupTable"));
+        auto* vaccinations = view.findChild<QTableView*>(QStringLiteral("vaccinationsTable"));
+        auto* medicines = view.findChild<QTableView*>(QStringLiteral("medicinesTable"));
+        QVERIFY(checkup && vaccinations && medicines);
+        QVERIFY(checkup->isVisible() && vaccinations->isVisible() && medicines->isVisible());
+        checkup->setFocus(Qt::TabFocusReason);
+        QCOMPARE(QApplication::focusWidget(), checkup);
+        // Down moves the current row inside the table and keeps the focus there.
+        const int rowBefore = checkup->currentIndex().row();
+        QTest::keyClick(checkup, Qt::Key_Down);
+        QCOMPARE(QApplication::focusWidget(), checkup);
+        QVERIFY(checkup->currentIndex().row() > rowBefore);
+        const auto tabUntil = [](QWidget* target) {
+            for (int press = 0; press < 3; ++press) {
+                QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+                if (QApplication::focusWidget() == target)
+                    return true;
+            }
+            return false;
+        };
+        QVERIFY2(tabUntil(vaccinations), qPrintable(QApplication::focusWidget()->objectName()));
+        QVERIFY2(tabUntil(medicines), qPrintable(QApplication::focusWidget()->objectName()));
+    }
+
+    // A vault nobody has been imported into: the window shows no profile and only calls clearRecords(). The
+    // dashboard shows no empty card frame then (the window's own label says to import).
+    void noProfile_showsNoEmptyCard()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("nobody.techo"));
+        QVERIFY(test::createTestVault(path));
+        auto session = openSession(path);
+        QVERIFY(session);
+        QVERIFY(session->healthRecords().profiles()->empty());
+        ui::DashboardView view;
+        view.resize(1080, 680);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        view.clearRecords();
+        for (QGroupBox* card : view.findChildren<QGroupBox*>())
+            QVERIFY2(!card->isVisibleTo(&view), qPrintable(card->objectName()));
+        for (QLabel* label : view.findChildren<QLabel*>())
+            QVERIFY2(label->text().isEmpty() || !label->isVisibleTo(&view), qPrintable(label->text()));
+    }
+
+    // The room the dashboard gets in a 1024×680 window (beside the navigation, under the menu and tool bars), in
+    // Japanese with the era: the vaccine's name and its header stay readable (they shrank to ~40 px, two
+    // characters a line, the header cut to "フクチン"); a longer name is cut with its whole text in the tooltip.
+    void narrowWindow_keepsTheVaccineNameReadable()
+    {
+        QTranslator translator;
+        QVERIFY(translator.load(QStringLiteral(":/i18n/techo_ja.qm")));
+        QApplication::installTranslator(&translator);
+        QLocale::setDefault(QLocale(QLocale::Japanese, QLocale::Japan));
+        ui::setEraDisplay(ui::EraDisplay::WithJapaneseEra);
+        const auto restore = qScopeGuard([&] {
+            QApplication::removeTranslator(&translator);
+            QLocale::setDefault(QLocale::c());
+            ui::setEraDisplay(ui::EraDisplay::Western);
+        });
+        auto session = openSession(m_family);
+        QVERIFY(session);
+        ui::DashboardView view;
+        view.resize(840, 590); // measured on a 1024×680 window's screenshot
+        view.setClock(fixedDay(domain::makeDate(2026, 11, 30)));
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        view.showProfile(*session, profileIdOf(*session, "P0001"));
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+        QCoreApplication::processEvents();
+        auto* table = view.findChild<QTableView*>(QStringLiteral("vaccinationsTable"));
+        QVERIFY(table && table->isVisible());
+        QVERIFY(table->model()->rowCount() > 0);
+        QVERIFY2(view.width() <= 840,
+            qPrintable(QStringLiteral("the view takes %1 px, more than the window gives it").arg(view.width())));
+        saveScreenshot(&view, QStringLiteral("dashboard-ja-1024x680-era")); // also lays out what is measured
+        const int column = ui::VaccinationsModel::VaccineColumn;
+        const int width = table->columnWidth(column);
+        const QFontMetrics metrics(table->font());
+        const QString widths = QStringLiteral("vaccine column %1 px, date %2 px, table %3 px")
+                                   .arg(width)
+                                   .arg(table->columnWidth(ui::VaccinationsModel::DateColumn))
+                                   .arg(table->width());
+        // Six characters of the newest name (a long one) are shown before the "…", and the whole header.
+        const QModelIndex newest = table->model()->index(0, column);
+        const int margins = 2 * (table->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, table) + 1);
+        const QString shown = metrics.elidedText(newest.data().toString(), Qt::ElideRight, width - margins);
+        QVERIFY2(QString(shown).remove(QChar(0x2026)).size() >= 6, qPrintable(widths + QStringLiteral(": ") + shown));
+        QVERIFY2(width >= table->horizontalHeader()->sectionSizeHint(column), qPrintable(widths));
+        QVERIFY(!table->wordWrap());
+        const QModelIndex first = table->model()->index(0, column);
+        QVERIFY(first.data(Qt::ToolTipRole).toString().startsWith(first.data().toString()));
     }
 
     void japanese_namesTheJudgementAndTheWarningInJapanese()

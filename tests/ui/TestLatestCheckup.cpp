@@ -292,6 +292,13 @@ private slots:
         QCOMPARE(p.model->index(1, M::JudgementColumn).data().toString(), QStringLiteral("▲ 受診勧奨判定値"));
         window.showProfile(*session, family.taro);
         saveScreenshot(&window, QStringLiteral("latest-checkup-ja"));
+        // With the era each date ends in its own brackets: the line puts none around a date
+        // (it read "…の健診（前回：2025/05/16（令和7年））").
+        ui::setEraDisplay(ui::EraDisplay::WithJapaneseEra);
+        const auto western = qScopeGuard([] { ui::setEraDisplay(ui::EraDisplay::Western); });
+        window.showProfile(*session, family.taro);
+        QVERIFY2(p.date->text().contains(QStringLiteral("令和")), qPrintable(p.date->text()));
+        QVERIFY2(!p.date->text().contains(QStringLiteral("））")), qPrintable(p.date->text()));
     }
 };
 
