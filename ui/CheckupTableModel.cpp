@@ -126,10 +126,9 @@ void CheckupTableModel::setTable(std::vector<clinical::TrendSeries> series, std:
         // "HbA1c（NGSP値）（%）" in Japanese; in English the unit stays next to the official name and the gloss
         // comes last, so a narrow column cuts the gloss, never the unit: "HbA1c（NGSP値） (%) · HbA1c (NGSP)".
         const QString official = CheckupText::fromUtf8(item.nameJa);
-        const std::string_view unit = clinical::itemUnit(item);
+        const QString unit = CheckupText::unitText(item);
         row.name = official;
-        row.display
-            = unit.empty() ? official : tr("%1 (%2)", "item name (unit)").arg(official, CheckupText::fromUtf8(unit));
+        row.display = unit.isEmpty() ? official : tr("%1 (%2)", "item name (unit)").arg(official, unit);
         if (gloss && CheckupText::glossAddsSomething(item.nameJa, item.nameEn)) {
             const QString english = CheckupText::fromUtf8(item.nameEn);
             row.name = tr("%1 · %2", "official Japanese item name, English gloss").arg(official, english);
@@ -304,7 +303,8 @@ QString CheckupTableModel::cellToolTip(const Row& row, const Cell& cell, const D
 {
     const clinical::TrendPoint& point = row.series.points[std::size_t(cell.point)];
     const clinical::Judgement& judgement = point.judgement;
-    const std::string_view unit = clinical::itemUnit(*row.series.item);
+    const QString unit = CheckupText::unitText(*row.series.item);
+    const int decimals = CheckupText::usualDecimals(*row.series.item);
     QStringList lines;
     lines << tr("%1 — %2").arg(row.name, dateText(day.date));
     const QString facility = facilityName(point.facilityId);
@@ -312,8 +312,8 @@ QString CheckupTableModel::cellToolTip(const Row& row, const Cell& cell, const D
         lines << facility;
     // The whole value: the cell shows only the start of a long coded or text value.
     QString value = CheckupText::valueText(point);
-    if (!unit.empty() && point.value)
-        value += QLatin1Char(' ') + CheckupText::fromUtf8(unit);
+    if (!unit.isEmpty() && point.value)
+        value += QLatin1Char(' ') + unit;
     lines << value;
     if (judgement.band) {
         lines << CheckupText::bandSymbol(*judgement.band) + QLatin1Char(' ') + CheckupText::bandName(*judgement.band);
@@ -323,9 +323,10 @@ QString CheckupTableModel::cellToolTip(const Row& row, const Cell& cell, const D
     if (judgement.guidance || judgement.referral) {
         QStringList values;
         if (judgement.guidance)
-            values << tr("Health guidance level %1").arg(CheckupText::thresholdText(*judgement.guidance));
+            values
+                << tr("Health guidance level %1").arg(CheckupText::thresholdText(*judgement.guidance, row.series.item));
         if (judgement.referral)
-            values << tr("Referral level %1").arg(CheckupText::thresholdText(*judgement.referral));
+            values << tr("Referral level %1").arg(CheckupText::thresholdText(*judgement.referral, row.series.item));
         QString thresholds = values.join(QStringLiteral(" · "));
         if (row.sexSpecific && m_sex == domain::Sex::Male)
             thresholds = tr("%1 (the values for men)").arg(thresholds);
@@ -335,10 +336,11 @@ QString CheckupTableModel::cellToolTip(const Row& row, const Cell& cell, const D
     }
     if (point.comparator && point.value)
         lines << tr("Reported as a bound: every value %1.")
-                     .arg(CheckupText::comparatorText(*point.comparator) + CheckupText::numberText(*point.value));
+                     .arg(CheckupText::comparatorText(*point.comparator)
+                         + CheckupText::numberText(*point.value, decimals));
     if (point.origin == clinical::PointOrigin::ConvertedFromJds && point.valueAsSent)
         lines << tr("Converted from the JDS value %1 % (NGSP = 1.02 × JDS + 0.25).")
-                     .arg(CheckupText::numberText(*point.valueAsSent));
+                     .arg(CheckupText::numberText(*point.valueAsSent, decimals));
     if (point.origin == clinical::PointOrigin::MeanOfReadings)
         lines << tr("The mean of the 1st and 2nd readings of the day.");
     const std::string_view citation = clinical::ruleCitation(judgement.source);

@@ -3,6 +3,8 @@
 #include <QLocale>
 
 #include <iterator>
+#include <string_view>
+#include <utility>
 
 namespace techo::ui {
 
@@ -42,17 +44,76 @@ QString CheckupText::comparatorText(domain::Comparator comparator)
     return {};
 }
 
-QString CheckupText::numberText(double value)
+QString CheckupText::numberText(double value, int decimals)
 {
     QLocale locale;
     locale.setNumberOptions(QLocale::OmitGroupSeparator);
-    return locale.toString(value, 'f', QLocale::FloatingPointShortest);
+    QString text = locale.toString(value, 'f', QLocale::FloatingPointShortest);
+    if (decimals <= 0)
+        return text;
+    const QString point = locale.decimalPoint();
+    const qsizetype at = text.indexOf(point);
+    const qsizetype have = at < 0 ? 0 : text.size() - at - point.size();
+    if (have >= decimals)
+        return text;
+    if (at < 0)
+        text += point;
+    return text + QString(decimals - have, locale.zeroDigit().at(0));
+}
+
+int CheckupText::usualDecimals(const clinical::LogicalItem& item)
+{
+    using namespace std::string_view_literals;
+    static constexpr std::pair<std::string_view, int> kDecimals[] = {
+        {"height"sv, 1},
+        {"weight"sv, 1},
+        {"waist"sv, 1},
+        {"bmi"sv, 1},
+        {"visceral_fat"sv, 1},
+        {"hba1c"sv, 1},
+        {"hba1c_jds"sv, 1},
+        {"hemoglobin"sv, 1},
+        {"hematocrit"sv, 1},
+        {"uric_acid"sv, 1},
+        {"egfr"sv, 1},
+        {"creatinine"sv, 2},
+    };
+    for (const auto& [key, decimals] : kDecimals)
+        if (key == item.key)
+            return decimals;
+    return 0;
+}
+
+int CheckupText::usualDecimals(std::string_view itemCode)
+{
+    const auto variant = clinical::variantOf(itemCode);
+    return variant && variant->item ? usualDecimals(*variant->item) : 0;
+}
+
+QString CheckupText::unitText(std::string_view unit)
+{
+    QString text = fromUtf8(unit);
+    // Powers of ten read as "×10⁴"; "u" as a prefix is micro; squares and cubes as superscripts.
+    if (text.startsWith(QStringLiteral("10^")))
+        text.prepend(QStringLiteral("×"));
+    text.replace(QStringLiteral("10^3"), QStringLiteral("10³"))
+        .replace(QStringLiteral("10^4"), QStringLiteral("10⁴"))
+        .replace(QStringLiteral("10^6"), QStringLiteral("10⁶"))
+        .replace(QStringLiteral("/uL"), QStringLiteral("/μL"))
+        .replace(QStringLiteral("m2"), QStringLiteral("m²"))
+        .replace(QStringLiteral("m3"), QStringLiteral("m³"));
+    return text;
+}
+
+QString CheckupText::unitText(const clinical::LogicalItem& item)
+{
+    return unitText(clinical::itemUnit(item));
 }
 
 QString CheckupText::valueText(const clinical::TrendPoint& point)
 {
     if (point.value) {
-        QString text = numberText(*point.value);
+        QString text = numberText(*point.value, usualDecimals(point.itemCode));
         if (point.comparator)
             text.prepend(comparatorText(*point.comparator));
         return text;
@@ -66,12 +127,12 @@ QString CheckupText::valueText(const clinical::TrendPoint& point)
     return {};
 }
 
-QString CheckupText::thresholdText(const clinical::AppliedThreshold& threshold)
+QString CheckupText::thresholdText(const clinical::AppliedThreshold& threshold, const clinical::LogicalItem* item)
 {
     static const char* const kSigns[] = {"≥", ">", "≤", "<"};
     const auto index = std::size_t(threshold.direction);
     const char* sign = index < std::size(kSigns) ? kSigns[index] : "";
-    return QString::fromUtf8(sign) + numberText(threshold.value);
+    return QString::fromUtf8(sign) + numberText(threshold.value, item ? usualDecimals(*item) : 0);
 }
 
 QString CheckupText::bandSymbol(clinical::Band band)

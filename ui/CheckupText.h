@@ -32,14 +32,28 @@ public:
     [[nodiscard]] static QString itemName(const clinical::LogicalItem& item);
     // "<", "≤", "≥", ">".
     [[nodiscard]] static QString comparatorText(domain::Comparator comparator);
-    // The shortest text that reads back as the same number ("5.6", not "5.59999"), no group separator, in the
-    // UI's locale.
-    [[nodiscard]] static QString numberText(double value);
-    // A point's value as the person reads it, without the unit: "5.8", "<5" (a bound stays a bound), "±"
+    // The shortest text that reads back as the same number ("5.6", not "5.59999"), with at least `decimals`
+    // digits after the point ("6.0" for HbA1c), no group separator, in the UI's locale.
+    [[nodiscard]] static QString numberText(double value, int decimals = 0);
+    // How many decimals an item's values are usually reported with (the vault keeps a number, not the text as
+    // sent): HbA1c, 血色素量, BMI, 身長 … one ("6.0", "13.0"), 血清クレアチニン two, counts and mg/dL items none.
+    // The numberText of a value keeps any further digits the number has. Source: the result forms of the
+    // 特定健診 (標準的な健診・保健指導プログラム 別紙) and what clinics print.
+    [[nodiscard]] static int usualDecimals(const clinical::LogicalItem& item);
+    // The decimals of the item a point's code belongs to (usualDecimals), 0 for a code this build does not know.
+    [[nodiscard]] static int usualDecimals(std::string_view itemCode);
+    // A point's value as the person reads it, without the unit: "5.8", "6.0", "<5" (a bound stays a bound), "±"
     // (尿糖・尿蛋白), a coded value's label, free text (whitespace simplified); "" when the point has nothing.
+    // Numbers keep the precision of their item (usualDecimals of point.itemCode).
     [[nodiscard]] static QString valueText(const clinical::TrendPoint& point);
-    // "≥5.6", "<40" for a threshold as applied to the person.
-    [[nodiscard]] static QString thresholdText(const clinical::AppliedThreshold& threshold);
+    // "≥5.6", "<40" for a threshold as applied to the person; with the item, in its precision ("≤13.0").
+    [[nodiscard]] static QString thresholdText(
+        const clinical::AppliedThreshold& threshold, const clinical::LogicalItem* item = nullptr);
+    // A canonical unit (core's UCUM-like spelling: "10^4/uL", "kg/m2", "mL/min/1.73m2") as a person reads it:
+    // "×10⁴/μL", "kg/m²", "mL/min/1.73m²". Core keeps the canonical spelling; only the text shown changes.
+    [[nodiscard]] static QString unitText(std::string_view unit);
+    // unitText of the item's canonical unit; "" for coded and text items.
+    [[nodiscard]] static QString unitText(const clinical::LogicalItem& item);
     // The symbol of a band: ○ 基準範囲内, △ 保健指導判定値, ▲ 受診勧奨判定値.
     [[nodiscard]] static QString bandSymbol(clinical::Band band);
     // The programme's name of a band, translated ("保健指導判定値" / "Health guidance level").

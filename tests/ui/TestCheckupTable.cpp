@@ -12,6 +12,7 @@
 #include "ui/CheckupGroupFilter.h"
 #include "ui/CheckupResultsView.h"
 #include "ui/CheckupTableModel.h"
+#include "ui/CheckupText.h"
 #include "ui/DateText.h"
 
 #include <QAbstractItemModelTester>
@@ -226,10 +227,11 @@ private slots:
         QCOMPARE(m.index(hba1c, M::ItemColumn).data().toString(), QStringLiteral("HbA1c（NGSP値） (%) · HbA1c (NGSP)"));
         QCOMPARE(cell(m, "hba1c", std::chrono::year(2024) / 11 / 15), QString());
         QCOMPARE(m.index(hba1c, M::FirstCheckupColumn).data(M::BandRole).toInt(), -1);
-        // LDL 145 ≥ 140 (受診勧奨判定値); 尿蛋白 (±) is 保健指導判定値; 身長 has no judgement value: no symbol.
+        // LDL 145 ≥ 140 (受診勧奨判定値); 尿蛋白 (±) is 保健指導判定値; 身長 has no judgement value: no symbol, and
+        // its one decimal, as the 特定健診 form reports it.
         QCOMPARE(cell(m, "ldl", nov2023), QStringLiteral("145 ▲"));
         QCOMPARE(cell(m, "urine_protein", nov2023), QStringLiteral("± △"));
-        QCOMPARE(cell(m, "height", nov2023), QStringLiteral("168"));
+        QCOMPARE(cell(m, "height", nov2023), QStringLiteral("168.0"));
         QCOMPARE(cell(m, "weight", std::chrono::year(2024) / 11 / 15), QStringLiteral("56.2"));
 
         // Rows in the official order: 身長 体重 BMI (身体計測) … LDL (脂質) … HbA1c (血糖) … 尿蛋白 (尿) … 医師の判断.
@@ -384,7 +386,9 @@ private slots:
                     QVERIFY2(text.endsWith(ui::CheckupText::bandSymbol(*point.judgement.band)), qPrintable(text));
                 }
                 if (point.value && !point.comparator)
-                    QVERIFY2(text.startsWith(ui::CheckupText::numberText(*point.value) + QLatin1Char(' ')),
+                    QVERIFY2(text.startsWith(ui::CheckupText::numberText(
+                                                 *point.value, ui::CheckupText::usualDecimals(*series->item))
+                                 + QLatin1Char(' ')),
                         qPrintable(text));
                 if (point.origin == clinical::PointOrigin::ConvertedFromJds) {
                     ++converted;
@@ -525,6 +529,42 @@ private slots:
         QCOMPARE(view.filter()->rowCount(), 0);
         QCOMPARE(view.groupCombo()->count(), 0);
         QVERIFY(QApplication::clipboard()->text() != expected);
+    }
+
+    // Finding: HbA1c 6.0 read "6" beside 5.8, haemoglobin's thresholds "≤13 / ≤12", and 赤血球数 "10^4/uL". A
+    // value keeps its item's precision wherever it is shown (CheckupText is the one place), units read as printed.
+    void numbers_keepTheirItemsPrecision_andUnitsReadAsPrinted()
+    {
+        using ui::CheckupText;
+        const auto* hba1c = clinical::findLogicalItem("hba1c");
+        const auto* hemoglobin = clinical::findLogicalItem("hemoglobin");
+        const auto* rbc = clinical::findLogicalItem("rbc");
+        const auto* ldl = clinical::findLogicalItem("ldl");
+        QVERIFY(hba1c && hemoglobin && rbc && ldl);
+        clinical::TrendPoint point;
+        point.itemCode = std::string(clinical::variantsOf(*hba1c).front().code);
+        point.value = 6.0;
+        QCOMPARE(CheckupText::valueText(point), QStringLiteral("6.0"));
+        point.value = 5.8;
+        QCOMPARE(CheckupText::valueText(point), QStringLiteral("5.8"));
+        point.value = 6.0;
+        point.comparator = domain::Comparator::Less;
+        QCOMPARE(CheckupText::valueText(point), QStringLiteral("<6.0"));
+        // A number with more digits than usual keeps them; an item reported in whole numbers stays whole.
+        point.comparator.reset();
+        point.value = 5.65;
+        QCOMPARE(CheckupText::valueText(point), QStringLiteral("5.65"));
+        point.itemCode = std::string(clinical::variantsOf(*ldl).front().code);
+        point.value = 130;
+        QCOMPARE(CheckupText::valueText(point), QStringLiteral("130"));
+        QCOMPARE(CheckupText::thresholdText({clinical::Direction::AtMost, 13.0}, hemoglobin), QStringLiteral("≤13.0"));
+        QCOMPARE(CheckupText::thresholdText({clinical::Direction::AtLeast, 6.5}, hba1c), QStringLiteral("≥6.5"));
+        QCOMPARE(CheckupText::unitText(*rbc), QStringLiteral("×10⁴/μL"));
+        QCOMPARE(CheckupText::unitText("kg/m2"), QStringLiteral("kg/m²"));
+        QCOMPARE(CheckupText::unitText("mL/min/1.73m2"), QStringLiteral("mL/min/1.73m²"));
+        QCOMPARE(CheckupText::unitText("mg/dL"), QStringLiteral("mg/dL"));
+        // Core keeps its canonical spelling.
+        QCOMPARE(clinical::itemUnit(*rbc), std::string_view("10^4/uL"));
     }
 
     void japanese_officialNamesOnly_andScreenshots()
