@@ -27,6 +27,7 @@
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <functional>
 #include <set>
 
 namespace techo::ui {
@@ -47,7 +48,21 @@ protected:
         QStyledItemDelegate::initStyleOption(option, index);
         if (index.column() == CheckupTableModel::ItemColumn && index.row() == m_view->currentIndex().row())
             option->font.setBold(true);
+        // A narrow group column wraps "Body measurements" over the rows of its group (its tooltip has it whole).
+        if (index.column() == CheckupTableModel::GroupColumn)
+            option->features |= QStyleOptionViewItem::WrapText;
+        // A narrow item column drops the English gloss whole rather than cutting it (the tooltip has it).
+        if (index.column() == CheckupTableModel::ItemColumn && option->rect.width() > 0) {
+            const QFontMetrics metrics(option->font);
+            const int room = option->rect.width() - kTextMargin;
+            if (metrics.horizontalAdvance(option->text) > room)
+                option->text = index.data(CheckupTableModel::NameWithUnitRole).toString();
+        }
     }
+
+public:
+    // QStyledItemDelegate's text margins (focus frame margin + 1 on each side), the grid line and a little slack.
+    static constexpr int kTextMargin = 10;
 
 private:
     const QAbstractItemView* m_view;
@@ -91,6 +106,9 @@ public:
     }
 
     [[nodiscard]] QTableView* frozen() const noexcept { return m_frozen; }
+    // Called after every resize (the splitter moved, the window changed): the frozen columns give way to the
+    // checkups.
+    void setOnResize(std::function<void()> onResize) { m_onResize = std::move(onResize); }
     // The width a column's cells need (QTableView keeps it protected).
     [[nodiscard]] int cellsWidth(int column) const { return sizeHintForColumn(column); }
 
@@ -128,7 +146,7 @@ public:
         if (!model())
             return;
         for (int column = 0; column < model()->columnCount(); ++column) {
-            m_frozen->setColumnHidden(column, column >= m_frozenCount);
+            m_frozen->setColumnHidden(column, column >= m_frozenCount || isColumnHidden(column));
             if (column < m_frozenCount)
                 m_frozen->setColumnWidth(column, columnWidth(column));
         }
@@ -150,6 +168,8 @@ protected:
     void resizeEvent(QResizeEvent* event) override
     {
         QTableView::resizeEvent(event);
+        if (m_onResize)
+            m_onResize();
         updateFrozenGeometry();
     }
 
@@ -186,6 +206,7 @@ protected:
 private:
     int m_frozenCount;
     QTableView* m_frozen;
+    std::function<void()> m_onResize;
 };
 
 } // namespace
@@ -248,6 +269,7 @@ CheckupResultsView::CheckupResultsView(QWidget* parent)
     m_table->horizontalHeader()->setDefaultAlignment(Qt::AlignCenter);
     m_table->horizontalHeader()->setHighlightSections(false);
     table->frozen()->setAccessibleName(tr("Items"));
+    table->setOnResize([this] { fitFrozenColumns(); });
     splitter->addWidget(m_table);
 
     auto* detail = new QWidget(splitter);
@@ -375,29 +397,85 @@ void CheckupResultsView::clearRecords()
     showMessage(QString());
 }
 
-// The group and item columns fit their text; a checkup column fits its header (the date and the facility, which
-// the model already shortens; the header's tooltip has it in full) and its values up to six lines' height (longer
-// texts such as 医師の判断 are elided, their tooltip has them whole), so that more years fit side by side.
+// A checkup column fits its header (the date and the facility, which the model already shortens; the header's
+// tooltip has it in full) and its values up to six lines' height (longer texts such as 医師の判断 are elided, their
+// tooltip has them whole), and is never narrower than a value with its symbol ("≥500.0 ▲"). The group and item
+// columns then share what is left beside kFrozenGivesWayTo checkups (fitFrozenColumns).
 void CheckupResultsView::fitColumns()
 {
     auto* table = static_cast<FrozenColumnsTable*>(m_table);
-    m_table->resizeColumnToContents(CheckupTableModel::GroupColumn);
-    m_table->resizeColumnToContents(CheckupTableModel::ItemColumn);
-    // A long English gloss is elided (the tooltip has it all) so that the checkups keep most of the width.
-    const int itemCap = 22 * m_table->fontMetrics().height();
-    if (m_table->columnWidth(CheckupTableModel::ItemColumn) > itemCap)
-        m_table->setColumnWidth(CheckupTableModel::ItemColumn, itemCap);
-    const QFontMetrics metrics(m_table->horizontalHeader()->font());
+    const QFontMetrics metrics(m_table->font());
+    QFont boldFont = m_table->font();
+    boldFont.setBold(true);
+    const QFontMetrics bold(boldFont);
+    // The text margins of QStyledItemDelegate (focus frame margin + 1 on each side), the grid line and a little
+    // slack so that a text measured to fit is not elided by rounding.
+    const int margin = std::max(CurrentRowDelegate::kTextMargin,
+        2 * (m_table->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, m_table) + 1) + 4);
+
+    // The item column is measured in bold (the current row's name is bold): its natural width shows every name
+    // whole; its least width still shows each official name with its unit (in English the gloss is dropped,
+    // the tooltip has it).
+    m_itemNatural = 0;
+    m_itemLeast = 0;
+    m_groupNatural = 0;
+    m_groupLeast = 0;
+    for (int row = 0; row < m_model->rowCount(); ++row) {
+        const QModelIndex item = m_model->index(row, CheckupTableModel::ItemColumn);
+        const QString display = item.data(Qt::DisplayRole).toString();
+        const QString withUnit = item.data(CheckupTableModel::NameWithUnitRole).toString();
+        m_itemNatural = std::max(m_itemNatural, bold.horizontalAdvance(display) + margin);
+        m_itemLeast = std::max(m_itemLeast, bold.horizontalAdvance(withUnit) + margin);
+        const QString group = m_model->index(row, CheckupTableModel::GroupColumn).data().toString();
+        m_groupNatural = std::max(m_groupNatural, metrics.horizontalAdvance(group) + margin);
+        for (const QString& word : group.split(QLatin1Char(' '), Qt::SkipEmptyParts))
+            m_groupLeast = std::max(m_groupLeast, metrics.horizontalAdvance(word) + margin);
+    }
+
+    const QFontMetrics headerMetrics(m_table->horizontalHeader()->font());
     const int padding = 2 * m_table->style()->pixelMetric(QStyle::PM_HeaderMargin, nullptr, m_table) + 8;
-    const int valueCap = 6 * m_table->fontMetrics().height();
+    const int valueCap = 6 * metrics.height();
+    const int valueLeast = metrics.horizontalAdvance(QStringLiteral("≥500.0 ▲")) + margin;
     for (int column = CheckupTableModel::FirstCheckupColumn; column < m_filter->columnCount(); ++column) {
         int header = 0;
         const QString lines = m_model->headerData(column, Qt::Horizontal, Qt::DisplayRole).toString();
         for (const QString& line : lines.split(QLatin1Char('\n')))
-            header = std::max(header, metrics.horizontalAdvance(line) + padding);
+            header = std::max(header, headerMetrics.horizontalAdvance(line) + padding);
         const int cells = std::min(table->cellsWidth(column), valueCap);
-        m_table->setColumnWidth(column, std::max(cells, header));
+        m_table->setColumnWidth(column, std::max({cells, header, valueLeast}));
     }
+    fitFrozenColumns();
+}
+
+// The frozen group and item columns take what the first kFrozenGivesWayTo checkup columns leave of the table's
+// width: the item column down to its least width (its unit never cut), then the group column down to its
+// longest word, and when even that does not fit the group column is hidden (the rows keep the official order and
+// the "Show:" list names the groups). Wider tables show the names whole (the item column up to 22 lines' height).
+void CheckupResultsView::fitFrozenColumns()
+{
+    if (!m_model || m_itemNatural == 0)
+        return;
+    auto* table = static_cast<FrozenColumnsTable*>(m_table);
+    int checkups = 0;
+    for (int column = CheckupTableModel::FirstCheckupColumn;
+         column < std::min(m_filter->columnCount(), CheckupTableModel::FirstCheckupColumn + kFrozenGivesWayTo);
+         ++column)
+        checkups += m_table->columnWidth(column);
+    const int itemCap = std::max(m_itemLeast, 22 * m_table->fontMetrics().height());
+    const int itemMost = std::min(m_itemNatural, itemCap);
+    const int budget = m_table->viewport()->width() - checkups;
+    const int itemLeast = std::min(m_itemLeast, itemMost);
+    int item = std::clamp(budget - m_groupNatural, itemLeast, itemMost);
+    const int groupLeast = std::min(m_groupLeast, m_groupNatural);
+    const bool showGroup = budget - item >= groupLeast;
+    if (!showGroup)
+        item = std::clamp(budget, itemLeast, itemMost);
+    const int group = std::clamp(budget - item, groupLeast, m_groupNatural);
+    m_table->setColumnHidden(CheckupTableModel::GroupColumn, !showGroup);
+    if (m_table->columnWidth(CheckupTableModel::ItemColumn) != item)
+        m_table->setColumnWidth(CheckupTableModel::ItemColumn, item);
+    if (showGroup && m_table->columnWidth(CheckupTableModel::GroupColumn) != group)
+        m_table->setColumnWidth(CheckupTableModel::GroupColumn, group);
     table->refreeze();
 }
 

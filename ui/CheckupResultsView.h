@@ -66,6 +66,7 @@ private:
     void applyGroup(int comboIndex);
     void afterLayoutChange();
     void fitColumns();
+    void fitFrozenColumns();
     void updateLegend();
     void showMessage(const QString& text);
     void onCurrentChanged(const QModelIndex& current);
@@ -86,6 +87,14 @@ private:
     QString m_copied;
     bool m_quiet = false; // showProfile is rebuilding: no trendRequested until it is done
     QString m_lastKey; // the key last emitted, so moving along a row does not re-request it
+    // How many checkup columns the frozen columns leave room for when the table is narrow.
+    static constexpr int kFrozenGivesWayTo = 3;
+    // Widths measured by fitColumns: the item column's natural (every name whole, bold) and least (official
+    // name and unit whole); the group column's natural and least (its longest word).
+    int m_itemNatural = 0;
+    int m_itemLeast = 0;
+    int m_groupNatural = 0;
+    int m_groupLeast = 0;
 };
 
 } // namespace techo::ui

@@ -129,6 +129,7 @@ void CheckupTableModel::setTable(std::vector<clinical::TrendSeries> series, std:
         const QString unit = CheckupText::unitText(item);
         row.name = official;
         row.display = unit.isEmpty() ? official : tr("%1 (%2)", "item name (unit)").arg(official, unit);
+        row.withUnit = row.display;
         if (gloss && CheckupText::glossAddsSomething(item.nameJa, item.nameEn)) {
             const QString english = CheckupText::fromUtf8(item.nameEn);
             row.name = tr("%1 · %2", "official Japanese item name, English gloss").arg(official, english);
@@ -248,6 +249,7 @@ QVariant CheckupTableModel::data(const QModelIndex& index, int role) const
         switch (role) {
         case Qt::DisplayRole:
         case Qt::AccessibleTextRole:
+        case Qt::ToolTipRole: // a narrow group column elides the name
             return groupName(item.group);
         case SortRole:
             return index.row();
@@ -264,6 +266,8 @@ QVariant CheckupTableModel::data(const QModelIndex& index, int role) const
             return row.display;
         case Qt::ToolTipRole:
             return tr("%1\nSelect the row to see its trend.").arg(row.display);
+        case NameWithUnitRole:
+            return row.withUnit;
         case SortRole:
             return index.row();
         default:

@@ -39,6 +39,9 @@ public:
         // int: what CheckupGroupFilter sorts by — the official order in the group and item columns, the severity
         // of the judgement in a checkup column (3 受診勧奨, 2 保健指導, 1 基準範囲内, 0 not judged, -1 empty).
         SortRole,
+        // QString, item column: the official name and unit without the English gloss ("HbA1c（NGSP値） (%)"), the
+        // part a view never cuts (a narrow item column elides only the gloss).
+        NameWithUnitRole,
     };
 
     explicit CheckupTableModel(QObject* parent = nullptr);
@@ -82,7 +85,8 @@ private:
     struct Row {
         clinical::TrendSeries series;
         QString name; // official name (+ gloss in English)
-        QString display; // name + unit
+        QString display; // name + unit (+ gloss in English)
+        QString withUnit; // official name + unit
         bool sexSpecific = false; // the item's judgement values differ for men and women
         std::vector<Cell> cells; // one per checkup day, newest first
     };

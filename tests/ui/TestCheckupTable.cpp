@@ -567,6 +567,69 @@ private slots:
         QCOMPARE(clinical::itemUnit(*rbc), std::string_view("10^4/uL"));
     }
 
+    // Finding: at 1280×800 in English the frozen group and item columns filled the table and each checkup showed
+    // ".64"; in Japanese the bold (current) row's name lost its unit. At the width the app gives the view there
+    // (the window less the sidebar), in both languages: at least three checkup columns lie whole beside the
+    // frozen columns, every checkup column is as wide as its widest value, and the item column shows every
+    // official name with its unit in bold.
+    void narrowPage_checkupsReadable_andTheUnitNeverCut()
+    {
+        auto session = openSession(m_lifetimeVault);
+        QVERIFY(session);
+        for (const bool japanese : {false, true}) {
+            QTranslator translator;
+            if (japanese) {
+                QVERIFY(translator.load(QStringLiteral(":/i18n/techo_ja.qm")));
+                QApplication::installTranslator(&translator);
+                QLocale::setDefault(QLocale(QLocale::Japanese, QLocale::Japan));
+            }
+            ui::CheckupResultsView view;
+            view.resize(1090, 700);
+            view.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&view));
+            view.showProfile(*session, firstProfile(*session));
+            QApplication::processEvents();
+            QTableView* table = view.table();
+            const QAbstractItemModel& proxy = *table->model();
+            QVERIFY(proxy.columnCount() > M::FirstCheckupColumn + 3);
+            const int frozen = table->columnWidth(M::GroupColumn) + table->columnWidth(M::ItemColumn);
+            const int room = table->viewport()->width() - frozen;
+            int whole = 0;
+            for (int column = M::FirstCheckupColumn, x = 0; column < proxy.columnCount(); ++column) {
+                x += table->columnWidth(column);
+                if (x <= room)
+                    ++whole;
+            }
+            QVERIFY2(whole >= 3,
+                qPrintable(QStringLiteral("%1 checkup columns whole beside frozen %2 px in a %3 px table")
+                               .arg(whole)
+                               .arg(frozen)
+                               .arg(table->viewport()->width())));
+            const QFontMetrics metrics(table->font());
+            QFont boldFont = table->font();
+            boldFont.setBold(true);
+            const QFontMetrics bold(boldFont);
+            const QRegularExpression quantity(QStringLiteral("^([<>≤≥]?[0-9.,]+|[−±+]+)( .)?$"));
+            int numbers = 0;
+            for (int row = 0; row < proxy.rowCount(); ++row) {
+                for (int column = M::FirstCheckupColumn; column < proxy.columnCount(); ++column) {
+                    const QString value = proxy.index(row, column).data().toString();
+                    // Numbers and 尿 −/±/+ with their symbol; coded texts (医師の判断) are elided by design.
+                    numbers += value.contains(quantity) ? 1 : 0;
+                    if (value.contains(quantity))
+                        QVERIFY2(table->columnWidth(column) >= metrics.horizontalAdvance(value), qPrintable(value));
+                }
+                const QString withUnit = proxy.index(row, M::ItemColumn).data(M::NameWithUnitRole).toString();
+                QVERIFY2(table->columnWidth(M::ItemColumn) > bold.horizontalAdvance(withUnit), qPrintable(withUnit));
+            }
+            QVERIFY(numbers > 100);
+            if (japanese) {
+                QApplication::removeTranslator(&translator);
+                QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedKingdom));
+            }
+        }
+    }
+
     void japanese_officialNamesOnly_andScreenshots()
     {
         auto session = openSession(m_lifetimeVault);
