@@ -575,6 +575,17 @@ private slots:
             }
             QCOMPARE(
                 bandEdges(seriesNamed<QAreaSeries>(plot, QStringLiteral("band-guidance"))), std::make_pair(5.6, 6.5));
+            // 身長 has no judgement value: plain points, and the panel says so without a "?".
+            view.showItem(**session, profile, QStringLiteral("height"));
+            QCOMPARE(view.plots().size(), std::size_t(1));
+            const ui::TrendChartPlot* height = view.plots().front();
+            QVERIFY2(seriesNamed<QScatterSeries>(height, QStringLiteral("points-plain")),
+                qPrintable(seriesNames(height).join(u',')));
+            QVERIFY2(!seriesNamed<QScatterSeries>(height, QStringLiteral("points-not_judged")),
+                qPrintable(seriesNames(height).join(u',')));
+            QVERIFY2(!view.explanationText().contains(u'?'), qPrintable(view.explanationText()));
+            QVERIFY2(view.explanationText().contains(QStringLiteral("no judgement value for this item")),
+                qPrintable(view.explanationText()));
         }
         QVERIFY(checkedValues > 0);
     }
