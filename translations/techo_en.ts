@@ -1764,10 +1764,6 @@ Select the row to see its trend.</source>
 <context>
     <name>techo::ui::TrendChartView</name>
     <message>
-        <source>Not judged (the point&apos;s tooltip says why)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>A value reported as a bound (&quot;&lt;5&quot;): drawn at the bound, open, the arrow pointing to where the value lies</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1859,6 +1855,18 @@ Select the row to see its trend.</source>
     </message>
     <message>
         <source>Keyboard: Tab to a chart, then ← → Home End read its checkups one by one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not judged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A value of an item with no judgement value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Latest (%1): %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

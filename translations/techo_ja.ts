@@ -1762,10 +1762,6 @@ Select the row to see its trend.</source>
 <context>
     <name>techo::ui::TrendChartView</name>
     <message>
-        <source>Not judged (the point&apos;s tooltip says why)</source>
-        <translation>判定なし（理由は点のツールチップに表示）</translation>
-    </message>
-    <message>
         <source>A value reported as a bound (&quot;&lt;5&quot;): drawn at the bound, open, the arrow pointing to where the value lies</source>
         <translation>不等号つきで報告された値（「&lt;5」など）：その数値の位置に白抜きで描き、矢印が実際の値のある側を指します</translation>
     </message>
@@ -1855,6 +1851,18 @@ Select the row to see its trend.</source>
     <message>
         <source>Keyboard: Tab to a chart, then ← → Home End read its checkups one by one.</source>
         <translation>キーボード：Tab でグラフを選び、← → Home End で各回の健診結果を順に表示します。</translation>
+    </message>
+    <message>
+        <source>not judged</source>
+        <translation>判定できず</translation>
+    </message>
+    <message>
+        <source>A value of an item with no judgement value</source>
+        <translation>判定値が定められていない項目の値</translation>
+    </message>
+    <message>
+        <source>Latest (%1): %2</source>
+        <translation>最新（%1）：%2</translation>
     </message>
 </context>
 <context>

@@ -119,21 +119,24 @@ std::vector<TrendBands::Span> TrendBands::spans(
     return clipped;
 }
 
-TrendBands::DateAxis TrendBands::dateAxis(domain::Date first, domain::Date last)
+TrendBands::DateAxis TrendBands::dateAxis(domain::Date first, domain::Date last, int maxIntervals)
 {
+    maxIntervals = std::max(1, maxIntervals);
     const QDate from = qDate(first);
     const QDate to = qDate(last);
     DateAxis axis;
+    axis.first = first;
+    axis.last = last;
     if (from.daysTo(to) < 2 * 365) {
         // Months: one month of margin before the first and after the last checkup.
         const int firstIndex = from.year() * 12 + from.month() - 1 - 1;
         const int lastIndex = to.year() * 12 + to.month() - 1 + 2;
         int step = 1;
-        for (const int candidate : {1, 2, 3, 6}) {
+        for (const int candidate : {1, 2, 3, 6, 12}) {
             step = candidate;
             const int a = int(std::floor(double(firstIndex) / candidate)) * candidate;
             const int b = int(std::ceil(double(lastIndex) / candidate)) * candidate;
-            if ((b - a) / candidate <= 8)
+            if ((b - a) / candidate <= maxIntervals)
                 break;
         }
         const int a = int(std::floor(double(firstIndex) / step)) * step;
@@ -141,7 +144,7 @@ TrendBands::DateAxis TrendBands::dateAxis(domain::Date first, domain::Date last)
         axis.min = QDateTime(QDate(a / 12, a % 12 + 1, kTickDay), QTime(0, 0));
         axis.max = QDateTime(QDate(b / 12, b % 12 + 1, kTickDay), QTime(0, 0));
         axis.tickCount = (b - a) / step + 1;
-        axis.format = QStringLiteral("yyyy/MM");
+        axis.format = step == 12 ? QStringLiteral("yyyy") : QStringLiteral("yyyy/MM");
         return axis;
     }
     // Years: a checkup in January or February starts a year earlier, one in November or December ends a year
@@ -153,7 +156,7 @@ TrendBands::DateAxis TrendBands::dateAxis(domain::Date first, domain::Date last)
         step = candidate;
         const int a = int(std::floor(double(firstYear) / candidate)) * candidate;
         const int b = int(std::ceil(double(lastYear) / candidate)) * candidate;
-        if ((b - a) / candidate <= 8)
+        if ((b - a) / candidate <= maxIntervals)
             break;
     }
     const int a = int(std::floor(double(firstYear) / step)) * step;

@@ -40,6 +40,8 @@ public:
         QDateTime max;
         int tickCount = 2;
         QString format;
+        domain::Date first {}; // the checkups it was made for (a plot refits the axis to its width)
+        domain::Date last {};
     };
 
     // The value axis for `values` (the plotted numbers, bounds included) and the item's thresholds: it always
@@ -59,8 +61,10 @@ public:
         const clinical::AppliedThresholds& thresholds, double axisMin, double axisMax);
 
     // The date axis for checkups from `first` to `last` (first <= last): whole years with a margin, at most
-    // about nine ticks; a series within two years gets month ticks.
-    [[nodiscard]] static DateAxis dateAxis(domain::Date first, domain::Date last);
+    // `maxIntervals` (≥ 1, else 1) steps between ticks (a plot passes what its width holds of full labels, so a label
+    // is never elided to "20…"); a series within two years gets month ticks. The step grows (1, 2, 5, 10, 20 years;
+    // 1, 2, 3, 6, 12 months) until the steps fit; the widest step is used when none does.
+    [[nodiscard]] static DateAxis dateAxis(domain::Date first, domain::Date last, int maxIntervals = 8);
 
     // Where a checkup day is drawn on the date axis: noon, local time, in ms since the epoch (QDateTimeAxis).
     [[nodiscard]] static qint64 dayPosition(domain::Date day);

@@ -11,6 +11,7 @@
 #include <QGraphicsSimpleTextItem>
 #include <QKeyEvent>
 #include <QLegend>
+#include <QLineF>
 #include <QLineSeries>
 #include <QScatterSeries>
 #include <QToolTip>
@@ -23,6 +24,17 @@ namespace techo::ui {
 namespace {
 
 constexpr int kBaseMargin = 4;
+
+// True when the segment `s` runs through (or ends inside) `box`.
+bool segmentCrosses(const QLineF& s, const QRectF& box)
+{
+    if (box.contains(s.p1()) || box.contains(s.p2()))
+        return true;
+    const QLineF edges[] = {{box.topLeft(), box.topRight()}, {box.topRight(), box.bottomRight()},
+        {box.bottomRight(), box.bottomLeft()}, {box.bottomLeft(), box.topLeft()}};
+    return std::any_of(std::begin(edges), std::end(edges),
+        [&](const QLineF& edge) { return s.intersects(edge) == QLineF::BoundedIntersection; });
+}
 
 QString bandKey(clinical::Band band)
 {
@@ -41,7 +53,10 @@ TrendChartPlot::TrendChartPlot(QWidget* parent)
     chart()->setBackgroundRoundness(0);
     chart()->setMargins(QMargins(kBaseMargin, 6, 8, 2));
     chart()->layout()->setContentsMargins(0, 0, 0, 0);
-    connect(chart(), &QChart::plotAreaChanged, this, [this] { placeLabels(); });
+    connect(chart(), &QChart::plotAreaChanged, this, [this] {
+        fitDateAxis();
+        placeLabels();
+    });
     m_xAxis = new QDateTimeAxis;
     m_yAxis = new QValueAxis;
     chart()->addAxis(m_xAxis, Qt::AlignBottom);
@@ -153,9 +168,7 @@ void TrendChartPlot::build()
     QColor gridColour = pal.color(QPalette::Text);
     gridColour.setAlpha(40);
     QDateTimeAxis* xAxis = m_xAxis;
-    xAxis->setRange(m_dates.min, m_dates.max);
-    xAxis->setTickCount(m_dates.tickCount);
-    xAxis->setFormat(m_dates.format);
+    fitDateAxis();
     QValueAxis* yAxis = m_yAxis;
     yAxis->setRange(range.min, range.max);
     yAxis->setTickCount(range.tickCount);
@@ -175,8 +188,9 @@ void TrendChartPlot::build()
     }
     xAxis->show();
     yAxis->show();
-    const double xMin = double(m_dates.min.toMSecsSinceEpoch());
-    const double xMax = double(m_dates.max.toMSecsSinceEpoch());
+    // Bands and threshold lines reach well past the axis, which fitDateAxis widens on a narrow plot.
+    const double xMin = double(m_dates.min.addYears(-50).toMSecsSinceEpoch());
+    const double xMax = double(m_dates.max.addYears(50).toMSecsSinceEpoch());
     auto attach = [&](QAbstractSeries* series) {
         c->addSeries(series);
         series->attachAxis(xAxis);
@@ -216,7 +230,7 @@ void TrendChartPlot::build()
         label->setFont(labelFont);
         label->setBrush(TrendChartStyle::bandTextColour(span.band, pal));
         label->setZValue(5);
-        m_labels.push_back({label, xMin, span.upper, span.lower, span.upper, true});
+        m_labels.push_back({label, 0, span.upper, span.lower, span.upper, true});
     }
     auto addThreshold = [&](const std::optional<clinical::AppliedThreshold>& t, clinical::Band band) {
         if (!t)
@@ -260,9 +274,10 @@ void TrendChartPlot::build()
             const bool bound = comparator >= 0;
             scatter->setObjectName(
                 (bound ? QStringLiteral("bounds-") : QStringLiteral("points-")) + TrendChartStyle::markerKey(marker));
-            scatter->setMarkerShape(marker == Marker::Normal ? QScatterSeries::MarkerShapeCircle
-                    : marker == Marker::NotJudged            ? QScatterSeries::MarkerShapeRectangle
-                                                             : QScatterSeries::MarkerShapeTriangle);
+            scatter->setMarkerShape(marker == Marker::Normal || marker == Marker::Plain
+                    ? QScatterSeries::MarkerShapeCircle
+                    : marker == Marker::NotJudged ? QScatterSeries::MarkerShapeRectangle
+                                                  : QScatterSeries::MarkerShapeTriangle);
             const int size = TrendChartStyle::markerSize(marker, bound);
             scatter->setMarkerSize(size);
             // Drawn at 3× so the shape stays crisp on high-DPI screens.
@@ -281,7 +296,7 @@ void TrendChartPlot::build()
             m_labels.push_back({label, double(TrendBands::dayPosition(point.date)), *point.value, 0, 0, false});
         }
     }
-    for (const Marker marker : {Marker::NotJudged, Marker::Normal, Marker::Guidance, Marker::Referral}) {
+    for (const Marker marker : {Marker::Plain, Marker::NotJudged, Marker::Normal, Marker::Guidance, Marker::Referral}) {
         for (const auto& [key, scatter] : scatters) {
             if (key.first != int(marker))
                 continue;
@@ -306,6 +321,29 @@ void TrendChartPlot::build()
     placeLabels();
 }
 
+void TrendChartPlot::fitDateAxis()
+{
+    if (!m_series.item)
+        return;
+    TrendBands::DateAxis dates = m_dates;
+    const double width = chart()->plotArea().width();
+    if (width > 0) {
+        // A tick label needs its text and some room either side; Qt Charts elides one ("20…") that has less.
+        const QFontMetricsF metrics(m_xAxis->labelsFont());
+        const double yearLabel = metrics.horizontalAdvance(QStringLiteral("0000")) + 16;
+        const double monthLabel = metrics.horizontalAdvance(QStringLiteral("0000/00")) + 16;
+        dates = TrendBands::dateAxis(m_dates.first, m_dates.last, std::min(8, int(width / yearLabel)));
+        if (dates.format != QLatin1String("yyyy"))
+            dates = TrendBands::dateAxis(m_dates.first, m_dates.last, std::min(8, int(width / monthLabel)));
+    }
+    if (m_xAxis->min() != dates.min || m_xAxis->max() != dates.max)
+        m_xAxis->setRange(dates.min, dates.max);
+    if (m_xAxis->tickCount() != dates.tickCount)
+        m_xAxis->setTickCount(dates.tickCount);
+    if (m_xAxis->format() != dates.format)
+        m_xAxis->setFormat(dates.format);
+}
+
 void TrendChartPlot::placeLabels()
 {
     QChart* c = chart();
@@ -315,14 +353,29 @@ void TrendChartPlot::placeLabels()
     const QRectF plot = c->plotArea();
     // Where the markers are: a label never covers one.
     std::vector<QRectF> taken;
+    // Where the line runs: a label is never crossed by it.
+    std::vector<QLineF> segments;
+    std::optional<QPointF> previous;
     for (const auto& point : m_series.points) {
         if (!point.value)
             continue;
         const QPointF p
             = c->mapToPosition(QPointF(double(TrendBands::dayPosition(point.date)), *point.value), reference);
         taken.emplace_back(p.x() - 10, p.y() - 10, 20, 20);
+        if (point.comparator)
+            continue;
+        if (previous)
+            segments.emplace_back(*previous, p);
+        previous = p;
     }
-    // Bound labels first (beside their marker), then the band labels in a free corner of their band.
+    auto isFree = [&](const QRectF& box) {
+        if (std::any_of(taken.begin(), taken.end(), [&](const QRectF& r) { return r.intersects(box); }))
+            return false;
+        const QRectF around = box.adjusted(-2, -2, 2, 2);
+        return std::none_of(
+            segments.begin(), segments.end(), [&](const QLineF& s) { return segmentCrosses(s, around); });
+    };
+    // Bound labels first (beside their marker), then the band labels in a free place of their band.
     for (Label& label : m_labels) {
         if (label.band)
             continue;
@@ -347,22 +400,35 @@ void TrendChartPlot::placeLabels()
             label.item->setVisible(false);
             continue;
         }
+        // The four corners first, then along the band's top and bottom edge, then anywhere in the band, in 8 px
+        // steps. No free place: the label is not drawn (the legend and the side panel name the band).
         const double left = plot.left() + 6;
         const double right = plot.right() - 6 - text.width();
-        const QPointF candidates[] = {
-            {left, top + 1}, {right, top + 1}, {left, bottom - text.height() - 1}, {right, bottom - text.height() - 1}};
-        QPointF chosen = candidates[0];
-        for (const QPointF& candidate : candidates) {
-            const QRectF box(candidate, text.size());
-            if (std::none_of(taken.begin(), taken.end(), [&](const QRectF& r) { return r.intersects(box); })) {
-                chosen = candidate;
-                break;
-            }
+        const double high = top + 1;
+        const double low = bottom - text.height() - 1;
+        std::vector<QPointF> candidates = {{left, high}, {right, high}, {left, low}, {right, low}};
+        for (double y = high; y <= low; y += 8)
+            for (double x = left; x <= right; x += 8)
+                candidates.emplace_back(x, y);
+        const auto chosen = std::find_if(candidates.begin(), candidates.end(),
+            [&](const QPointF& candidate) { return isFree(QRectF(candidate, text.size())); });
+        if (right < left || chosen == candidates.end()) {
+            label.item->setVisible(false);
+            continue;
         }
-        label.item->setPos(chosen);
+        label.item->setPos(*chosen);
         label.item->setVisible(true);
-        taken.push_back(QRectF(chosen, text.size()));
+        taken.push_back(QRectF(*chosen, text.size()));
     }
+}
+
+QList<QRectF> TrendChartPlot::bandLabelRects() const
+{
+    QList<QRectF> rects;
+    for (const Label& label : m_labels)
+        if (label.band && label.item->isVisible())
+            rects << QRectF(label.item->pos(), label.item->boundingRect().size());
+    return rects;
 }
 
 QString TrendChartPlot::pointToolTip(std::size_t pointIndex) const

@@ -6,6 +6,8 @@
 #include "ui/TrendChartStyle.h"
 
 #include <QChartView>
+#include <QList>
+#include <QRectF>
 
 #include <cstdint>
 #include <map>
@@ -53,6 +55,8 @@ public:
     [[nodiscard]] double valueLabelWidth() const;
     // Extra room left of the value axis, so that stacked plots share one left edge (TrendChartView).
     void setLeftInset(double pixels);
+    // Where the band labels are drawn (chart coordinates, as QChart::mapToPosition gives), the hidden ones left out.
+    [[nodiscard]] QList<QRectF> bandLabelRects() const;
     // The text labels drawn on the chart (bands and bounds), as shown.
     [[nodiscard]] QStringList labelTexts() const;
 
@@ -67,6 +71,8 @@ protected:
 
 private:
     void build();
+    // Sets the date axis from m_dates' checkups with as many ticks as the plot's width holds full labels.
+    void fitDateAxis();
     void placeLabels();
     void showToolTip(QXYSeries* scatter, const QPointF& point, bool state);
 

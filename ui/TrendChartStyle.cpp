@@ -42,6 +42,9 @@ QPainterPath shapePath(TrendChartStyle::Marker marker, const QRectF& box)
         path.closeSubpath();
         break;
     }
+    case TrendChartStyle::Marker::Plain:
+        path.addEllipse(box.adjusted(box.width() * 0.2, box.height() * 0.2, -box.width() * 0.2, -box.height() * 0.2));
+        break;
     case TrendChartStyle::Marker::NotJudged:
         path.addRect(box.adjusted(box.width() * 0.08, box.height() * 0.08, -box.width() * 0.08, -box.height() * 0.08));
         break;
@@ -54,7 +57,7 @@ QPainterPath shapePath(TrendChartStyle::Marker marker, const QRectF& box)
 TrendChartStyle::Marker TrendChartStyle::markerFor(const clinical::Judgement& judgement)
 {
     if (!judgement.band)
-        return Marker::NotJudged;
+        return judgement.notJudged == clinical::NotJudged::NoRule ? Marker::Plain : Marker::NotJudged;
     switch (*judgement.band) {
     case clinical::Band::Normal:
         return Marker::Normal;
@@ -77,6 +80,8 @@ QString TrendChartStyle::markerKey(Marker marker)
         return QStringLiteral("referral");
     case Marker::NotJudged:
         return QStringLiteral("not_judged");
+    case Marker::Plain:
+        return QStringLiteral("plain");
     }
     return {};
 }
@@ -109,6 +114,7 @@ QColor TrendChartStyle::markerColour(Marker marker)
     case Marker::Referral:
         return bandColour(clinical::Band::Referral);
     case Marker::NotJudged:
+    case Marker::Plain:
         return QColor::fromRgb(kGrey);
     }
     return QColor::fromRgb(kGrey);
@@ -172,6 +178,11 @@ QImage TrendChartStyle::markerImage(
         p.setPen(QPen(colour.darker(isDark(palette) ? 100 : 120), 1.0 * unit));
         p.setBrush(colour);
         break;
+    case Marker::Plain:
+        // A filled dot in the text colour: a value, no judgement.
+        p.setPen(Qt::NoPen);
+        p.setBrush(palette.color(QPalette::Text));
+        break;
     case Marker::Normal:
     case Marker::Guidance:
     case Marker::NotJudged:
@@ -214,6 +225,8 @@ QString TrendChartStyle::judgementText(const clinical::Judgement& judgement)
 {
     if (judgement.band)
         return bandName(*judgement.band);
+    if (judgement.notJudged == clinical::NotJudged::NoRule)
+        return CheckupText::notJudgedText(clinical::NotJudged::NoRule);
     return notJudgedText(judgement.notJudged.value_or(clinical::NotJudged::NoRule));
 }
 

@@ -28,11 +28,13 @@ namespace techo::ui {
 class TrendChartStyle final {
     Q_DECLARE_TR_FUNCTIONS(techo::ui::TrendChartStyle)
 public:
-    // What a point's marker says. NotJudged: a value core gives no band (sex needed, a bound across bands …).
-    enum class Marker { Normal, Guidance, Referral, NotJudged };
+    // What a point's marker says. NotJudged: a value core could not judge although the item has judgement values
+    // (sex needed, a bound across bands …): "?". Plain: the programme gives the item no judgement value (身長,
+    // 体重): a plain dot, as the table shows such a value with no symbol.
+    enum class Marker { Normal, Guidance, Referral, NotJudged, Plain };
 
     [[nodiscard]] static Marker markerFor(const clinical::Judgement& judgement);
-    // "normal", "guidance", "referral", "not_judged": the series' object names use it.
+    // "normal", "guidance", "referral", "not_judged", "plain": the series' object names use it.
     [[nodiscard]] static QString markerKey(Marker marker);
 
     // True when the palette's window is dark (text lighter than the background).
@@ -55,6 +57,8 @@ public:
     // "○ 基準範囲内" … (CheckupText's symbol and name).
     [[nodiscard]] static QString bandName(clinical::Band band);
     [[nodiscard]] static QString notJudgedText(clinical::NotJudged reason);
+    // "○ 基準範囲内", "? 判定できず：…"; an item with no judgement value says so without the "?" (nothing went
+    // wrong: there is nothing to judge against).
     [[nodiscard]] static QString judgementText(const clinical::Judgement& judgement);
     // "≥5.6", "<40"; with a unit: "≥5.6 %".
     [[nodiscard]] static QString thresholdText(const clinical::AppliedThreshold& threshold, std::string_view unit = {});

@@ -60,9 +60,10 @@ std::vector<LegendEntry> legendEntries()
         {Marker::Normal, std::nullopt, TrendChartStyle::bandName(clinical::Band::Normal)},
         {Marker::Guidance, std::nullopt, TrendChartStyle::bandName(clinical::Band::Guidance)},
         {Marker::Referral, std::nullopt, TrendChartStyle::bandName(clinical::Band::Referral)},
+        // The table's legend word for "?" (CheckupResultsView), so the two views say the same.
         {Marker::NotJudged, std::nullopt,
-            CheckupText::notJudgedSymbol() + QLatin1Char(' ')
-                + TrendChartView::tr("Not judged (the point's tooltip says why)")},
+            CheckupText::notJudgedSymbol() + QLatin1Char(' ') + TrendChartView::tr("not judged")},
+        {Marker::Plain, std::nullopt, TrendChartView::tr("A value of an item with no judgement value")},
         {Marker::Normal, domain::Comparator::Less,
             TrendChartView::tr("A value reported as a bound (\"<5\"): drawn at the bound, open, the arrow pointing "
                                "to where the value lies")},
@@ -379,9 +380,13 @@ void TrendChartView::showItem(session::VaultSession& session, std::int64_t profi
             sources.insert(series.thresholds.source);
         }
         const auto& latest = series.points.back();
-        html += escaped(tr("Latest (%1): %2 — %3")
-                            .arg(dateText(latest.date), TrendChartStyle::valueText(latest, unit),
-                                TrendChartStyle::judgementText(latest.judgement)));
+        // An item with no judgement value has nothing to add after its value (said above, without a "?").
+        if (latest.judgement.notJudged == clinical::NotJudged::NoRule)
+            html += escaped(tr("Latest (%1): %2").arg(dateText(latest.date), TrendChartStyle::valueText(latest, unit)));
+        else
+            html += escaped(tr("Latest (%1): %2 — %3")
+                                .arg(dateText(latest.date), TrendChartStyle::valueText(latest, unit),
+                                    TrendChartStyle::judgementText(latest.judgement)));
         const auto converted = std::count_if(series.points.begin(), series.points.end(),
             [](const auto& p) { return p.origin == clinical::PointOrigin::ConvertedFromJds; });
         if (converted > 0)

@@ -23,8 +23,11 @@
 #include <QAreaSeries>
 #include <QDateTimeAxis>
 #include <QDir>
+#include <QGraphicsScene>
+#include <QGraphicsTextItem>
 #include <QLabel>
 #include <QLineSeries>
+#include <QRegularExpression>
 #include <QScatterSeries>
 #include <QScopeGuard>
 #include <QTemporaryDir>
@@ -112,6 +115,56 @@ void saveScreenshot(QWidget* widget, const QString& name)
     QDir().mkpath(dir);
     QTest::qWait(200); // the plots line up their axes after the first layout
     widget->grab().save(dir + QLatin1Char('/') + name + QStringLiteral(".png"));
+}
+
+// The date axis' tick labels as Qt Charts drew them (its text items below the plot area), left to right.
+QStringList dateLabelsShown(const ui::TrendChartPlot* plot)
+{
+    const QRectF area = plot->chart()->plotArea();
+    std::vector<std::pair<double, QString>> labels;
+    for (QGraphicsItem* item : plot->scene()->items())
+        if (auto* text = dynamic_cast<QGraphicsTextItem*>(item); text && text->isVisible())
+            if (const QRectF r = text->sceneBoundingRect(); r.top() >= area.bottom() - 1 && r.bottom() > area.bottom())
+                labels.emplace_back(r.center().x(), text->toPlainText());
+    std::sort(labels.begin(), labels.end());
+    QStringList texts;
+    for (const auto& [x, text] : labels)
+        texts << text;
+    return texts;
+}
+
+// Where the plot draws its markers and the segments of its line (chart coordinates).
+std::pair<std::vector<QPointF>, std::vector<QLineF>> drawnGeometry(const ui::TrendChartPlot* plot)
+{
+    std::vector<QPointF> markers;
+    std::vector<QLineF> segments;
+    for (QAbstractSeries* series : plot->chart()->series()) {
+        auto* xy = qobject_cast<QXYSeries*>(series);
+        if (!xy)
+            continue;
+        const bool scatter = qobject_cast<QScatterSeries*>(series) != nullptr;
+        const bool line = series->objectName() == QLatin1String("line");
+        std::optional<QPointF> previous;
+        for (const QPointF& value : xy->points()) {
+            const QPointF p = plot->chart()->mapToPosition(value, series);
+            if (scatter)
+                markers.push_back(p);
+            if (line && previous)
+                segments.emplace_back(*previous, p);
+            previous = p;
+        }
+    }
+    return {markers, segments};
+}
+
+bool crosses(const QLineF& s, const QRectF& box)
+{
+    if (box.contains(s.p1()) || box.contains(s.p2()))
+        return true;
+    const QLineF edges[] = {{box.topLeft(), box.topRight()}, {box.topRight(), box.bottomRight()},
+        {box.bottomRight(), box.bottomLeft()}, {box.bottomLeft(), box.topLeft()}};
+    return std::any_of(std::begin(edges), std::end(edges),
+        [&](const QLineF& edge) { return s.intersects(edge) == QLineF::BoundedIntersection; });
 }
 
 } // namespace
@@ -522,8 +575,156 @@ private slots:
             }
             QCOMPARE(
                 bandEdges(seriesNamed<QAreaSeries>(plot, QStringLiteral("band-guidance"))), std::make_pair(5.6, 6.5));
+            // 身長 has no judgement value: plain points, and the panel says so without a "?".
+            view.showItem(**session, profile, QStringLiteral("height"));
+            QCOMPARE(view.plots().size(), std::size_t(1));
+            const ui::TrendChartPlot* height = view.plots().front();
+            QVERIFY2(seriesNamed<QScatterSeries>(height, QStringLiteral("points-plain")),
+                qPrintable(seriesNames(height).join(u',')));
+            QVERIFY2(!seriesNamed<QScatterSeries>(height, QStringLiteral("points-not_judged")),
+                qPrintable(seriesNames(height).join(u',')));
+            QVERIFY2(!view.explanationText().contains(u'?'), qPrintable(view.explanationText()));
+            QVERIFY2(view.explanationText().contains(QStringLiteral("no judgement value for this item")),
+                qPrintable(view.explanationText()));
         }
         QVERIFY(checkedValues > 0);
+    }
+
+    // Findings 19/65/108: at the width the app gives the chart (about 350 px for the plots beside the table at
+    // 1366 px, less at 1106 px) every date label was elided to "20…". The axis now has only as many ticks as full
+    // labels fit: every label drawn is a whole year (or year/month), never elided.
+    void dateAxis_labelsAreWholeYears_atTheAppsWidths()
+    {
+        struct Case {
+            std::int64_t profile;
+            const char* key;
+        };
+        for (const int width : {1080, 600, 450}) {
+            for (const Case c : {Case {m_man, "hba1c"}, Case {m_man, "ldl"}, Case {m_woman, "hemoglobin"}}) {
+                ui::TrendChartView view;
+                view.resize(width, 560);
+                view.showItem(*m_session, c.profile, QString::fromLatin1(c.key));
+                view.show();
+                QVERIFY(QTest::qWaitForWindowExposed(&view));
+                QTest::qWait(50);
+                const QString where = QStringLiteral("%1 at %2 px").arg(QString::fromLatin1(c.key)).arg(width);
+                for (const ui::TrendChartPlot* plot : view.plots()) {
+                    const QDateTimeAxis* x = dateAxis(plot);
+                    QVERIFY(x);
+                    const QStringList labels = dateLabelsShown(plot);
+                    QCOMPARE(labels.size(), qsizetype(x->tickCount()));
+                    const QRegularExpression whole(x->format() == QLatin1String("yyyy")
+                            ? QStringLiteral("^(19|20)\\d\\d$")
+                            : QStringLiteral("^(19|20)\\d\\d/\\d\\d$"));
+                    for (const QString& label : labels)
+                        QVERIFY2(whole.match(label).hasMatch(),
+                            qPrintable(where + QStringLiteral(": ") + labels.join(u'|')
+                                + QStringLiteral(" plot %1x%2 area %3x%4")
+                                      .arg(plot->width())
+                                      .arg(plot->height())
+                                      .arg(plot->chart()->plotArea().width())
+                                      .arg(plot->chart()->plotArea().height())));
+                    // The points are still inside the (possibly widened) axis.
+                    for (const auto& point : plot->series().points) {
+                        const auto ms = ui::TrendBands::dayPosition(point.date);
+                        QVERIFY2(
+                            x->min().toMSecsSinceEpoch() < ms && ms < x->max().toMSecsSinceEpoch(), qPrintable(where));
+                    }
+                }
+            }
+        }
+    }
+
+    // Finding: 身長 and 体重 have no judgement value; the table shows "164" with no symbol, the chart drew each
+    // point as a "?" (the symbol of a value that could not be judged although the item has judgement values).
+    void itemWithoutJudgementValues_isDrawnAsPlainPoints_notAsNotJudged()
+    {
+        const clinical::LogicalItem* height = clinical::findLogicalItem("height");
+        QVERIFY(height);
+        clinical::TrendSeries series;
+        series.item = height;
+        for (const auto& [day, value] :
+            {std::pair {year(2020) / 6 / 1, 164.0}, std::pair {year(2022) / 6 / 3, 164.4}}) {
+            clinical::TrendPoint point;
+            point.date = day;
+            point.value = value;
+            point.judgement.notJudged = clinical::NotJudged::NoRule;
+            series.points.push_back(point);
+        }
+        // …and a value the programme could judge but core could not (a bound across bands) keeps its "?".
+        clinical::TrendPoint unjudged;
+        unjudged.date = year(2024) / 6 / 5;
+        unjudged.value = 165.0;
+        unjudged.judgement.notJudged = clinical::NotJudged::SexNeeded;
+        series.points.push_back(unjudged);
+        ui::TrendChartPlot plot;
+        plot.setSeries(series, ui::TrendBands::dateAxis(year(2020) / 6 / 1, year(2024) / 6 / 5), {});
+        const auto* plain = seriesNamed<QScatterSeries>(&plot, QStringLiteral("points-plain"));
+        const auto* notJudged = seriesNamed<QScatterSeries>(&plot, QStringLiteral("points-not_judged"));
+        QVERIFY2(plain && notJudged, qPrintable(seriesNames(&plot).join(u',')));
+        QCOMPARE(plain->points(), QList<QPointF>({at(year(2020) / 6 / 1, 164.0), at(year(2022) / 6 / 3, 164.4)}));
+        QCOMPARE(notJudged->points(), QList<QPointF>({at(year(2024) / 6 / 5, 165.0)}));
+        // Its tooltip says there is no judgement value, without the "?" of a failed judgement.
+        QVERIFY2(!plot.pointToolTip(0).contains(u'?'), qPrintable(plot.pointToolTip(0)));
+        QVERIFY2(plot.pointToolTip(2).contains(QStringLiteral("? ")), qPrintable(plot.pointToolTip(2)));
+    }
+
+    // The legend's word for "?" is the table's (CheckupResultsView's legend), in both languages.
+    void legend_saysNotJudgedInTheTablesWords()
+    {
+        for (const QString& language : {QStringLiteral("en"), QStringLiteral("ja")}) {
+            QTranslator translator;
+            if (language == QLatin1String("ja")) {
+                QVERIFY(translator.load(QStringLiteral(":/i18n/techo_ja.qm")));
+                QApplication::installTranslator(&translator);
+            }
+            const auto restore = qScopeGuard([&] { QApplication::removeTranslator(&translator); });
+            const QString tables = QCoreApplication::translate("techo::ui::CheckupResultsView", "not judged");
+            if (language == QLatin1String("ja"))
+                QCOMPARE(tables, QStringLiteral("判定できず"));
+            ui::TrendChartView view;
+            const auto* legend = view.findChild<QWidget*>(QStringLiteral("trendLegend"));
+            QVERIFY(legend);
+            QStringList texts;
+            for (const QLabel* label : legend->findChildren<QLabel*>())
+                if (!label->text().isEmpty())
+                    texts << label->text();
+            QVERIFY2(texts.contains(tables), qPrintable(texts.join(u'|')));
+        }
+    }
+
+    // Findings: band labels were drawn under markers ("<150" under a point) and the line ran through them. Each
+    // shown band label is in a place no marker covers and no segment of the line crosses.
+    void bandLabels_areNeverUnderAMarkerOrCrossedByTheLine()
+    {
+        struct Case {
+            std::int64_t profile;
+            const char* key;
+        };
+        int shown = 0;
+        for (const QSize size : {QSize(1080, 820), QSize(600, 560)}) {
+            for (const Case c : {Case {m_man, "hba1c"}, Case {m_man, "ldl"}, Case {m_man, "sbp"}, Case {m_man, "ggt"},
+                     Case {m_woman, "hemoglobin"}, Case {m_woman, "egfr"}}) {
+                ui::TrendChartView view;
+                view.resize(size);
+                view.showItem(*m_session, c.profile, QString::fromLatin1(c.key));
+                view.show();
+                QVERIFY(QTest::qWaitForWindowExposed(&view));
+                QTest::qWait(50);
+                for (const ui::TrendChartPlot* plot : view.plots()) {
+                    const auto [markers, segments] = drawnGeometry(plot);
+                    const QString where = QString::fromStdString(std::string(plot->series().item->key));
+                    for (const QRectF& label : plot->bandLabelRects()) {
+                        ++shown;
+                        for (const QPointF& m : markers)
+                            QVERIFY2(!label.intersects(QRectF(m.x() - 7, m.y() - 7, 14, 14)), qPrintable(where));
+                        for (const QLineF& s : segments)
+                            QVERIFY2(!crosses(s, label), qPrintable(where));
+                    }
+                }
+            }
+        }
+        QVERIFY(shown > 10); // most labels find a free place
     }
 
     void screenshots_data()
