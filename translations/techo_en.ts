@@ -501,10 +501,6 @@ Select the row to see its trend.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The data received is not in the expected form. Nothing was imported.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The data received is not in the expected form at %1: %2 Nothing was imported.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -744,6 +740,10 @@ Select the row to see its trend.</source>
         <source>A record holds text that is not valid Unicode; it cannot be exported.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The data is not valid JSON (it may have been cut off). Nothing was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>techo::ui::ImportDialog</name>
@@ -975,6 +975,18 @@ Select the row to see its trend.</source>
         <source>The import did not complete. Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Import finished. The new records are in your vault; %1 records or values were rejected — see the list below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was added: %1 records or values were rejected — see the list below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import finished. The source held no records.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>techo::ui::ImportProgressModel</name>
@@ -1027,6 +1039,10 @@ Select the row to see its trend.</source>
     </message>
     <message>
         <source>Where in the data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (item code %2)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -501,10 +501,6 @@ Select the row to see its trend.</source>
         <translation>ファイル %1 を読み込めません。</translation>
     </message>
     <message>
-        <source>The data received is not in the expected form. Nothing was imported.</source>
-        <translation>受け取ったデータが想定した形式ではありません。何も取り込んでいません。</translation>
-    </message>
-    <message>
         <source>The data received is not in the expected form at %1: %2 Nothing was imported.</source>
         <translation>受け取ったデータの %1 が想定した形式ではありません：%2 何も取り込んでいません。</translation>
     </message>
@@ -744,6 +740,10 @@ Select the row to see its trend.</source>
         <source>A record holds text that is not valid Unicode; it cannot be exported.</source>
         <translation>記録に正しくない文字（Unicode として不正）が含まれているため、エクスポートできません。</translation>
     </message>
+    <message>
+        <source>The data is not valid JSON (it may have been cut off). Nothing was imported.</source>
+        <translation>データが正しいJSONではありません（途中で切れている可能性があります）。何も取り込まれていません。</translation>
+    </message>
 </context>
 <context>
     <name>techo::ui::ImportDialog</name>
@@ -975,6 +975,18 @@ Select the row to see its trend.</source>
         <source>The import did not complete. Nothing was changed.</source>
         <translation>取り込みは完了しませんでした。何も変更されていません。</translation>
     </message>
+    <message>
+        <source>Import finished. The new records are in your vault; %1 records or values were rejected — see the list below.</source>
+        <translation>取り込みが完了し、新しい記録を保管庫に追加しました。ただし %1 件の記録・値は取り込めませんでした（下の一覧をご覧ください）。</translation>
+    </message>
+    <message>
+        <source>Nothing was added: %1 records or values were rejected — see the list below.</source>
+        <translation>何も追加されませんでした：%1 件の記録・値を取り込めませんでした（下の一覧をご覧ください）。</translation>
+    </message>
+    <message>
+        <source>Import finished. The source held no records.</source>
+        <translation>取り込みが完了しました。取り込み元に記録はありませんでした。</translation>
+    </message>
 </context>
 <context>
     <name>techo::ui::ImportProgressModel</name>
@@ -1028,6 +1040,10 @@ Select the row to see its trend.</source>
     <message>
         <source>Where in the data</source>
         <translation>データ内の位置</translation>
+    </message>
+    <message>
+        <source>%1 (item code %2)</source>
+        <translation>%1（項目コード %2）</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,8 @@
 #include "ui/ErrorText.h"
 
+#include "core/clinical/ItemCatalog.h"
+#include "ui/CheckupText.h"
+
 namespace techo::ui {
 namespace {
 
@@ -110,7 +113,9 @@ QString describeError(const Error& error)
     if (key == "import.malformed_response") {
         const QString path = param(error, "path");
         const QString reason = describeRejectionReason(error.param("reason"), error.params);
-        return path.isEmpty() ? ErrorText::tr("The data received is not in the expected form. Nothing was imported.")
+        // Core names the place of every structural error; without one the text could not be read as JSON at all.
+        return path.isEmpty() ? ErrorText::tr("The data is not valid JSON (it may have been cut off). Nothing was "
+                                              "imported.")
                               : ErrorText::tr("The data received is not in the expected form at %1: %2 "
                                               "Nothing was imported.")
                                     .arg(path, reason);
@@ -238,8 +243,14 @@ QString describeRejectedRecord(const domain::Rejection& rejection)
     const std::string& kind = rejection.recordKind;
     if (kind == "checkup")
         return ErrorText::tr("Checkup");
-    if (kind == "observation")
-        return child.isEmpty() ? ErrorText::tr("Checkup result") : ErrorText::tr("Checkup result %1").arg(child);
+    if (kind == "observation") {
+        if (child.isEmpty())
+            return ErrorText::tr("Checkup result");
+        // The item's official name, as the views title it; a code this build does not know stays a code.
+        if (const auto variant = clinical::variantOf(rejection.childKey); variant && variant->item != nullptr)
+            return ErrorText::tr("Checkup result %1").arg(CheckupText::itemName(*variant->item));
+        return ErrorText::tr("Checkup result %1").arg(child);
+    }
     if (kind == "dispensing")
         return ErrorText::tr("Dispensing");
     if (kind == "medication_line")

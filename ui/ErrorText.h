@@ -24,7 +24,8 @@ class ErrorText final {
 [[nodiscard]] QString describeRejectionReason(
     const std::string& reasonKey, const std::vector<std::pair<std::string, std::string>>& params);
 
-// What was refused, in words: "Checkup", "Result 3F015000002327101", "Medicine line 1/2", "Vaccination" …
+// What was refused, in words: "Checkup", "Checkup result 体重" (a known item by its official name, see
+// CheckupText::itemName; an unknown code as the code), "Medicine line 1/2", "Vaccination" …
 [[nodiscard]] QString describeRejectedRecord(const domain::Rejection& rejection);
 
 } // namespace techo::ui

@@ -19,10 +19,12 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QStackedWidget>
+#include <QStyledItemDelegate>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -35,6 +37,29 @@ domain::Date toDomain(const QDate& date)
 {
     return domain::Date {std::chrono::year(date.year()), std::chrono::month(static_cast<unsigned>(date.month())),
         std::chrono::day(static_cast<unsigned>(date.day()))};
+}
+
+// Draws a JSON path with a break opportunity after each '.' and before each '[' (a path has no spaces, so a view
+// could otherwise only cut it): "$.a.b[2].DataValue" wraps into lines that keep the index and the field whole.
+class PathDelegate final : public QStyledItemDelegate {
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+protected:
+    void initStyleOption(QStyleOptionViewItem* option, const QModelIndex& index) const override
+    {
+        QStyledItemDelegate::initStyleOption(option, index);
+        constexpr QChar kBreak(0x200B); // ZERO WIDTH SPACE: a line may break here, nothing is drawn
+        option->text.replace(QLatin1Char('.'), QStringLiteral(".") + kBreak)
+            .replace(QLatin1Char('['), kBreak + QStringLiteral("["));
+    }
+};
+
+// The date edits' format as ui/DateText's dateText writes a day (without the era): 2024/04/01 in Japanese,
+// 1 Apr 2024 otherwise — never the locale's ambiguous short form (11/30/21).
+QString dateEditFormat()
+{
+    return QLocale().language() == QLocale::Japanese ? QStringLiteral("yyyy/MM/dd") : QStringLiteral("d MMM yyyy");
 }
 
 QLabel* hint(const QString& text, QWidget* parent)
@@ -199,10 +224,12 @@ QWidget* ImportDialog::buildSourcePage()
     m_from = new QDateEdit(QDate::currentDate().addYears(-5), period);
     m_from->setObjectName(QStringLiteral("fromDateEdit"));
     m_from->setAccessibleName(tr("From date"));
+    m_from->setDisplayFormat(dateEditFormat());
     m_from->setCalendarPopup(true);
     m_to = new QDateEdit(QDate::currentDate(), period);
     m_to->setObjectName(QStringLiteral("toDateEdit"));
     m_to->setAccessibleName(tr("To date"));
+    m_to->setDisplayFormat(dateEditFormat());
     m_to->setCalendarPopup(true);
     auto* toLabel = new QLabel(tr("to"), period);
     periodLayout->addWidget(m_limitDates);
@@ -303,8 +330,15 @@ QWidget* ImportDialog::buildReportPage()
     layout->addWidget(m_rejectionsLabel);
     m_rejectionsView = tableView(m_rejectionModel, QStringLiteral("rejectionsView"), page);
     m_rejectionsView->setAccessibleName(tr("Rejected records and values"));
-    m_rejectionsView->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
-    m_rejectionsView->horizontalHeader()->setStretchLastSection(true);
+    // What: as wide as its text; Why and Where share the rest and wrap (a JSON path at its dots and brackets), so
+    // the index and the field at a path's end are never cut off. Anything still too long for a row is elided in
+    // the middle, and the tooltip holds the whole text.
+    m_rejectionsView->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    m_rejectionsView->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
+    m_rejectionsView->horizontalHeader()->setSectionResizeMode(2, QHeaderView::Stretch);
+    m_rejectionsView->setWordWrap(true);
+    m_rejectionsView->setTextElideMode(Qt::ElideMiddle);
+    m_rejectionsView->setItemDelegateForColumn(2, new PathDelegate(m_rejectionsView));
     layout->addWidget(m_rejectionsView, 1);
     m_notes = new QLabel(page);
     m_notes->setObjectName(QStringLiteral("reportNotes"));
@@ -580,6 +614,7 @@ void ImportDialog::onWorkerFinished()
 void ImportDialog::askAboutConflict(const Error& conflict)
 {
     m_stageLabel->setText(tr("Waiting for your decision about a person…"));
+    setStage(Stage::WaitingForDecision); // the worker has rolled back: nothing is being written
     auto* dialog = new PersonConflictDialog(conflict, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::finished, this, [this, dialog, conflict](int result) {
@@ -605,17 +640,13 @@ void ImportDialog::showReport(const import::ImportReport& report)
     m_reportModel->setReport(report);
     m_rejectionModel->setRejections(report.rejections);
     const auto& c = report.counts;
-    m_headline->setText(c.added + c.updated == 0
-            ? tr("Import finished. Nothing new: the vault already held these records.")
-            : tr("Import finished. The new records are in your vault."));
-    m_countsView->show();
     const int rejected = static_cast<int>(report.rejections.size());
+    m_headline->setText(headlineFor(c, rejected));
+    m_countsView->show();
     m_rejectionsLabel->setText(rejected == 0 ? tr("Nothing was rejected.")
                                              : tr("Records and values rejected and not imported: %1").arg(rejected));
     m_rejectionsLabel->show();
     m_rejectionsView->setVisible(rejected > 0);
-    m_rejectionsView->resizeColumnToContents(0);
-    m_rejectionsView->resizeColumnToContents(1);
     QStringList notes;
     for (const auto& conflict : report.personConflicts) {
         const QString who = QString::fromStdString(conflict.incoming.name);
@@ -634,6 +665,22 @@ void ImportDialog::showReport(const import::ImportReport& report)
     setStage(Stage::Finished);
     if (c.added + c.updated > 0 || !report.personConflicts.empty())
         emit recordsChanged();
+}
+
+QString ImportDialog::headlineFor(const domain::ImportCounts& counts, int rejected)
+{
+    // The headline says what happened by the counts: "nothing new" only when the source's records were all in the
+    // vault already; refusals are named, not hidden behind "finished".
+    if (counts.added + counts.updated > 0)
+        return rejected == 0 ? tr("Import finished. The new records are in your vault.")
+                             : tr("Import finished. The new records are in your vault; %1 records or values were "
+                                  "rejected — see the list below.")
+                                   .arg(rejected);
+    if (rejected > 0)
+        return tr("Nothing was added: %1 records or values were rejected — see the list below.").arg(rejected);
+    if (counts.unchanged > 0)
+        return tr("Import finished. Nothing new: the vault already held these records.");
+    return tr("Import finished. The source held no records.");
 }
 
 void ImportDialog::showFailure(const Error& error)

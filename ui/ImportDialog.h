@@ -47,7 +47,9 @@ public:
     Q_ENUM(Source)
     // Where the import is. Network: authorization and download; the vault is not locked. Writing: the write
     // phase (one transaction); a read of the main window may wait until the commit — say "writing the import…".
-    enum class Stage { Idle, Preparing, Network, Writing, Finished };
+    // WaitingForDecision: a person conflict is asked (PersonConflictDialog); nothing runs and the vault is as it
+    // was, so the main window stays usable.
+    enum class Stage { Idle, Preparing, Network, Writing, WaitingForDecision, Finished };
     Q_ENUM(Stage)
 
     // session: the main window's unlocked session; it must outlive the dialog. Only its
@@ -96,6 +98,7 @@ private:
     void askAboutConflict(const Error& conflict);
     void showReport(const import::ImportReport& report);
     void showFailure(const Error& error);
+    [[nodiscard]] static QString headlineFor(const domain::ImportCounts& counts, int rejected);
     void showSourceError(const QString& message);
     [[nodiscard]] ImportJob apiJob(const QString& baseUrl, const QString& caFile, bool browser) const;
 

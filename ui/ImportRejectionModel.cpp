@@ -30,6 +30,8 @@ QVariant ImportRejectionModel::data(const QModelIndex& index, int role) const
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const domain::Rejection& r = m_rejections[static_cast<std::size_t>(index.row())];
+    if (role == Qt::ToolTipRole && index.column() == 0 && r.recordKind == "observation" && !r.childKey.empty())
+        return tr("%1 (item code %2)").arg(describeRejectedRecord(r), QString::fromStdString(r.childKey));
     if (role == Qt::DisplayRole || role == Qt::ToolTipRole) {
         switch (index.column()) {
         case 0:

@@ -9,7 +9,8 @@
 namespace techo::ui {
 
 // The rejections of an import, one per row: what (record or value), why (translated, see describeRejectionReason)
-// and where in the source (JSON path), with a note when the value already in the vault was kept.
+// and where in the source (JSON path), with a note when the value already in the vault was kept. Tooltips: the
+// item code of a rejected checkup result (its name is shown), the whole JSON path (the view elides it).
 class ImportRejectionModel final : public QAbstractTableModel {
     Q_OBJECT
 public:

@@ -14,10 +14,15 @@
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QDateEdit>
 #include <QDesktopServices>
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QDirIterator>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLocale>
 #include <QProcess>
@@ -423,6 +428,8 @@ private slots:
         QTRY_VERIFY((conflict = dialog.findChild<ui::PersonConflictDialog*>()) != nullptr);
         QTRY_VERIFY(conflict->isVisible());
         QCOMPARE(digestOf(path), before); // nothing written while the person decides
+        // ... and the dialog does not say it writes (the main window would grey out and say "writing the import").
+        QCOMPARE(dialog.stage(), Stage::WaitingForDecision);
         auto text = [&](const char* name) {
             auto* label = conflict->findChild<QLabel*>(QLatin1String(name));
             return label ? label->text() : QStringLiteral("<no %1>").arg(QLatin1String(name));
@@ -496,10 +503,36 @@ private slots:
             QVERIFY2(!why.isEmpty(), "no reason shown");
             if (lang == QLatin1String("ja"))
                 QVERIFY2(hasJapanese(why) && !why.contains(english), qPrintable(why));
-            // Where in the data: the JSON path core named.
+            // Where in the data: the JSON path core named, whole in the tooltip; a narrow column elides its middle,
+            // so the index and the field at its end stay visible.
             QCOMPARE(view->model()->index(row, 2).data().toString(),
                 QString::fromStdString(rejections[static_cast<std::size_t>(row)].jsonPath));
+            QCOMPARE(view->model()->index(row, 2).data(Qt::ToolTipRole).toString(),
+                QString::fromStdString(rejections[static_cast<std::size_t>(row)].jsonPath));
         }
+        QCOMPARE(view->textElideMode(), Qt::ElideMiddle);
+        // A rejected result is named by its official item name (体重 in both languages), its code in the tooltip;
+        // a code this build does not know stays a code.
+        bool sawWeight = false;
+        bool sawUnknown = false;
+        for (int row = 0; row < view->model()->rowCount(); ++row) {
+            const auto& r = rejections[static_cast<std::size_t>(row)];
+            if (r.recordKind != "observation")
+                continue;
+            const QString what = view->model()->index(row, 0).data().toString();
+            const QString tip = view->model()->index(row, 0).data(Qt::ToolTipRole).toString();
+            QVERIFY2(tip.contains(QString::fromStdString(r.childKey)), qPrintable(tip));
+            if (r.childKey == "9N006000000000001") {
+                sawWeight = true;
+                QVERIFY2(
+                    what.contains(QStringLiteral("体重")) && !what.contains(QStringLiteral("9N006")), qPrintable(what));
+            }
+            if (r.childKey == "9Z999000000000001") {
+                sawUnknown = true;
+                QVERIFY2(what.contains(QStringLiteral("9Z999000000000001")), qPrintable(what));
+            }
+        }
+        QVERIFY(sawWeight && sawUnknown);
         // The fixture's four refusals are all of checkups (one record, three results): under checkups and in the total.
         QCOMPARE(rejections.size(), std::size_t {4});
         QCOMPARE(reportCell(dialog, 0, 3), qlonglong {4});
@@ -558,6 +591,120 @@ private slots:
             QVERIFY2(hasJapanese(notes->text()), qPrintable(notes->text()));
             QCOMPARE(digestOf(path), before);
         }
+    }
+
+    // Only refused records: the headline says nothing was added because of the refusals, never "all were already
+    // in the vault".
+    void everythingRejected_headlineSaysSo_data()
+    {
+        QTest::addColumn<QString>("lang");
+        QTest::newRow("ja") << QStringLiteral("ja");
+        QTest::newRow("en") << QStringLiteral("en");
+    }
+    void everythingRejected_headlineSaysSo()
+    {
+        QFETCH(QString, lang);
+        Language language(lang);
+        QTemporaryDir dir;
+        auto session = createSession(dir.filePath(QStringLiteral("v.techo")));
+        QVERIFY(session);
+        // The invalid-records fixture without its one valid checkup.
+        QJsonObject root = QJsonDocument::fromJson(
+            test::readAll(test::sourcePath(QStringLiteral("tests/data/api/tkk-sandbox-invalid-records.json"))))
+                               .object();
+        QJsonObject info = root[QStringLiteral("medicalInsuranceInfoProvisionInfo")].toObject();
+        QJsonObject data = info[QStringLiteral("data")].toObject();
+        QJsonArray checkups = data[QStringLiteral("SpecificHealthCheckupInfos")].toArray();
+        QVERIFY(checkups.size() == 5);
+        checkups.removeFirst();
+        data[QStringLiteral("SpecificHealthCheckupInfos")] = checkups;
+        info[QStringLiteral("recordCount")] = 4;
+        info[QStringLiteral("data")] = data;
+        root[QStringLiteral("medicalInsuranceInfoProvisionInfo")] = info;
+        QFile file(dir.filePath(QStringLiteral("all-rejected.json")));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QJsonDocument(root).toJson());
+        file.close();
+
+        ui::ImportDialog dialog(*session);
+        dialog.setSource(ui::ImportDialog::Source::File);
+        dialog.setFilePath(file.fileName());
+        dialog.show();
+        QTest::mouseClick(button(dialog, "importButton"), Qt::LeftButton);
+        QTRY_COMPARE(dialog.stage(), Stage::Finished);
+        QVERIFY2(dialog.lastReport().has_value(), qPrintable(whatHappened(dialog)));
+        const auto& report = *dialog.lastReport();
+        QCOMPARE(report.counts.added + report.counts.updated + report.counts.unchanged, std::int64_t {0});
+        QCOMPARE(report.rejections.size(), std::size_t {4});
+        const QString headline = dialog.findChild<QLabel*>(QStringLiteral("reportHeadline"))->text();
+        QVERIFY2(
+            headline != ui::ImportDialog::tr("Import finished. Nothing new: the vault already held these records."),
+            qPrintable(headline));
+        QVERIFY2(headline.contains(QLatin1Char('4')), qPrintable(headline));
+        if (lang == QLatin1String("ja"))
+            QVERIFY2(hasJapanese(headline), qPrintable(headline));
+        saveScreenshot(&dialog, QStringLiteral("import-all-rejected-") + lang);
+    }
+
+    // A saved file that is not JSON (cut off) is called so, as the command line does, not "not in the expected form".
+    void truncatedFile_saysItIsNotValidJson_data()
+    {
+        QTest::addColumn<QString>("lang");
+        QTest::newRow("ja") << QStringLiteral("ja");
+        QTest::newRow("en") << QStringLiteral("en");
+    }
+    void truncatedFile_saysItIsNotValidJson()
+    {
+        QFETCH(QString, lang);
+        Language language(lang);
+        QTemporaryDir dir;
+        auto session = createSession(dir.filePath(QStringLiteral("v.techo")));
+        QVERIFY(session);
+        const QByteArray whole = test::readAll(test::sourcePath(QStringLiteral("tests/data/api/tkk-valid.json")));
+        QFile file(dir.filePath(QStringLiteral("cut.json")));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(whole.left(whole.size() / 2));
+        file.close();
+
+        ui::ImportDialog dialog(*session);
+        dialog.setSource(ui::ImportDialog::Source::File);
+        dialog.setFilePath(file.fileName());
+        dialog.show();
+        QTest::mouseClick(button(dialog, "importButton"), Qt::LeftButton);
+        QTRY_COMPARE(dialog.stage(), Stage::Finished);
+        QVERIFY(dialog.lastError().has_value());
+        QCOMPARE(dialog.lastError()->key, std::string("import.malformed_response"));
+        const QString notes = dialog.findChild<QLabel*>(QStringLiteral("reportNotes"))->text();
+        QVERIFY2(notes.contains(QStringLiteral("JSON")), qPrintable(notes));
+        if (lang == QLatin1String("ja"))
+            QVERIFY2(hasJapanese(notes), qPrintable(notes));
+    }
+
+    // The period reads as every other date: 2026/11/30 in Japanese, 30 Nov 2026 in English (not 11/30/26).
+    void periodFields_writeDatesAsTheViewsDo_data()
+    {
+        QTest::addColumn<QString>("lang");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("ja") << QStringLiteral("ja") << QStringLiteral("2026/11/30");
+        QTest::newRow("en") << QStringLiteral("en") << QStringLiteral("30 Nov 2026");
+    }
+    void periodFields_writeDatesAsTheViewsDo()
+    {
+        QFETCH(QString, lang);
+        QFETCH(QString, expected);
+        Language language(lang);
+        const QLocale previous;
+        if (lang == QLatin1String("en"))
+            QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates)); // whose short form is 11/30/26
+        const auto restore = qScopeGuard([&] { QLocale::setDefault(previous); });
+        QTemporaryDir dir;
+        auto session = createSession(dir.filePath(QStringLiteral("v.techo")));
+        QVERIFY(session);
+        ui::ImportDialog dialog(*session);
+        dialog.setDateRange(QDate(2021, 11, 30), QDate(2026, 11, 30));
+        QCOMPARE(dialog.findChild<QDateEdit*>(QStringLiteral("toDateEdit"))->text(), expected);
+        QCOMPARE(dialog.findChild<QDateEdit*>(QStringLiteral("fromDateEdit"))->text(),
+            QString(expected).replace(QStringLiteral("2026"), QStringLiteral("2021")));
     }
 
     // Every key core gives an error or a rejection has its own text, and in Japanese no English from core.
