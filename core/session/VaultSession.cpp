@@ -1,5 +1,6 @@
 #include "core/session/VaultSession.h"
 
+#include "core/vault/FileUtil.h"
 #include "core/vault/ProfileRepository.h"
 #include "core/vault/Vault.h"
 
@@ -43,6 +44,18 @@ Result<std::unique_ptr<VaultSession>> VaultSession::create(
     TECHO_ASSIGN(std::unique_ptr<vault::Vault> vault, vault::Vault::create(path, passphrase, kdf, &key));
     return std::unique_ptr<VaultSession>(
         new VaultSession(std::make_unique<Impl>(Impl {std::move(vault), std::move(key), nullptr})));
+}
+
+Status VaultSession::probe(const std::string& path)
+{
+    // The same checks, in the same order, as vault::Vault::open before it derives the key.
+    TECHO_ASSIGN(const vault::VaultHeader header, vault::VaultHeader::readFrom(path));
+    (void)header;
+    TECHO_ASSIGN(const std::uint64_t size, vault::fileSize(path));
+    if (size <= vault::VaultHeader::kSize
+        || (size - vault::VaultHeader::kSize) % vault::VaultHeader::kCipherPageSize != 0)
+        return makeError(ErrorCode::Damaged, "the vault file is truncated or damaged (its size is not whole pages)");
+    return {};
 }
 
 const std::string& VaultSession::path() const noexcept

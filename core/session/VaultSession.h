@@ -28,6 +28,13 @@ public:
         const std::string& path, const crypto::SecretBytes& passphrase);
     [[nodiscard]] static Result<std::unique_ptr<VaultSession>> create(
         const std::string& path, const crypto::SecretBytes& passphrase, const crypto::KdfParams& kdf);
+    // What open() would say about the file at `path` before any passphrase is asked for: it reads only the
+    // plaintext header and the file's size (no lock, no key derivation), so a desktop app can say at once that
+    // a file is not a vault instead of after a passphrase. Ok means open() may succeed (it still checks all
+    // again). Errors as open's before the key derivation: NotFound, Io (a folder, no permission), NotAVault (no
+    // magic line: a text or empty file), Damaged (a malformed header, a size that is not whole pages),
+    // NewerFormat (docs/vault-format.md).
+    [[nodiscard]] static Status probe(const std::string& path);
     ~VaultSession();
     VaultSession(const VaultSession&) = delete;
     VaultSession& operator=(const VaultSession&) = delete;

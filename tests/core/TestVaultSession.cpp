@@ -5,6 +5,8 @@
 #include "tests/support/SandboxProcess.h"
 #include "tests/support/TestSupport.h"
 
+#include <QDir>
+#include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -188,6 +190,43 @@ private slots:
         QCOMPARE(report.error().code, ErrorCode::Cancelled);
         QCOMPARE(fetchesSeen, 2);
         QCOMPARE(digestOf(path), before);
+    }
+
+    // probe() says before any passphrase what open() says after one, for every file no passphrase opens.
+    void probe_givesOpensErrorBeforeAnyPassphrase()
+    {
+        QTemporaryDir dir;
+        const QString good = dir.filePath(QStringLiteral("good.techo"));
+        createSession(good).reset();
+        QVERIFY(session::VaultSession::probe(good.toStdString()).ok());
+        const QByteArray vaultBytes = test::readAll(good);
+        QVERIFY(vaultBytes.contains("format_version=1\n"));
+
+        const auto write = [&](const char* name, const QByteArray& bytes) {
+            QFile file(dir.filePath(QLatin1String(name)));
+            if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size())
+                QTest::qFail("cannot write the test file", __FILE__, __LINE__);
+            return file.fileName();
+        };
+        QByteArray newer = vaultBytes;
+        newer.replace("format_version=1\n", "format_version=7\n");
+        QVERIFY(QDir(dir.path()).mkdir(QStringLiteral("folder.techo")));
+        const std::vector<std::pair<QString, ErrorCode>> cases = {
+            {write("text.techo", "hello, world\n"), ErrorCode::NotAVault},
+            {write("empty.techo", QByteArray()), ErrorCode::NotAVault},
+            {write("truncated.techo", vaultBytes.left(vaultBytes.size() - 1000)), ErrorCode::Damaged},
+            {write("newer.techo", newer), ErrorCode::NewerFormat},
+            {dir.filePath(QStringLiteral("folder.techo")), ErrorCode::Io},
+            {dir.filePath(QStringLiteral("missing.techo")), ErrorCode::NotFound},
+        };
+        for (const auto& [path, code] : cases) {
+            const Status probed = session::VaultSession::probe(path.toStdString());
+            QVERIFY2(!probed.ok(), qPrintable(path));
+            QCOMPARE(probed.error().code, code);
+            const auto opened = session::VaultSession::open(path.toStdString(), test::secret(test::kTestPassphrase));
+            QVERIFY2(!opened.ok(), qPrintable(path));
+            QCOMPARE(opened.error().code, code);
+        }
     }
 };
 
