@@ -1917,6 +1917,14 @@ Select the row to see its trend.</source>
         <source>Passphrase</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 is a folder, not a vault file. Start Techo with the path of a vault file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Techo may not read the file %1 (its permissions do not allow it).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>techo::ui::VaccinationsModel</name>
@@ -2077,6 +2085,10 @@ Select the row to see its trend.</source>
     </message>
     <message>
         <source>The two passphrases do not match.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Techo cannot create the vault in the folder %1: the folder cannot be created, or Techo may not write in it.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

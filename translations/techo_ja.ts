@@ -1913,6 +1913,14 @@ Select the row to see its trend.</source>
         <source>Passphrase</source>
         <translation>パスフレーズ</translation>
     </message>
+    <message>
+        <source>%1 is a folder, not a vault file. Start Techo with the path of a vault file.</source>
+        <translation>%1 はフォルダーで、保管庫のファイルではありません。保管庫のファイルの場所を指定して Techo を起動してください。</translation>
+    </message>
+    <message>
+        <source>Techo may not read the file %1 (its permissions do not allow it).</source>
+        <translation>ファイル %1 を読み取る権限がありません（ファイルのアクセス権を確認してください）。</translation>
+    </message>
 </context>
 <context>
     <name>techo::ui::VaccinationsModel</name>
@@ -2074,6 +2082,10 @@ Select the row to see its trend.</source>
     <message>
         <source>The two passphrases do not match.</source>
         <translation>2 つのパスフレーズが一致しません。</translation>
+    </message>
+    <message>
+        <source>Techo cannot create the vault in the folder %1: the folder cannot be created, or Techo may not write in it.</source>
+        <translation>フォルダー %1 に保管庫を作成できません。フォルダーを作成できないか、このフォルダーへの書き込みが許可されていません。</translation>
     </message>
 </context>
 </TS>

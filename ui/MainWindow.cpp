@@ -19,6 +19,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QInputDialog>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QListWidget>
 #include <QMenuBar>
@@ -171,6 +172,7 @@ MainWindow::MainWindow(QString vaultPath, QWidget* parent)
     m_overview->setObjectName(QStringLiteral("overviewView"));
     m_overview->hide(); // registered by addOverviewView(), after the views the app puts first
     updateFace();
+    qApp->installEventFilter(this); // Ctrl+L from the window's dialogs
 }
 
 void MainWindow::addOverviewView()
@@ -521,8 +523,9 @@ void MainWindow::showAbout()
 void MainWindow::setRecordsInteractive(bool interactive)
 {
     m_recordsFace->setEnabled(interactive);
-    m_switcher->setEnabled(interactive);
-    m_renameAction->setEnabled(interactive && m_vault != nullptr);
+    m_switcher->setEnabled(interactive && m_vault != nullptr);
+    // As updateFace: renaming needs a profile to rename.
+    m_renameAction->setEnabled(interactive && m_vault != nullptr && currentProfileId().has_value());
 }
 
 void MainWindow::setBusyMessage(const QString& message)
@@ -543,6 +546,24 @@ void MainWindow::clearBusyMessage()
 void MainWindow::showStatus(const QString& message)
 {
     statusBar()->showMessage(message, 5000);
+}
+
+bool MainWindow::eventFilter(QObject* watched, QEvent* event)
+{
+    if (event->type() == QEvent::KeyPress && m_vault && watched->isWidgetType()) {
+        const auto* key = static_cast<QKeyEvent*>(event);
+        auto* widget = static_cast<QWidget*>(watched);
+        // Only in another window (the window's own shortcut serves itself) that belongs to this one.
+        if (QKeySequence(key->keyCombination()) == m_lockAction->shortcut() && widget->window() != this) {
+            for (QWidget* owner = widget->window()->parentWidget(); owner; owner = owner->parentWidget()) {
+                if (owner == this) {
+                    lockVault();
+                    return true;
+                }
+            }
+        }
+    }
+    return QMainWindow::eventFilter(watched, event);
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)

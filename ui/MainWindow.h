@@ -36,8 +36,8 @@ class WelcomePage;
 // profile switcher in the tool bar that every view follows. It holds the one VaultSession of the GUI thread.
 //
 // Locking (Ctrl+L, idle time, the desktop locking — LockController) empties every view (RecordView::clearRecords),
-// closes the window's other dialogs, wipes the key (VaultSession::lock) and forgets the session; unlocking brings
-// back the same view and profile.
+// closes the window's other dialogs (Ctrl+L works from inside them too), wipes the key (VaultSession::lock) and forgets
+// the session; unlocking brings back the same view and profile.
 class MainWindow final : public QMainWindow {
     Q_OBJECT
 public:
@@ -93,6 +93,9 @@ signals:
 
 protected:
     void closeEvent(QCloseEvent* event) override;
+    // Ctrl+L in one of this window's dialogs (window-modal ones block the window's own shortcut; another
+    // window's shortcuts never reach a dialog) locks all the same: installed on the application.
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
     struct View {

@@ -5,6 +5,7 @@
 #include "ui/Icons.h"
 
 #include <QDialogButtonBox>
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -69,6 +70,36 @@ UnlockDialog::UnlockDialog(const QString& vaultPath, QWidget* parent)
     layout->addWidget(m_buttons);
 
     m_task = new VaultTask(this);
+    checkFile();
+}
+
+void UnlockDialog::checkFile()
+{
+    // Only a file a passphrase may open is worth asking for one: the header is plain text, read at once.
+    const QFileInfo file(QString::fromStdString(m_path));
+    QString problem;
+    if (file.isDir()) {
+        problem = tr("%1 is a folder, not a vault file. Start Techo with the path of a vault file.")
+                      .arg(file.absoluteFilePath());
+    } else if (file.exists() && !file.isReadable()) {
+        problem = tr("Techo may not read the file %1 (its permissions do not allow it).").arg(file.absoluteFilePath());
+    } else if (Status probed = session::VaultSession::probe(m_path); !probed.ok()) {
+        if (canRetry(probed.error().code))
+            return; // the open says it again, and a retry may then work
+        problem = describeError(probed.error());
+    }
+    if (problem.isEmpty())
+        return;
+    refuseFile(problem);
+}
+
+void UnlockDialog::refuseFile(const QString& message)
+{
+    showError(message);
+    m_passphrase->clear();
+    m_passphrase->setEnabled(false);
+    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(false);
+    m_buttons->button(QDialogButtonBox::Cancel)->setFocus();
 }
 
 UnlockDialog::~UnlockDialog()
@@ -123,13 +154,10 @@ void UnlockDialog::onWorkerFinished(VaultResult result)
         return;
     }
     const Error& error = result.error();
-    showError(describeError(error));
-    if (!canRetry(error.code)) {
-        m_passphrase->clear();
-        m_passphrase->setEnabled(false);
-        m_buttons->button(QDialogButtonBox::Ok)->setEnabled(false);
-        m_buttons->button(QDialogButtonBox::Cancel)->setFocus();
-    }
+    if (canRetry(error.code))
+        showError(describeError(error));
+    else
+        refuseFile(describeError(error));
 }
 
 void UnlockDialog::setBusy(bool busy)

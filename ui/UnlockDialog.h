@@ -20,9 +20,10 @@ namespace techo::ui {
 
 // Asks for the passphrase of an existing vault, then opens it on a worker thread (VaultTask) with an
 // indeterminate busy bar. A wrong passphrase (or an I/O error, or another Techo program using the vault) keeps
-// the dialog open for another try; a file no passphrase can open (not a vault, damaged, newer format) says so
-// (ErrorText::describeError) and offers only Cancel. Accepted means takeVault() holds the unlocked vault.
-// A new vault is made on the first-run page (WelcomePage), not here.
+// the dialog open for another try; a file no passphrase can open (a folder, an unreadable file, not a vault,
+// damaged, newer format) says so and offers only Cancel — told at once, before a passphrase is asked for, where
+// the plaintext header shows it (VaultSession::probe), else after the open (ErrorText::describeError). Accepted means
+// takeVault() holds the unlocked vault. A new vault is made on the first-run page (WelcomePage), not here.
 //
 // The passphrase text never leaves this dialog as a QString: it becomes a wiping SecretBytes the moment
 // the person submits it.
@@ -46,6 +47,8 @@ public:
     void reject() override;
 
 private:
+    void checkFile();
+    void refuseFile(const QString& message);
     void submit();
     void onWorkerFinished(VaultResult result);
     void setBusy(bool busy);

@@ -187,6 +187,10 @@ WelcomePage::WelcomePage(const QString& vaultPath, QWidget* parent)
     m_steps->addWidget(sourceStep);
 
     connect(m_passphrase, &QLineEdit::textChanged, this, &WelcomePage::updateStrength);
+    // A warning about what was typed goes as soon as the person types again (textEdited: not when create()
+    // itself empties the repetition after a mismatch, which keeps its warning).
+    connect(m_passphrase, &QLineEdit::textEdited, m_error, &QWidget::hide);
+    connect(m_confirm, &QLineEdit::textEdited, m_error, &QWidget::hide);
     connect(m_passphrase, &QLineEdit::returnPressed, m_confirm, qOverload<>(&QWidget::setFocus));
     connect(m_confirm, &QLineEdit::returnPressed, this, &WelcomePage::create);
     connect(m_createButton, &QPushButton::clicked, this, &WelcomePage::create);
@@ -296,7 +300,15 @@ void WelcomePage::onCreated(VaultTask::VaultResult result)
 {
     setBusy(false);
     if (!result.ok()) {
-        showError(describeError(result.error()));
+        const Error& error = result.error();
+        // Create makes the folder and writes a new file in it: a missing path part or an I/O error here means
+        // the folder cannot be made or written (the generic texts would say "no longer exists" or "(io)").
+        if (error.code == ErrorCode::NotFound || error.code == ErrorCode::Io)
+            showError(tr("Techo cannot create the vault in the folder %1: the folder cannot be created, or "
+                         "Techo may not write in it.")
+                          .arg(QDir::toNativeSeparators(QFileInfo(m_path).absolutePath())));
+        else
+            showError(describeError(error));
         return;
     }
     m_vault = std::move(result).value();

@@ -21,6 +21,7 @@
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QLabel>
 #include <QLibraryInfo>
 #include <QLineEdit>
@@ -362,6 +363,10 @@ private slots:
         QTest::addColumn<QString>("kind");
         QTest::addColumn<QString>("message");
         QTest::newRow("text file") << QStringLiteral("text") << QStringLiteral("This file is not a Techo vault.");
+        QTest::newRow("empty file") << QStringLiteral("empty") << QStringLiteral("This file is not a Techo vault.");
+        QTest::newRow("folder") << QStringLiteral("folder")
+                                << QStringLiteral("is a folder, not a vault file. Start Techo with the path of a "
+                                                  "vault file.");
         QTest::newRow("truncated vault") << QStringLiteral("truncated")
                                          << QStringLiteral("The vault is damaged and cannot be opened safely.");
         QTest::newRow("newer format") << QStringLiteral(
@@ -373,8 +378,10 @@ private slots:
         QFETCH(QString, message);
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("ui.techo"));
-        QByteArray bytes("hello, world\n");
-        if (kind != QLatin1String("text")) {
+        QByteArray bytes(kind == QLatin1String("empty") ? "" : "hello, world\n");
+        if (kind == QLatin1String("folder")) {
+            QVERIFY(QDir(dir.path()).mkdir(QStringLiteral("ui.techo")));
+        } else if (kind == QLatin1String("truncated") || kind == QLatin1String("newer")) {
             QVERIFY(!makeVaultWithRecords(path).empty());
             bytes = test::readAll(path);
             if (kind == QLatin1String("truncated"))
@@ -382,7 +389,8 @@ private slots:
             else
                 bytes.replace("format_version=1\n", "format_version=7\n");
         }
-        writeBytes(path, bytes);
+        if (kind != QLatin1String("folder"))
+            writeBytes(path, bytes);
 
         ui::MainWindow window(path);
 
@@ -392,11 +400,10 @@ private slots:
         window.unlockOrCreate();
         DialogParts d = findDialog(window);
         QVERIFY(d.dialog && d.passphrase && d.error && d.ok && d.cancel);
-        typeText(d.passphrase, QString::fromUtf8(test::kTestPassphrase));
-        QTest::mouseClick(d.ok, Qt::LeftButton);
-        QTRY_VERIFY(d.dialog.isNull() || !d.dialog->isBusy());
-        QVERIFY2(!d.dialog.isNull(), "the dialog closed instead of saying what went wrong");
-        QCOMPARE(d.error->text(), message);
+        // Said at once, from the plaintext header: no passphrase is asked for a file none can open.
+        QVERIFY(!d.dialog->isBusy());
+        QVERIFY2(d.error->text().endsWith(message), qPrintable(d.error->text()));
+        QVERIFY(d.error->isVisible());
         QVERIFY(d.dialog->isVisible());
         // No passphrase opens this file: only Cancel is left.
         QVERIFY(!d.ok->isEnabled());
@@ -404,12 +411,14 @@ private slots:
         QVERIFY(d.cancel->isEnabled());
         verifyNothingClipped(d.dialog);
         saveScreenshot(d.dialog, QStringLiteral("unlock-dialog-") + kind);
-        QCOMPARE(test::readAll(path), bytes);
+        if (kind != QLatin1String("folder"))
+            QCOMPARE(test::readAll(path), bytes);
 
         QTest::mouseClick(d.cancel, Qt::LeftButton);
         QTRY_VERIFY(d.dialog.isNull());
         QCOMPARE(table->rowCount(), 0);
-        QCOMPARE(test::readAll(path), bytes);
+        if (kind != QLatin1String("folder"))
+            QCOMPARE(test::readAll(path), bytes);
     }
 
     void unlock_cancelledWhileDeriving_dropsTheResult()
@@ -543,6 +552,130 @@ private slots:
         QTest::mouseClick(d.ok, Qt::LeftButton);
         QTRY_VERIFY(d.dialog.isNull());
         QVERIFY(table->rowCount() > 0 && table->isVisible());
+    }
+
+    // A vault cannot be made where its folder cannot be: the message says so (not "no longer exists").
+    void create_inAFolderThatCannotBeWritten_saysSo_data()
+    {
+        QTest::addColumn<QString>("path");
+        QTest::newRow("under /proc") << QStringLiteral("/proc/nope/x.techo");
+        QTest::newRow("under a file") << QStringLiteral("file/x.techo");
+    }
+    void create_inAFolderThatCannotBeWritten_saysSo()
+    {
+        QFETCH(QString, path);
+        QTemporaryDir dir;
+        writeBytes(dir.filePath(QStringLiteral("file")), "not a folder\n");
+        if (!path.startsWith(u'/'))
+            path = dir.filePath(path);
+        ui::MainWindow window(path);
+        window.addOverviewView();
+        window.show();
+        window.unlockOrCreate();
+        auto* page = window.findChild<ui::WelcomePage*>(QStringLiteral("welcomePage"));
+        QVERIFY(page && page->isVisible());
+        page->setNewVaultKdf(crypto::KdfParams::insecureForTestsOnly());
+        auto* passphrase = page->findChild<QLineEdit*>(QStringLiteral("newPassphraseLineEdit"));
+        auto* confirm = page->findChild<QLineEdit*>(QStringLiteral("confirmPassphraseLineEdit"));
+        auto* error = page->findChild<QLabel*>(QStringLiteral("createErrorLabel"));
+        auto* create = page->findChild<QPushButton*>(QStringLiteral("createVaultButton"));
+        QVERIFY(passphrase && confirm && error && create);
+        typeText(passphrase, QStringLiteral("kenkou first"));
+        typeText(confirm, QStringLiteral("kenkou first"));
+        QTest::mouseClick(create, Qt::LeftButton);
+        QTRY_VERIFY(!page->isBusy());
+        QVERIFY(error->isVisible());
+        QCOMPARE(error->text(),
+            QStringLiteral("Techo cannot create the vault in the folder %1: the folder cannot be created, or Techo "
+                           "may not write in it.")
+                .arg(QDir::toNativeSeparators(QFileInfo(path).absolutePath())));
+        QVERIFY(!window.session());
+        QVERIFY(!page->isAskingForSource());
+    }
+
+    // A warning about the typed passphrase goes when the person types again; the mismatch warning stays while
+    // create() itself empties the repetition.
+    void create_warningGoesWhenThePersonTypesAgain()
+    {
+        QTemporaryDir dir;
+        ui::MainWindow window(dir.filePath(QStringLiteral("new.techo")));
+        window.addOverviewView();
+        window.show();
+        window.unlockOrCreate();
+        auto* page = window.findChild<ui::WelcomePage*>(QStringLiteral("welcomePage"));
+        QVERIFY(page);
+        auto* passphrase = page->findChild<QLineEdit*>(QStringLiteral("newPassphraseLineEdit"));
+        auto* confirm = page->findChild<QLineEdit*>(QStringLiteral("confirmPassphraseLineEdit"));
+        auto* error = page->findChild<QLabel*>(QStringLiteral("createErrorLabel"));
+        auto* create = page->findChild<QPushButton*>(QStringLiteral("createVaultButton"));
+        QVERIFY(passphrase && confirm && error && create);
+
+        QTest::mouseClick(create, Qt::LeftButton);
+        QCOMPARE(error->text(), QStringLiteral("The passphrase must not be empty."));
+        QVERIFY(error->isVisible());
+        typeText(passphrase, QStringLiteral("k"));
+        QVERIFY2(!error->isVisible(), "the empty-passphrase warning stayed after typing one");
+
+        typeText(passphrase, QStringLiteral("enkou first"));
+        typeText(confirm, QStringLiteral("kenkou second"));
+        QTest::mouseClick(create, Qt::LeftButton);
+        QCOMPARE(error->text(), QStringLiteral("The two passphrases do not match."));
+        QVERIFY(confirm->text().isEmpty());
+        QVERIFY(error->isVisible()); // emptying the repetition is not the person typing
+        typeText(confirm, QStringLiteral("k"));
+        QVERIFY(!error->isVisible());
+    }
+
+    // Renaming needs a profile: an import's end (setRecordsInteractive(true)) must not enable it in an empty vault.
+    void rename_staysDisabledWithoutAProfile_afterAnImport()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("empty.techo"));
+        auto vault = session::VaultSession::create(
+            path.toStdString(), test::secret(test::kTestPassphrase), crypto::KdfParams::insecureForTestsOnly());
+        QVERIFY(vault.ok());
+        ui::MainWindow window(path);
+        window.addOverviewView();
+        window.show();
+        window.showVault(std::move(vault).value());
+        auto* rename = window.findChild<QAction*>(QStringLiteral("renameProfileAction"));
+        QVERIFY(rename);
+        QVERIFY(!window.currentProfileId());
+        QVERIFY(!rename->isEnabled());
+        window.setRecordsInteractive(false);
+        window.setRecordsInteractive(true);
+        QVERIFY2(!rename->isEnabled(), "Rename is offered with no profile to rename");
+    }
+
+    // Ctrl+L locks while one of the window's window-modal dialogs blocks the window itself.
+    void lockKey_worksWhileAWindowModalDialogIsOpen()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("ui.techo"));
+        QVERIFY(!makeVaultWithRecords(path).empty());
+        auto vault = session::VaultSession::open(path.toStdString(), test::secret(test::kTestPassphrase));
+        QVERIFY(vault.ok());
+        ui::MainWindow window(path);
+        window.addOverviewView();
+        window.show();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        window.showVault(std::move(vault).value());
+        QVERIFY(window.currentProfileId());
+        auto* rename = window.findChild<QAction*>(QStringLiteral("renameProfileAction"));
+        QVERIFY(rename && rename->isEnabled());
+        rename->trigger();
+        QPointer<QDialog> dialog = window.findChild<QDialog*>(QStringLiteral("renameProfileDialog"));
+        QVERIFY(dialog && dialog->isVisible());
+        QCOMPARE(dialog->windowModality(), Qt::WindowModal);
+        QVERIFY(QTest::qWaitForWindowActive(dialog));
+        auto* edit = dialog->findChild<QLineEdit*>();
+        QVERIFY(edit);
+        edit->setFocus();
+
+        QTest::keyClick(edit, Qt::Key_L, Qt::ControlModifier);
+        QVERIFY2(!window.session(), "Ctrl+L did not lock while the rename dialog was open");
+        QTRY_VERIFY(dialog.isNull() || !dialog->isVisible());
+        QVERIFY(window.findChild<QLabel*>(QStringLiteral("summaryLabel"))->isVisible());
     }
 
     void japaneseCatalogue_translatesTheDialogAndTheWindow()
