@@ -557,7 +557,8 @@ bool MainWindow::eventFilter(QObject* watched, QEvent* event)
         if (QKeySequence(key->keyCombination()) == m_lockAction->shortcut() && widget->window() != this) {
             for (QWidget* owner = widget->window()->parentWidget(); owner; owner = owner->parentWidget()) {
                 if (owner == this) {
-                    lockVault();
+                    // Queued: locking deletes dialogs (the import's at once), maybe the one this key is for.
+                    QMetaObject::invokeMethod(this, &MainWindow::lockVault, Qt::QueuedConnection);
                     return true;
                 }
             }

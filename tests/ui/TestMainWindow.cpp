@@ -673,7 +673,7 @@ private slots:
         edit->setFocus();
 
         QTest::keyClick(edit, Qt::Key_L, Qt::ControlModifier);
-        QVERIFY2(!window.session(), "Ctrl+L did not lock while the rename dialog was open");
+        QTRY_VERIFY2(!window.session(), "Ctrl+L did not lock while the rename dialog was open");
         QTRY_VERIFY(dialog.isNull() || !dialog->isVisible());
         QVERIFY(window.findChild<QLabel*>(QStringLiteral("summaryLabel"))->isVisible());
     }
