@@ -11,6 +11,8 @@
 #include "core/session/VaultSession.h"
 #include "core/vault/Vault.h"
 #include "tests/support/TestSupport.h"
+#include "ui/AppController.h"
+#include "ui/ImportDialog.h"
 #include "ui/MainWindow.h"
 #include "ui/UnlockDialog.h"
 #include "ui/WelcomePage.h"
@@ -676,6 +678,28 @@ private slots:
         QTRY_VERIFY2(!window.session(), "Ctrl+L did not lock while the rename dialog was open");
         QTRY_VERIFY(dialog.isNull() || !dialog->isVisible());
         QVERIFY(window.findChild<QLabel*>(QStringLiteral("summaryLabel"))->isVisible());
+    }
+
+    // The import dialog is a window of its own (not modal): Ctrl+L in it locks too, and locking deletes it.
+    void lockKey_worksInTheImportDialog()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("ui.techo"));
+        QVERIFY(!makeVaultWithRecords(path).empty());
+        auto vault = session::VaultSession::open(path.toStdString(), test::secret(test::kTestPassphrase));
+        QVERIFY(vault.ok());
+        ui::MainWindow window(path);
+        ui::AppController controller(window);
+        window.show();
+        window.showVault(std::move(vault).value());
+        controller.openImport(ui::ImportDialog::Source::File);
+        ui::ImportDialog* opened = controller.importDialog();
+        QVERIFY(opened);
+        QVERIFY(opened->isVisible());
+        QPointer<ui::ImportDialog> dialog = opened;
+        QTest::keyClick(opened, Qt::Key_L, Qt::ControlModifier);
+        QTRY_VERIFY2(!window.session(), "Ctrl+L did not lock from the import dialog");
+        QTRY_VERIFY(dialog.isNull());
     }
 
     void japaneseCatalogue_translatesTheDialogAndTheWindow()
