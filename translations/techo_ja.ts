@@ -1737,7 +1737,7 @@ Select the row to see its trend.</source>
     </message>
     <message>
         <source>latest %1: %2, %3</source>
-        <translation>最新（%1）：%2、%3</translation>
+        <translation>最新 %1：%2、%3</translation>
     </message>
     <message>
         <source>Reported as a bound: the value is below the number shown.</source>
@@ -1832,7 +1832,7 @@ Select the row to see its trend.</source>
     </message>
     <message>
         <source>Latest (%1): %2 — %3</source>
-        <translation>最新（%1）：%2 — %3</translation>
+        <translation>最新 %1：%2 — %3</translation>
     </message>
     <message numerus="yes">
         <source>%n value(s) reported as JDS (before FY2013) are converted to NGSP: NGSP = 1.02 × JDS + 0.25, rounded to 0.1 % (Japan Diabetes Society, 2012).</source>
@@ -1878,7 +1878,7 @@ Select the row to see its trend.</source>
     </message>
     <message>
         <source>Latest (%1): %2</source>
-        <translation>最新（%1）：%2</translation>
+        <translation>最新 %1：%2</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 #include "ui/LatestCheckupModel.h"
 
 #include "core/clinical/ItemCatalog.h"
+#include "ui/CheckupText.h"
 #include "ui/DateText.h"
 
 #include <QBrush>
@@ -19,29 +20,6 @@ namespace {
 QString fromView(std::string_view text)
 {
     return QString::fromUtf8(text.data(), qsizetype(text.size()));
-}
-
-QString comparatorText(domain::Comparator comparator)
-{
-    switch (comparator) {
-    case domain::Comparator::Less:
-        return QStringLiteral("<");
-    case domain::Comparator::LessOrEqual:
-        return QStringLiteral("≤");
-    case domain::Comparator::GreaterOrEqual:
-        return QStringLiteral("≥");
-    case domain::Comparator::Greater:
-        return QStringLiteral(">");
-    }
-    return {};
-}
-
-// The shortest text that reads back as the same number ("5.6", not "5.59999"), in the UI's locale.
-QString numberText(double value)
-{
-    QLocale locale;
-    locale.setNumberOptions(QLocale::OmitGroupSeparator);
-    return locale.toString(value, 'f', QLocale::FloatingPointShortest);
 }
 
 // Decimal places of a number's shortest form (5.6 → 1, 118 → 0).
@@ -66,24 +44,17 @@ QString deltaText(double delta, double latest, double previous)
     return (delta > 0 ? QStringLiteral("+") : QStringLiteral("−")) + locale.toString(rounded, 'f', decimals);
 }
 
-// A point's value as the person reads it: "<5 U/L", "128.5 mmHg", "±", free text.
-QString valueText(const clinical::TrendPoint& point, std::string_view unit)
+// A point's value with its unit as the person reads it ("<5 U/L", "6.0 %", "450 ×10⁴/μL"): the same text as the
+// 健診結果 table and the trend chart (CheckupText), so the screens cannot disagree.
+QString valueText(const clinical::TrendPoint& point, const clinical::LogicalItem& item)
 {
-    if (point.value) {
-        QString text = numberText(*point.value);
-        if (point.comparator)
-            text.prepend(comparatorText(*point.comparator));
-        if (!unit.empty())
-            text += QLatin1Char(' ') + fromView(unit);
-        return text;
-    }
-    if (point.label && !point.label->empty())
-        return QString::fromStdString(*point.label);
-    if (point.code)
-        return QString::fromStdString(*point.code);
-    if (point.text)
-        return QString::fromStdString(*point.text).simplified();
-    return LatestCheckupModel::tr("(no value)");
+    QString text = CheckupText::valueText(point);
+    if (text.isEmpty())
+        return LatestCheckupModel::tr("(no value)");
+    const QString unit = CheckupText::unitText(item);
+    if (point.value && !unit.isEmpty())
+        text += QLatin1Char(' ') + unit;
+    return text;
 }
 
 // Free text and long coded labels (医師の判断, 心電図所見) can be a paragraph: the table shows their start and
@@ -112,14 +83,6 @@ QString notJudgedText(clinical::NotJudged reason)
         return LatestCheckupModel::tr("— not judged (value is a bound)");
     }
     return {};
-}
-
-QString thresholdText(const clinical::AppliedThreshold& threshold)
-{
-    static const char* const kSigns[] = {"≥", ">", "≤", "<"};
-    const auto index = std::size_t(threshold.direction);
-    const char* sign = index < std::size(kSigns) ? kSigns[index] : "";
-    return QString::fromUtf8(sign) + numberText(threshold.value);
 }
 
 bool darkPalette()
@@ -275,7 +238,6 @@ QVariant LatestCheckupModel::data(const QModelIndex& index, int role) const
 QVariant LatestCheckupModel::itemData(const clinical::ItemChange& change, int column, int role) const
 {
     const clinical::Judgement& judgement = change.latest.judgement;
-    const std::string_view unit = clinical::itemUnit(*change.item);
     if (role == BandRole)
         return judgement.band ? int(*judgement.band) : -1;
     switch (column) {
@@ -287,9 +249,9 @@ QVariant LatestCheckupModel::itemData(const clinical::ItemChange& change, int co
         break;
     case ValueColumn:
         if (role == Qt::ToolTipRole)
-            return valueText(change.latest, unit);
+            return valueText(change.latest, *change.item);
         if (role == Qt::DisplayRole)
-            return shortened(change.latest, valueText(change.latest, unit));
+            return shortened(change.latest, valueText(change.latest, *change.item));
         if (role == Qt::TextAlignmentRole)
             return int(Qt::AlignRight | Qt::AlignVCenter);
         break;
@@ -304,9 +266,10 @@ QVariant LatestCheckupModel::itemData(const clinical::ItemChange& change, int co
         if (role == Qt::ToolTipRole) {
             QStringList parts;
             if (judgement.guidance)
-                parts << tr("Health guidance level: %1").arg(thresholdText(*judgement.guidance));
+                parts << tr("Health guidance level: %1")
+                             .arg(CheckupText::thresholdText(*judgement.guidance, change.item));
             if (judgement.referral)
-                parts << tr("Referral level: %1").arg(thresholdText(*judgement.referral));
+                parts << tr("Referral level: %1").arg(CheckupText::thresholdText(*judgement.referral, change.item));
             const std::string_view citation = clinical::ruleCitation(judgement.source);
             if (!citation.empty())
                 parts << fromView(citation);
@@ -318,15 +281,16 @@ QVariant LatestCheckupModel::itemData(const clinical::ItemChange& change, int co
             if (change.delta && change.latest.value && change.previous && change.previous->value)
                 return deltaText(*change.delta, *change.latest.value, *change.previous->value);
             if (change.previous) {
-                const QString before = valueText(*change.previous, unit);
-                return before == valueText(change.latest, unit) ? tr("unchanged")
-                                                                : tr("was %1").arg(shortened(*change.previous, before));
+                const QString before = valueText(*change.previous, *change.item);
+                return before == valueText(change.latest, *change.item)
+                    ? tr("unchanged")
+                    : tr("was %1").arg(shortened(*change.previous, before));
             }
             return QString();
         }
         if (role == Qt::ToolTipRole && change.previous)
             return tr("Previous checkup (%1): %2")
-                .arg(dateText(change.previous->date), valueText(*change.previous, unit));
+                .arg(dateText(change.previous->date), valueText(*change.previous, *change.item));
         if (role == Qt::TextAlignmentRole)
             return int(Qt::AlignRight | Qt::AlignVCenter);
         break;

@@ -1,5 +1,6 @@
 #include "ui/TrendChartPlot.h"
 
+#include "ui/CheckupText.h"
 #include "ui/DateText.h"
 
 #include <QAreaSeries>
@@ -182,7 +183,7 @@ void TrendChartPlot::build()
     if (!unit.empty()) {
         QFont unitFont = font();
         unitFont.setPointSizeF(unitFont.pointSizeF() * 0.85);
-        yAxis->setTitleText(TrendChartStyle::fromView(unit));
+        yAxis->setTitleText(CheckupText::unitText(unit));
         yAxis->setTitleFont(unitFont);
         yAxis->setTitleBrush(pal.brush(QPalette::Text));
     }

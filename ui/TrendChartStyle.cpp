@@ -234,7 +234,7 @@ QString TrendChartStyle::thresholdText(const clinical::AppliedThreshold& thresho
 {
     QString text = CheckupText::thresholdText(threshold);
     if (!unit.empty())
-        text += QLatin1Char(' ') + fromView(unit);
+        text += QLatin1Char(' ') + CheckupText::unitText(unit);
     return text;
 }
 
@@ -274,7 +274,7 @@ QString TrendChartStyle::valueText(const clinical::TrendPoint& point, std::strin
     if (text.isEmpty())
         return tr("(no value)");
     if (point.value && !unit.empty())
-        text += QLatin1Char(' ') + fromView(unit);
+        text += QLatin1Char(' ') + CheckupText::unitText(unit);
     return text;
 }
 
