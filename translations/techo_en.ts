@@ -393,6 +393,10 @@ Select the row to see its trend.</source>
         <source>Last import: %1 from %2 — %3 added, %4 updated, %5 unchanged, %6 rejected</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>the demo server on this computer (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>techo::ui::ErrorText</name>

@@ -393,6 +393,10 @@ Select the row to see its trend.</source>
         <source>Last import: %1 from %2 — %3 added, %4 updated, %5 unchanged, %6 rejected</source>
         <translation>最終取り込み：%1&#x3000;取り込み元：%2 — 追加 %3 件・更新 %4 件・変更なし %5 件・除外 %6 件</translation>
     </message>
+    <message>
+        <source>the demo server on this computer (%1)</source>
+        <translation>このコンピューター上のデモ用サーバー（%1）</translation>
+    </message>
 </context>
 <context>
     <name>techo::ui::ErrorText</name>
@@ -1228,11 +1232,11 @@ Select the row to see its trend.</source>
     </message>
     <message>
         <source>Checkup of %1 — previous: %2</source>
-        <translation>健診日：%1　前回：%2</translation>
+        <translation>健診日：%1&#x3000;前回：%2</translation>
     </message>
     <message>
         <source>Checkup of %1 — the first one</source>
-        <translation>健診日：%1　初回の健診</translation>
+        <translation>健診日：%1&#x3000;初回の健診</translation>
     </message>
 </context>
 <context>

@@ -18,6 +18,7 @@
 #include <QLabel>
 #include <QStyle>
 #include <QTableView>
+#include <QUrl>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -80,8 +81,15 @@ QString originText(const domain::ImportRun& run)
     const QString origin = QString::fromStdString(run.origin);
     if (origin.startsWith(QLatin1String("file:")))
         return DashboardView::tr("a saved file (%1)").arg(QFileInfo(origin.mid(5)).fileName());
-    if (run.source == "mynaportal")
+    if (run.source == "mynaportal") {
+        // The real service is never on this computer: an API on the loopback address is the built-in demo server
+        // (techo-sandbox, whose port changes every run), not マイナポータル.
+        const QUrl url(origin);
+        const QString host = url.host();
+        if (host == QLatin1String("127.0.0.1") || host == QLatin1String("localhost") || host == QLatin1String("::1"))
+            return DashboardView::tr("the demo server on this computer (%1)").arg(origin);
         return DashboardView::tr("the Mynaportal API (%1)").arg(origin);
+    }
     return QStringLiteral("%1 (%2)").arg(QString::fromStdString(run.source), origin);
 }
 
