@@ -40,6 +40,54 @@
         <comment>official Japanese item name, English gloss</comment>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Body measurements</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blood pressure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lipids</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Liver function</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blood glucose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Urine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kidney function</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anemia</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ECG</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fundus</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assessment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Questionnaire</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>techo::ui::AppController</name>
@@ -133,54 +181,6 @@ Its trend chart will appear here.</source>
 </context>
 <context>
     <name>techo::ui::CheckupTableModel</name>
-    <message>
-        <source>Body measurements</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Blood pressure</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Lipids</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Liver function</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Blood glucose</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Urine</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Kidney function</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Anemia</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>ECG</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Fundus</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Assessment</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Questionnaire</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message numerus="yes">
         <source>%1 and %n more</source>
         <translation type="unfinished">
@@ -1161,54 +1161,6 @@ Select the row to see its trend.</source>
     </message>
     <message>
         <source>Change</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Body measurements</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Blood pressure</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Lipids</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Liver function</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Blood glucose</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Urine</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Kidney function</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Anaemia</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Electrocardiogram</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Fundus</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Assessment</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Questionnaire</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -40,6 +40,54 @@
         <comment>official Japanese item name, English gloss</comment>
         <translation>%1 · %2</translation>
     </message>
+    <message>
+        <source>Body measurements</source>
+        <translation>身体計測</translation>
+    </message>
+    <message>
+        <source>Blood pressure</source>
+        <translation>血圧</translation>
+    </message>
+    <message>
+        <source>Lipids</source>
+        <translation>脂質</translation>
+    </message>
+    <message>
+        <source>Liver function</source>
+        <translation>肝機能</translation>
+    </message>
+    <message>
+        <source>Blood glucose</source>
+        <translation>血糖</translation>
+    </message>
+    <message>
+        <source>Urine</source>
+        <translation>尿</translation>
+    </message>
+    <message>
+        <source>Kidney function</source>
+        <translation>腎機能</translation>
+    </message>
+    <message>
+        <source>Anemia</source>
+        <translation>貧血</translation>
+    </message>
+    <message>
+        <source>ECG</source>
+        <translation>心電図</translation>
+    </message>
+    <message>
+        <source>Fundus</source>
+        <translation>眼底</translation>
+    </message>
+    <message>
+        <source>Assessment</source>
+        <translation>判定</translation>
+    </message>
+    <message>
+        <source>Questionnaire</source>
+        <translation>問診</translation>
+    </message>
 </context>
 <context>
     <name>techo::ui::AppController</name>
@@ -133,54 +181,6 @@ Its trend chart will appear here.</source>
 </context>
 <context>
     <name>techo::ui::CheckupTableModel</name>
-    <message>
-        <source>Body measurements</source>
-        <translation>身体計測</translation>
-    </message>
-    <message>
-        <source>Blood pressure</source>
-        <translation>血圧</translation>
-    </message>
-    <message>
-        <source>Lipids</source>
-        <translation>脂質</translation>
-    </message>
-    <message>
-        <source>Liver function</source>
-        <translation>肝機能</translation>
-    </message>
-    <message>
-        <source>Blood glucose</source>
-        <translation>血糖</translation>
-    </message>
-    <message>
-        <source>Urine</source>
-        <translation>尿</translation>
-    </message>
-    <message>
-        <source>Kidney function</source>
-        <translation>腎機能</translation>
-    </message>
-    <message>
-        <source>Anemia</source>
-        <translation>貧血</translation>
-    </message>
-    <message>
-        <source>ECG</source>
-        <translation>心電図</translation>
-    </message>
-    <message>
-        <source>Fundus</source>
-        <translation>眼底</translation>
-    </message>
-    <message>
-        <source>Assessment</source>
-        <translation>判定</translation>
-    </message>
-    <message>
-        <source>Questionnaire</source>
-        <translation>問診</translation>
-    </message>
     <message numerus="yes">
         <source>%1 and %n more</source>
         <translation>
@@ -1162,54 +1162,6 @@ Select the row to see its trend.</source>
     <message>
         <source>Change</source>
         <translation>前回からの変化</translation>
-    </message>
-    <message>
-        <source>Body measurements</source>
-        <translation>身体計測</translation>
-    </message>
-    <message>
-        <source>Blood pressure</source>
-        <translation>血圧</translation>
-    </message>
-    <message>
-        <source>Lipids</source>
-        <translation>脂質</translation>
-    </message>
-    <message>
-        <source>Liver function</source>
-        <translation>肝機能</translation>
-    </message>
-    <message>
-        <source>Blood glucose</source>
-        <translation>血糖</translation>
-    </message>
-    <message>
-        <source>Urine</source>
-        <translation>尿</translation>
-    </message>
-    <message>
-        <source>Kidney function</source>
-        <translation>腎機能</translation>
-    </message>
-    <message>
-        <source>Anaemia</source>
-        <translation>貧血</translation>
-    </message>
-    <message>
-        <source>Electrocardiogram</source>
-        <translation>心電図</translation>
-    </message>
-    <message>
-        <source>Fundus</source>
-        <translation>眼底</translation>
-    </message>
-    <message>
-        <source>Assessment</source>
-        <translation>判定</translation>
-    </message>
-    <message>
-        <source>Questionnaire</source>
-        <translation>問診</translation>
     </message>
 </context>
 <context>

@@ -572,7 +572,7 @@ void CheckupResultsView::rebuildGroupCombo()
     m_groups->clear();
     m_groups->addItem(tr("All items"), QVariant());
     for (const auto group : m_model->groups())
-        m_groups->addItem(CheckupTableModel::groupName(group), int(group));
+        m_groups->addItem(CheckupText::groupName(group), int(group));
     const int again = kept.isValid() ? m_groups->findData(kept) : 0;
     m_groups->setCurrentIndex(std::max(again, 0));
     m_groups->setEnabled(true);

@@ -46,37 +46,6 @@ CheckupTableModel::CheckupTableModel(QObject* parent)
     , m_colours(BandColours::forPalette(QPalette()))
 { }
 
-QString CheckupTableModel::groupName(clinical::ItemGroup group)
-{
-    switch (group) {
-    case clinical::ItemGroup::Body:
-        return tr("Body measurements");
-    case clinical::ItemGroup::BloodPressure:
-        return tr("Blood pressure");
-    case clinical::ItemGroup::Lipids:
-        return tr("Lipids");
-    case clinical::ItemGroup::Liver:
-        return tr("Liver function");
-    case clinical::ItemGroup::Glucose:
-        return tr("Blood glucose");
-    case clinical::ItemGroup::Urine:
-        return tr("Urine");
-    case clinical::ItemGroup::Kidney:
-        return tr("Kidney function");
-    case clinical::ItemGroup::Anemia:
-        return tr("Anemia");
-    case clinical::ItemGroup::Ecg:
-        return tr("ECG");
-    case clinical::ItemGroup::Fundus:
-        return tr("Fundus");
-    case clinical::ItemGroup::Assessment:
-        return tr("Assessment");
-    case clinical::ItemGroup::Questionnaire:
-        return tr("Questionnaire");
-    }
-    return {};
-}
-
 void CheckupTableModel::setTable(std::vector<clinical::TrendSeries> series, std::optional<domain::Sex> sex,
     std::map<std::int64_t, domain::Provider> providers, const QPalette& palette)
 {
@@ -250,7 +219,7 @@ QVariant CheckupTableModel::data(const QModelIndex& index, int role) const
         case Qt::DisplayRole:
         case Qt::AccessibleTextRole:
         case Qt::ToolTipRole: // a narrow group column elides the name
-            return groupName(item.group);
+            return CheckupText::groupName(item.group);
         case SortRole:
             return index.row();
         case Qt::TextAlignmentRole:

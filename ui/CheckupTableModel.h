@@ -65,8 +65,6 @@ public:
     [[nodiscard]] int rowOfKey(const QString& logicalKey) const;
     // The item's name as the table shows it (without the unit), "" for an unknown key.
     [[nodiscard]] QString itemName(const QString& logicalKey) const;
-    // A group's heading in the UI language (身体計測 / Body measurements).
-    [[nodiscard]] static QString groupName(clinical::ItemGroup group);
 
     [[nodiscard]] int rowCount(const QModelIndex& parent = {}) const override;
     [[nodiscard]] int columnCount(const QModelIndex& parent = {}) const override;

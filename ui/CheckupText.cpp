@@ -29,6 +29,39 @@ QString CheckupText::itemName(const clinical::LogicalItem& item)
     return tr("%1 · %2", "official Japanese item name, English gloss").arg(official, fromUtf8(item.nameEn));
 }
 
+QString CheckupText::groupName(clinical::ItemGroup group)
+{
+    if (QLocale().language() == QLocale::Japanese)
+        return fromUtf8(clinical::groupNameJa(group));
+    switch (group) {
+    case clinical::ItemGroup::Body:
+        return tr("Body measurements");
+    case clinical::ItemGroup::BloodPressure:
+        return tr("Blood pressure");
+    case clinical::ItemGroup::Lipids:
+        return tr("Lipids");
+    case clinical::ItemGroup::Liver:
+        return tr("Liver function");
+    case clinical::ItemGroup::Glucose:
+        return tr("Blood glucose");
+    case clinical::ItemGroup::Urine:
+        return tr("Urine");
+    case clinical::ItemGroup::Kidney:
+        return tr("Kidney function");
+    case clinical::ItemGroup::Anemia:
+        return tr("Anemia");
+    case clinical::ItemGroup::Ecg:
+        return tr("ECG");
+    case clinical::ItemGroup::Fundus:
+        return tr("Fundus");
+    case clinical::ItemGroup::Assessment:
+        return tr("Assessment");
+    case clinical::ItemGroup::Questionnaire:
+        return tr("Questionnaire");
+    }
+    return {};
+}
+
 QString CheckupText::comparatorText(domain::Comparator comparator)
 {
     switch (comparator) {

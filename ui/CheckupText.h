@@ -30,6 +30,9 @@ public:
     // say) in both languages; the English UI adds " · " and the English gloss when it adds something
     // (「HbA1c（NGSP値） · HbA1c (NGSP)」). English UI = the UI locale is not Japanese, as for dates.
     [[nodiscard]] static QString itemName(const clinical::LogicalItem& item);
+    // A group of items as the views head it: the official Japanese name (身体計測, 血圧 …, core's groupNameJa) in the
+    // Japanese UI, its English name otherwise. One text for the dashboard, the table and its filter.
+    [[nodiscard]] static QString groupName(clinical::ItemGroup group);
     // "<", "≤", "≥", ">".
     [[nodiscard]] static QString comparatorText(domain::Comparator comparator);
     // The shortest text that reads back as the same number ("5.6", not "5.59999"), with at least `decimals`

@@ -120,35 +120,7 @@ LatestCheckupModel::LatestCheckupModel(QObject* parent)
 
 QString LatestCheckupModel::groupText(clinical::ItemGroup group)
 {
-    if (japaneseUi())
-        return fromView(clinical::groupNameJa(group));
-    switch (group) {
-    case clinical::ItemGroup::Body:
-        return tr("Body measurements");
-    case clinical::ItemGroup::BloodPressure:
-        return tr("Blood pressure");
-    case clinical::ItemGroup::Lipids:
-        return tr("Lipids");
-    case clinical::ItemGroup::Liver:
-        return tr("Liver function");
-    case clinical::ItemGroup::Glucose:
-        return tr("Blood glucose");
-    case clinical::ItemGroup::Urine:
-        return tr("Urine");
-    case clinical::ItemGroup::Kidney:
-        return tr("Kidney function");
-    case clinical::ItemGroup::Anemia:
-        return tr("Anaemia");
-    case clinical::ItemGroup::Ecg:
-        return tr("Electrocardiogram");
-    case clinical::ItemGroup::Fundus:
-        return tr("Fundus");
-    case clinical::ItemGroup::Assessment:
-        return tr("Assessment");
-    case clinical::ItemGroup::Questionnaire:
-        return tr("Questionnaire");
-    }
-    return {};
+    return CheckupText::groupName(group);
 }
 
 QString LatestCheckupModel::itemName(const clinical::LogicalItem& item)
