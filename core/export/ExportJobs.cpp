@@ -15,6 +15,8 @@ Result<ExportReport> exportRecords(vault::Database& db, ExportRequest request)
         request.now = domain::nowUtc();
     if (request.selection.from && request.selection.to && *request.selection.from > *request.selection.to)
         return makeError(ErrorCode::Usage, "the start of the period is after its end").withKey("export.bad_period");
+    if (request.format == ExportFormat::Pdf)
+        return makeError(ErrorCode::Usage, "the PDF summary is not available yet").withKey("export.pdf_unavailable");
     ExportReport report;
     report.path = request.outPath;
     {
@@ -64,6 +66,11 @@ Result<ExportReport> exportRecords(vault::Database& db, ExportRequest request)
     }
     report.auditEventId = appended.value();
     return report;
+}
+
+Result<std::map<std::string, std::int64_t>> countRecords(vault::Database&, const ExportSelection&)
+{
+    return makeError(ErrorCode::Internal, "countRecords is not implemented yet");
 }
 
 } // namespace techo::exports

@@ -18,4 +18,10 @@ namespace techo::exports {
 // disk full, a failed sync), InvalidData (a stored text is not UTF-8), database errors.
 [[nodiscard]] Result<ExportReport> exportRecords(vault::Database& db, ExportRequest request);
 
+// What an export of `selection` would hold, by kind ("profiles", "checkups", "observations", "dispensings",
+// "medication_lines", "vaccinations", "measurements"), counted without reading the records (the export dialog's
+// preview; ExportProgress::total). Errors: NotFound (the profile), Usage (from after to), database errors.
+[[nodiscard]] Result<std::map<std::string, std::int64_t>> countRecords(
+    vault::Database& db, const ExportSelection& selection);
+
 } // namespace techo::exports

@@ -2,17 +2,23 @@
 
 #include "core/domain/Dates.h"
 #include "core/domain/EnumNames.h"
+#include "core/util/Result.h"
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
 
+namespace techo::net {
+class CancelToken;
+}
+
 namespace techo::exports {
 
-// What an export writes: the full re-importable JSON file, a folder of CSV files, or one FHIR R4 Bundle (JP Core
-// profiles) as a JSON file (docs/export-format.md).
-enum class ExportFormat { Json, Csv, Fhir };
+// What an export writes: the full re-importable JSON file, a folder (or zip) of CSV files, one FHIR R4 Bundle (JP Core
+// profiles) as a JSON file, or the PDF summary for a doctor (医師提出用サマリー) (docs/export-format.md).
+enum class ExportFormat { Json, Csv, Fhir, Pdf };
 
 // The record kinds a person can choose (techo-cli export --categories). Medications are the dispensings with their
 // lines; Self is the self-recorded measurements (the `measurements` array / measurements.csv, empty until Techo
@@ -23,10 +29,11 @@ enum class ExportCategory : std::uint8_t { Checkups, Vaccinations, Medications, 
 
 namespace techo::domain {
 template <> struct EnumNames<exports::ExportFormat> {
-    static constexpr std::array<std::pair<exports::ExportFormat, std::string_view>, 3> kValues = {{
+    static constexpr std::array<std::pair<exports::ExportFormat, std::string_view>, 4> kValues = {{
         {exports::ExportFormat::Json, "json"},
         {exports::ExportFormat::Csv, "csv"},
         {exports::ExportFormat::Fhir, "fhir"},
+        {exports::ExportFormat::Pdf, "pdf"},
     }};
 };
 
@@ -65,11 +72,41 @@ struct ExportSelection {
     ExportCategories categories;
 };
 
+// How far an export is: `kind` is the record kind being read ("checkups", "dispensings", "vaccinations", or
+// "rendering" / "writing" for the PDF's last steps), `done` of `total` records of the whole selection (total from
+// countRecords; 0 when not known). Called on the exporting thread, at most every few hundred records.
+struct ExportProgress {
+    std::string kind;
+    std::int64_t done = 0;
+    std::int64_t total = 0;
+};
+using ExportProgressHandler = std::function<void(const ExportProgress&)>;
+
+// The sections of the PDF summary a person chose (techo-cli export --format pdf --sections …; the app's export
+// dialog). Every section by default.
+struct SummarySections {
+    bool latestCheckups = true; // up to maxCheckups checkups side by side
+    bool trends = true; // trend charts of the key items
+    bool medicines = true; // current medicines and the last 6 months of dispensings
+    bool vaccinations = true;
+    int maxCheckups = 5; // 1..5
+};
+
+struct DoctorSummary; // core/export/DoctorSummary.h
+// Lays a summary out as PDF bytes. Core builds the summary; the ui renders it (ui/DoctorSummaryPdf.h), so a core
+// program without Qt cannot write PDFs. Called on the exporting thread.
+using PdfRenderer = std::function<Result<std::string>(const DoctorSummary&)>;
+
 struct ExportRequest {
     ExportFormat format = ExportFormat::Json;
     std::string outPath; // a file (json, fhir) or a folder (csv) that must not exist yet
     ExportSelection selection;
     bool japaneseCsvHeaders = false; // CSV: Japanese column names instead of the English ones
+    bool zip = false; // CSV: one .zip file at outPath instead of a folder
+    SummarySections summary; // PDF: which sections
+    PdfRenderer renderPdf; // PDF: required (Usage error without one)
+    ExportProgressHandler progress; // optional
+    const net::CancelToken* cancel = nullptr; // optional; a cancelled export leaves nothing behind (Cancelled)
     std::string generator = "Techo"; // written into the JSON file, e.g. "Techo 0.4.0"
     domain::Timestamp now {}; // "exported_at" and the audit event's time; nowUtc() when left empty
 };
