@@ -14,6 +14,8 @@ packages=(
   libicu-dev
   # core: zxcvbn for the passphrase strength hint on the first-run page
   libzxcvbn-dev
+  # core: libzip for the CSV export as one .zip
+  libzip-dev
   # runtime: Japanese fonts for the UI and the PDF report
   fonts-noto-cjk
   # tests: headless display, PDF rendering, certificates, the independent vault-opening check, the export's JSON

@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <charconv>
 #include <csignal>
@@ -55,9 +56,10 @@ Commands:
                          institutions, comparators, units as sent, superseded_by …)
   profile rename ID NAME the name Techo shows for a profile (imports never change it)
   export --format json|csv|fhir --out PATH [--profile ID] [--from YYYY-MM-DD] [--to YYYY-MM-DD]
-         [--categories checkups,vaccinations,medications,self] [--csv-headers en|ja] [--json]
+         [--categories checkups,vaccinations,medications,self] [--csv-headers en|ja] [--zip] [--json]
                          write records out: json = one re-importable file, csv = a folder of
-                         UTF-8 (BOM, CRLF) files, one per record kind, fhir = one FHIR R4
+                         UTF-8 (BOM, CRLF) files, one per record kind (--zip, or a PATH ending
+                         in .zip: the same files in one zip archive), fhir = one FHIR R4
                          Bundle with JP Core profiles (docs/export-format.md).
                          PATH must not exist; the export appears there complete or not at all
 
@@ -594,6 +596,8 @@ int commandExport(const GlobalOptions& options, const Args& args)
             if (language != "en" && language != "ja")
                 return usageError("export: --csv-headers takes en or ja");
             request.japaneseCsvHeaders = language == "ja";
+        } else if (arg == "--zip") {
+            request.zip = true;
         } else {
             return usageError("export: unexpected argument '" + arg + "'");
         }
@@ -610,6 +614,15 @@ int commandExport(const GlobalOptions& options, const Args& args)
         return usageError("export needs --out PATH");
     if (request.japaneseCsvHeaders && request.format != exports::ExportFormat::Csv)
         return usageError("export: --csv-headers is for --format csv");
+    if (request.zip && request.format != exports::ExportFormat::Csv)
+        return usageError("export: --zip is for --format csv");
+    // A CSV export to "….zip" is a zip archive: a folder named like an archive would only mislead.
+    if (request.format == exports::ExportFormat::Csv && request.outPath.size() > 4) {
+        std::string suffix = request.outPath.substr(request.outPath.size() - 4);
+        std::transform(suffix.begin(), suffix.end(), suffix.begin(),
+            [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+        request.zip = request.zip || suffix == ".zip";
+    }
 
     auto vault = openVault(options);
     if (!vault.ok())

@@ -1,13 +1,21 @@
 #include "core/export/CsvExport.h"
 
 #include "core/export/JsonExport.h"
+#include "core/vault/FileUtil.h"
 
 #include <sodium.h>
 
 #include <array>
+#include <cerrno>
 #include <charconv>
+#include <ctime>
+#include <fcntl.h>
 #include <functional>
+#include <memory>
 #include <span>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <zip.h>
 
 namespace techo::exports {
 namespace {
@@ -217,6 +225,69 @@ private:
     std::string m_line;
 };
 
+// libzip's archive handle. Closing it (zip_close) is what writes the archive; whatever was not closed is discarded, and
+// libzip removes its half-written temporary file.
+struct ZipDiscard {
+    void operator()(zip_t* archive) const noexcept { zip_discard(archive); }
+};
+using ZipArchive = std::unique_ptr<zip_t, ZipDiscard>;
+
+struct ZipSourceFree {
+    void operator()(zip_source_t* source) const noexcept { zip_source_free(source); }
+};
+using ZipSource = std::unique_ptr<zip_source_t, ZipSourceFree>;
+
+Error zipError(const std::string& what, zip_error_t* error)
+{
+    return makeError(ErrorCode::Io, what + ": " + zip_error_strerror(error)).withKey("export.zip_failed");
+}
+
+// The time every entry carries: 1980-01-01 00:00, the earliest a zip can hold. libzip turns a time_t into the DOS time
+// of the local time zone, so the local midnight is taken: the entries then read 1980-01-01 00:00 in any time zone.
+std::time_t zipEntryTime()
+{
+    std::tm epoch {};
+    epoch.tm_year = 80;
+    epoch.tm_mon = 0;
+    epoch.tm_mday = 1;
+    epoch.tm_isdst = -1;
+    return std::mktime(&epoch);
+}
+
+// Reads a written file back for its SHA-256 (hex) and size, and syncs it (libzip does not).
+Result<std::pair<std::string, std::uint64_t>> hashAndSync(const std::string& path)
+{
+    UniqueFd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+    if (!fd.valid())
+        return vault::ioError("cannot read back " + path, errno);
+    crypto_hash_sha256_state state {};
+    crypto_hash_sha256_init(&state);
+    std::uint64_t size = 0;
+    std::vector<unsigned char> buffer(1 << 16);
+    for (;;) {
+        const ssize_t n = ::read(fd.get(), buffer.data(), buffer.size());
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0)
+            return vault::ioError("cannot read back " + path, errno);
+        if (n == 0)
+            break;
+        crypto_hash_sha256_update(&state, buffer.data(), static_cast<unsigned long long>(n));
+        size += static_cast<std::uint64_t>(n);
+    }
+    if (::fsync(fd.get()) != 0)
+        return vault::ioError("cannot sync " + path, errno);
+    std::array<unsigned char, crypto_hash_sha256_BYTES> digest {};
+    crypto_hash_sha256_final(&state, digest.data());
+    static constexpr char kDigits[] = "0123456789abcdef";
+    std::string hex;
+    for (const unsigned char b : digest) {
+        hex += kDigits[b >> 4];
+        hex += kDigits[b & 0xF];
+    }
+    return std::pair {hex, size};
+}
+
 } // namespace
 
 std::string csvField(std::string_view field)
@@ -392,6 +463,53 @@ Result<CsvExportResult> writeCsvExport(ExportSource& source, const ExportRequest
         result.counts["measurements"] = 0;
     }
     result.counts["institutions"] = static_cast<std::int64_t>(source.institutionsSeen().size());
+    return result;
+}
+
+Result<CsvZipResult> writeCsvZip(ExportSource& source, const ExportRequest& request, StagedOutput& zipFile)
+{
+    // The CSV files first, as the folder export writes them: the archive's entries are these very bytes.
+    TECHO_ASSIGN(StagedOutput folder, StagedOutput::create(request.outPath, StagedOutput::Kind::Folder));
+    TECHO_ASSIGN(CsvExportResult written, writeCsvExport(source, request, folder));
+
+    const std::string& zipPath = zipFile.stagingPath();
+    int code = 0;
+    // The staged file exists (empty): ZIP_TRUNCATE makes it a new archive. zip_close writes a temporary file beside it
+    // and renames it over the staged file, which publish() then moves to the target.
+    ZipArchive archive(zip_open(zipPath.c_str(), ZIP_CREATE | ZIP_TRUNCATE, &code));
+    if (!archive) {
+        zip_error_t error;
+        zip_error_init_with_code(&error, code);
+        Error failure = zipError("cannot create the zip archive", &error);
+        zip_error_fini(&error);
+        return failure;
+    }
+    const std::time_t entryTime = zipEntryTime();
+    for (const auto& [name, sha] : written.fileSha256) { // byte order of the names: a stable order of entries
+        const std::string path = folder.stagingPath() + "/" + name;
+        ZipSource entry(zip_source_file(archive.get(), path.c_str(), 0, -1));
+        if (!entry)
+            return zipError("cannot read " + name, zip_get_error(archive.get()));
+        const zip_int64_t index = zip_file_add(archive.get(), name.c_str(), entry.get(), ZIP_FL_ENC_UTF_8);
+        if (index < 0)
+            return zipError("cannot add " + name + " to the zip archive", zip_get_error(archive.get()));
+        (void)entry.release(); // the archive owns it now
+        const auto at = static_cast<zip_uint64_t>(index);
+        if (zip_file_set_mtime(archive.get(), at, entryTime, 0) != 0
+            || zip_file_set_external_attributes(
+                   archive.get(), at, 0, ZIP_OPSYS_UNIX, static_cast<zip_uint32_t>(S_IFREG | 0600) << 16)
+                != 0)
+            return zipError("cannot describe " + name + " in the zip archive", zip_get_error(archive.get()));
+    }
+    if (zip_close(archive.get()) != 0)
+        return zipError("cannot write the zip archive", zip_get_error(archive.get()));
+    (void)archive.release(); // zip_close freed it
+
+    TECHO_ASSIGN(auto digest, hashAndSync(zipPath));
+    CsvZipResult result;
+    result.counts = std::move(written.counts);
+    result.sha256 = std::move(digest.first);
+    result.bytes = digest.second;
     return result;
 }
 

@@ -28,6 +28,22 @@ struct CsvExportResult {
 [[nodiscard]] Result<CsvExportResult> writeCsvExport(
     ExportSource& source, const ExportRequest& request, StagedOutput& folder);
 
+// What writeCsvZip wrote: counts by kind (as ExportReport::counts), and the zip file's SHA-256 (hex) and size.
+struct CsvZipResult {
+    std::map<std::string, std::int64_t> counts;
+    std::string sha256;
+    std::uint64_t bytes = 0;
+};
+
+// Writes the selection as one zip archive (libzip) into zipFile, a StagedOutput of Kind::File that the caller
+// publishes. The archive holds exactly the files writeCsvExport writes into a folder, byte for byte: they are written
+// into a hidden staging folder beside request.outPath first (removed again whatever happens), then deflated into the
+// archive in byte order of their names, each with the DOS epoch 1980-01-01 00:00 as its time and mode 0600, so two
+// zips of the same records are the same bytes (docs/export-format.md). The archive is synced before this returns.
+// Errors: as writeCsvExport, and Io when libzip cannot write the archive (its message, e.g. a full disk).
+[[nodiscard]] Result<CsvZipResult> writeCsvZip(
+    ExportSource& source, const ExportRequest& request, StagedOutput& zipFile);
+
 // The digest of a folder export: the SHA-256 (hex) of the listing `sha256sum` prints for its files in byte order
 // of their names ("<hex>  <name>\n" each), so `cd DIR && LC_ALL=C sha256sum * | sha256sum` shows the same value.
 [[nodiscard]] std::string folderDigest(const std::map<std::string, std::string>& fileSha256);

@@ -17,6 +17,8 @@ Result<ExportReport> exportRecords(vault::Database& db, ExportRequest request)
         return makeError(ErrorCode::Usage, "the start of the period is after its end").withKey("export.bad_period");
     if (request.format == ExportFormat::Pdf)
         return makeError(ErrorCode::Usage, "the PDF summary is not available yet").withKey("export.pdf_unavailable");
+    if (request.zip && request.format != ExportFormat::Csv)
+        return makeError(ErrorCode::Usage, "only a CSV export can be a zip").withKey("export.zip_not_csv");
     ExportReport report;
     report.path = request.outPath;
     {
@@ -31,6 +33,14 @@ Result<ExportReport> exportRecords(vault::Database& db, ExportRequest request)
             }
             report.bytes = file.bytesWritten();
             TECHO_ASSIGN(report.sha256, file.finish());
+            source->close();
+            TECHO_TRY(staged.publish());
+        } else if (request.zip) {
+            TECHO_ASSIGN(StagedOutput staged, StagedOutput::create(request.outPath, StagedOutput::Kind::File));
+            TECHO_ASSIGN(CsvZipResult written, writeCsvZip(*source, request, staged));
+            report.counts = std::move(written.counts);
+            report.sha256 = std::move(written.sha256);
+            report.bytes = written.bytes;
             source->close();
             TECHO_TRY(staged.publish());
         } else {

@@ -13,6 +13,7 @@
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -570,6 +571,68 @@ print(json.dumps(out, ensure_ascii=False))
         QCOMPARE(jaRows[1], checkups[1]);
     }
 
+    // A CSV zip holds the folder export's files byte for byte (read back by Python's zipfile, not libzip), in name
+    // order, each dated 1980-01-01 00:00 with mode 0600; two zips of the same vault are the same bytes, in any time
+    // zone; an --out ending in .zip is a zip without --zip.
+    void csvZipHoldsTheFolderFiles()
+    {
+        const QString folder = path(QStringLiteral("zip-folder"));
+        exportOk({QStringLiteral("--format"), QStringLiteral("csv"), QStringLiteral("--out"), folder,
+            QStringLiteral("--csv-headers"), QStringLiteral("ja")});
+        const QString zip = path(QStringLiteral("export.csv-archive"));
+        const QJsonObject report = exportOk({QStringLiteral("--format"), QStringLiteral("csv"), QStringLiteral("--zip"),
+            QStringLiteral("--out"), zip, QStringLiteral("--csv-headers"), QStringLiteral("ja")});
+        QVERIFY(QFileInfo(zip).isFile());
+        QCOMPARE(report[QStringLiteral("sha256")].toString().toUtf8(), sha256Hex(test::readAll(zip)));
+        QCOMPARE(report[QStringLiteral("bytes")].toInteger(), QFileInfo(zip).size());
+        QCOMPARE(report[QStringLiteral("counts")][QStringLiteral("observations")].toInt(),
+            readJson(path(QStringLiteral("full.json")))[QStringLiteral("counts")][QStringLiteral("observations")]
+                .toInt());
+
+        static const QString script = QStringLiteral(R"PY(
+import json, os, stat, sys, zipfile
+folder, archive = sys.argv[1], sys.argv[2]
+with zipfile.ZipFile(archive) as z:
+    bad = z.testzip()
+    entries = [{"name": i.filename, "time": list(i.date_time), "mode": oct(i.external_attr >> 16),
+                "deflated": i.compress_type == zipfile.ZIP_DEFLATED,
+                "same": z.read(i) == open(os.path.join(folder, i.filename), "rb").read()} for i in z.infolist()]
+print(json.dumps({"bad": bad, "entries": entries, "folder": sorted(os.listdir(folder))}))
+)PY");
+        const test::ProcessResult read = python(script, {folder, zip});
+        QVERIFY2(read.exitCode == 0, read.err.constData());
+        const QJsonObject listing = QJsonDocument::fromJson(read.out).object();
+        QVERIFY(listing[QStringLiteral("bad")].isNull());
+        QStringList names;
+        for (const QJsonValue& e : listing[QStringLiteral("entries")].toArray()) {
+            names << e[QStringLiteral("name")].toString();
+            QVERIFY2(e[QStringLiteral("same")].toBool(), qPrintable(names.last()));
+            QVERIFY(e[QStringLiteral("deflated")].toBool());
+            QCOMPARE(e[QStringLiteral("time")].toArray(), (QJsonArray {1980, 1, 1, 0, 0, 0}));
+            QCOMPARE(e[QStringLiteral("mode")].toString(), QStringLiteral("0o100600"));
+        }
+        QCOMPARE(names, listing[QStringLiteral("folder")].toVariant().toStringList());
+        QCOMPARE(names.size(), 5);
+
+        // Again, later and in another time zone, named only by its suffix: the same bytes.
+        const QString again = path(QStringLiteral("again.ZIP"));
+        const test::ProcessResult second = cli(m_vault,
+            {QStringLiteral("export"), QStringLiteral("--format"), QStringLiteral("csv"), QStringLiteral("--out"),
+                again, QStringLiteral("--csv-headers"), QStringLiteral("ja")},
+            {QStringLiteral("TZ=America/Los_Angeles")});
+        QVERIFY2(second.exitCode == 0, second.err.constData());
+        ++m_exportsDone;
+        QVERIFY(QFileInfo(again).isFile());
+        QVERIFY(test::readAll(again) == test::readAll(zip));
+
+        // --zip is for CSV only.
+        const test::ProcessResult json = cli(m_vault,
+            {QStringLiteral("export"), QStringLiteral("--format"), QStringLiteral("json"), QStringLiteral("--zip"),
+                QStringLiteral("--out"), path(QStringLiteral("no.zip"))});
+        QCOMPARE(json.exitCode, 2);
+        QVERIFY(!QFileInfo::exists(path(QStringLiteral("no.zip"))));
+    }
+
     // Every successful export is in the audit log with format, counts and the digest of the bytes written (computed
     // here independently); the log names neither the person nor the file.
     void everyExportIsAudited()
@@ -602,7 +665,7 @@ print(json.dumps(out, ensure_ascii=False))
     {
         QTest::addColumn<QString>("format");
         QTest::addColumn<QString>("how");
-        for (const char* format : {"json", "csv"}) {
+        for (const char* format : {"json", "csv", "csv-zip"}) {
             QTest::newRow(qPrintable(QStringLiteral("%1, folder sync fails").arg(QString::fromUtf8(format))))
                 << QString::fromUtf8(format) << QStringLiteral("sync");
             QTest::newRow(qPrintable(QStringLiteral("%1, disk full mid-write").arg(QString::fromUtf8(format))))
@@ -618,8 +681,10 @@ print(json.dumps(out, ensure_ascii=False))
         QTemporaryDir out(m_dir.filePath(QStringLiteral("out-XXXXXX")));
         QVERIFY(out.isValid());
         const QString target = out.filePath(QStringLiteral("export"));
-        const QStringList args {QStringLiteral("--vault"), m_vault, QStringLiteral("export"),
-            QStringLiteral("--format"), format, QStringLiteral("--out"), target};
+        QStringList args {QStringLiteral("--vault"), m_vault, QStringLiteral("export"), QStringLiteral("--format"),
+            format.section(QLatin1Char('-'), 0, 0), QStringLiteral("--out"), target};
+        if (format.endsWith(QStringLiteral("-zip")))
+            args << QStringLiteral("--zip");
         const QStringList env {QStringLiteral("TECHO_PASSPHRASE=") + QString::fromUtf8(test::kTestPassphrase)};
         test::ProcessResult r;
         if (how == QStringLiteral("read-only")) {
