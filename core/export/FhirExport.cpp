@@ -250,8 +250,8 @@ public:
     {
         for (const domain::Profile& p : source.profiles())
             m_patients.emplace(p.id, Patient {profileIdentity(p), fhirId("patient", profileIdentity(p))});
-        for (const char* kind : {"patients", "observations", "immunizations", "medication_dispenses", "organizations",
-                 "provenances", "dispensings_not_mapped"})
+        for (const char* kind : {"patients", "observations", "immunizations", "medication_dispenses",
+                 "medication_requests", "organizations", "provenances", "dispensings_not_mapped"})
             m_counts[kind] = 0;
     }
 
@@ -393,9 +393,83 @@ private:
             exportId("checkup", c.id));
     }
 
+    // The drug of a line: its code in the system the source named, the name as display and text.
+    static Json medicationConcept(const domain::MedicationLine& l)
+    {
+        Json medication = Json::object();
+        if (!l.drugCode.empty()) {
+            std::string_view system;
+            switch (l.drugCodeSystem) {
+            case domain::DrugCodeSystem::Yj:
+                system = kYjSystem;
+                break;
+            case domain::DrugCodeSystem::Receipt:
+                system = kReceiptDrugSystem;
+                break;
+            case domain::DrugCodeSystem::Hot:
+                system = l.drugCode.size() == 9 ? kHot9System : kHot13System;
+                break;
+            case domain::DrugCodeSystem::None:
+                break;
+            }
+            Json coding {{"code", l.drugCode}};
+            if (!system.empty())
+                coding = Json {{"system", system}, {"code", l.drugCode}};
+            if (!l.drugName.empty())
+                coding["display"] = l.drugName;
+            medication["coding"] = Json::array({std::move(coding)});
+        }
+        medication["text"] = l.drugName.empty() ? l.drugCode : l.drugName;
+        return medication;
+    }
+
+    // A Quantity in the line's unit (text only: Techo has no MERIT-9 unit codes).
+    static Json lineQuantity(const domain::MedicationLine& l, double value)
+    {
+        Json q {{"value", number(value)}};
+        if (l.unit && !l.unit->empty())
+            q["unit"] = *l.unit;
+        return q;
+    }
+
+    static Json days(int value) { return Json {{"value", value}, {"unit", "日"}, {"system", kUcum}, {"code", "d"}}; }
+
+    // 用法 and the dose. 用量 is a daily dose for 内服, one dose for 屯服, the whole amount for 外用 (mynaportal.md b3,
+    // clinical::supplyKindOf); so 内服 gives the dose per 1 日, 屯服 is as-needed with its one dose. Empty when the
+    // line says nothing of either.
+    static Json dosageInstruction(const domain::MedicationLine& l, clinical::SupplyKind supply)
+    {
+        Json dosage = Json::object();
+        setText(dosage, "text", l.usageText);
+        setText(dosage, "patientInstruction", l.specialInstruction);
+        if (supply == clinical::SupplyKind::AsNeeded)
+            dosage["asNeededBoolean"] = true;
+        if (l.quantity && supply == clinical::SupplyKind::Daily)
+            dosage["doseAndRate"] = Json::array(
+                {{{"rateRatio", {{"numerator", lineQuantity(l, *l.quantity)}, {"denominator", days(1)}}}}});
+        else if (l.quantity && supply == clinical::SupplyKind::AsNeeded)
+            dosage["doseAndRate"] = Json::array({{{"doseQuantity", lineQuantity(l, *l.quantity)}}});
+        return dosage;
+    }
+
+    // The RP number and the line's order in it (JP Core's rpNumber and orderInRp identifier slices).
+    static Json rpIdentifiers(const domain::MedicationLine& l)
+    {
+        return Json::array({{{"system", kRpNumberSystem}, {"value", std::to_string(l.rpNumber)}},
+            {{"system", kOrderInRpSystem}, {"value", std::to_string(l.lineNumber)}}});
+    }
+
+    static Json inOutCategory(domain::InOut inOut)
+    {
+        return Json {{"coding",
+            Json::array(
+                {{{"system", kAdmitCategorySystem}, {"code", inOut == domain::InOut::Inpatient ? "I" : "O"}}})}};
+    }
+
     Status writeDispensing(const domain::Profile& p, const domain::Dispensing& d)
     {
-        if (!clinical::countsAsDispensed(d)) {
+        const bool prescription = d.kind == domain::DispensingKind::ERxPrescription;
+        if (!prescription && !clinical::countsAsDispensed(d)) {
             ++m_counts["dispensings_not_mapped"];
             return {};
         }
@@ -409,74 +483,65 @@ private:
             {patient.identity, toString(d.kind), domain::formatDate(d.dispensedOn), pharmacy, prescriber});
         Json targets = Json::array();
         for (const domain::MedicationLine& l : d.lines) {
-            const std::string id = fhirId("medication-dispense",
-                joinIdentity({identity, std::to_string(l.rpNumber), std::to_string(l.lineNumber)}));
-            Json medication = Json::object();
-            if (!l.drugCode.empty()) {
-                std::string_view system;
-                switch (l.drugCodeSystem) {
-                case domain::DrugCodeSystem::Yj:
-                    system = kYjSystem;
-                    break;
-                case domain::DrugCodeSystem::Receipt:
-                    system = kReceiptDrugSystem;
-                    break;
-                case domain::DrugCodeSystem::Hot:
-                    system = l.drugCode.size() == 9 ? kHot9System : kHot13System;
-                    break;
-                case domain::DrugCodeSystem::None:
-                    break;
-                }
-                Json coding {{"code", l.drugCode}};
-                if (!system.empty())
-                    coding = Json {{"system", system}, {"code", l.drugCode}};
-                if (!l.drugName.empty())
-                    coding["display"] = l.drugName;
-                medication["coding"] = Json::array({std::move(coding)});
-            }
-            medication["text"] = l.drugName.empty() ? l.drugCode : l.drugName;
-            Json r {{"resourceType", "MedicationDispense"}, {"id", id},
-                {"meta", meta(fhir_profile::kMedicationDispense)},
-                {"identifier",
-                    Json::array({{{"system", kRpNumberSystem}, {"value", std::to_string(l.rpNumber)}},
-                        {{"system", kOrderInRpSystem}, {"value", std::to_string(l.lineNumber)}}})},
-                {"status", "completed"}};
-            if (d.inOut)
-                r["category"] = {{"coding",
-                    Json::array({{{"system", kAdmitCategorySystem},
-                        {"code", *d.inOut == domain::InOut::Inpatient ? "I" : "O"}}})}};
-            r["medicationCodeableConcept"] = std::move(medication);
-            r["subject"] = reference(patient.id);
-            r["performer"] = Json::array({{{"actor", reference(fhirId("organization", pharmacy))}}});
+            const std::string lineIdentity
+                = joinIdentity({identity, std::to_string(l.rpNumber), std::to_string(l.lineNumber)});
             const clinical::SupplyKind supply = clinical::supplyKindOf(l);
-            const auto quantity = [&](double value) {
-                Json q {{"value", number(value)}};
-                if (l.unit && !l.unit->empty())
-                    q["unit"] = *l.unit;
-                return q;
-            };
-            // 用量 is a daily dose for 内服, the whole amount for 外用, one dose for 屯服 (mynaportal.md b3);
-            // 調剤数量 is days only for 内服 (回分 for 屯服).
-            if (supply == clinical::SupplyKind::Topical && l.quantity)
-                r["quantity"] = quantity(*l.quantity);
-            if (supply == clinical::SupplyKind::Daily && l.days && *l.days > 0)
-                r["daysSupply"] = {{"value", *l.days}, {"unit", "日"}, {"system", kUcum}, {"code", "d"}};
-            r["whenHandedOver"] = domain::formatDate(d.dispensedOn);
-            Json dosage = Json::object();
-            setText(dosage, "text", l.usageText);
-            setText(dosage, "patientInstruction", l.specialInstruction);
-            if (supply == clinical::SupplyKind::AsNeeded)
-                dosage["asNeededBoolean"] = true;
-            if (l.quantity && supply == clinical::SupplyKind::Daily)
-                dosage["doseAndRate"] = Json::array({{{"rateRatio",
-                    {{"numerator", quantity(*l.quantity)},
-                        {"denominator", {{"value", 1}, {"unit", "日"}, {"system", kUcum}, {"code", "d"}}}}}}});
-            else if (l.quantity && supply == clinical::SupplyKind::AsNeeded)
-                dosage["doseAndRate"] = Json::array({{{"doseQuantity", quantity(*l.quantity)}}});
-            if (!dosage.empty())
-                r["dosageInstruction"] = Json::array({std::move(dosage)});
+            Json dosage = dosageInstruction(l, supply);
+            std::string id;
+            Json r;
+            if (prescription) {
+                // 電子処方箋 処方情報: what a doctor prescribed (JP_MedicationRequest), not what was handed over.
+                id = fhirId("medication-request", lineIdentity);
+                r = Json {{"resourceType", "MedicationRequest"}, {"id", id},
+                    {"meta", meta(fhir_profile::kMedicationRequest)}, {"identifier", rpIdentifiers(l)},
+                    // Whether it was dispensed, is still taken or was stopped, the record does not say.
+                    {"status", "unknown"}, {"intent", "order"}};
+                if (d.inOut)
+                    r["category"] = Json::array({inOutCategory(*d.inOut)});
+                r["medicationCodeableConcept"] = medicationConcept(l);
+                r["subject"] = reference(patient.id);
+                // JP Core asks for the time to the second; the record holds the day only (a valid dateTime).
+                r["authoredOn"] = domain::formatDate(d.prescribedOn ? *d.prescribedOn : d.dispensedOn);
+                if (!prescriber.empty())
+                    r["requester"] = reference(fhirId("organization", prescriber));
+                if (!dosage.empty())
+                    r["dosageInstruction"] = Json::array({std::move(dosage)});
+                Json dispense = Json::object();
+                if (supply == clinical::SupplyKind::Daily && l.days && *l.days > 0)
+                    dispense["expectedSupplyDuration"] = days(*l.days);
+                // The pharmacy the record names, when it is not the prescriber itself.
+                if (pharmacy != prescriber)
+                    dispense["performer"] = reference(fhirId("organization", pharmacy));
+                if (!dispense.empty())
+                    r["dispenseRequest"] = std::move(dispense);
+                ++m_counts["medication_requests"];
+            } else {
+                id = fhirId("medication-dispense", lineIdentity);
+                r = Json {{"resourceType", "MedicationDispense"}, {"id", id},
+                    {"meta", meta(fhir_profile::kMedicationDispense)}, {"identifier", rpIdentifiers(l)},
+                    {"status", "completed"}};
+                if (d.inOut)
+                    r["category"] = inOutCategory(*d.inOut);
+                r["medicationCodeableConcept"] = medicationConcept(l);
+                r["subject"] = reference(patient.id);
+                r["performer"] = Json::array({{{"actor", reference(fhirId("organization", pharmacy))}}});
+                // The whole amount handed over (JP Core: quantity 1..1): 用量 × 調剤数量 for 内服 (a daily dose × days)
+                // and 屯服 (one dose × 回数), 用量 itself for 外用.
+                if (l.quantity) {
+                    if (supply == clinical::SupplyKind::Topical)
+                        r["quantity"] = lineQuantity(l, *l.quantity);
+                    else if (l.days && *l.days > 0)
+                        r["quantity"] = lineQuantity(l, *l.quantity * *l.days);
+                }
+                // 調剤数量 is days only for 内服 (回分 for 屯服).
+                if (supply == clinical::SupplyKind::Daily && l.days && *l.days > 0)
+                    r["daysSupply"] = days(*l.days);
+                r["whenHandedOver"] = domain::formatDate(d.dispensedOn);
+                if (!dosage.empty())
+                    r["dosageInstruction"] = Json::array({std::move(dosage)});
+                ++m_counts["medication_dispenses"];
+            }
             targets.push_back(reference(id));
-            ++m_counts["medication_dispenses"];
             TECHO_TRY(m_entries.add(id, std::move(r), exportId("medication-line", l.id)));
         }
         return writeProvenance(joinIdentity({"dispensing", identity}), d.provenance, patient, std::move(targets),

@@ -25,6 +25,8 @@ inline constexpr std::string_view kObservationCommon
 inline constexpr std::string_view kImmunization = "http://jpfhir.jp/fhir/core/StructureDefinition/JP_Immunization";
 inline constexpr std::string_view kMedicationDispense
     = "http://jpfhir.jp/fhir/core/StructureDefinition/JP_MedicationDispense";
+inline constexpr std::string_view kMedicationRequest
+    = "http://jpfhir.jp/fhir/core/StructureDefinition/JP_MedicationRequest";
 inline constexpr std::string_view kOrganization = "http://jpfhir.jp/fhir/core/StructureDefinition/JP_Organization";
 // JP Core has no Provenance or Bundle profile: the base resources' own StructureDefinitions.
 inline constexpr std::string_view kProvenance = "http://hl7.org/fhir/StructureDefinition/Provenance";
@@ -52,10 +54,11 @@ inline constexpr std::string_view kJlac10System = "urn:oid:1.2.392.200119.4.504"
 // "FHIR R4 / JP Core"): a JP_Patient per profile; an Observation per checkup item (JP_Observation_LabResult,
 // _VitalSigns, _BodyMeasurement or _Common by item, interpretation from clinical::judgeQuantity / judgeCode as the
 // app judges); a JP_Immunization per vaccination; a JP_MedicationDispense per medication line of each dispensing
-// that counts as dispensed (clinical::countsAsDispensed); a JP_Organization per institution the records name and
-// per data source; a Provenance per record. Returns counts by resource: "patients", "observations",
-// "immunizations", "medication_dispenses", "organizations", "provenances", and "dispensings_not_mapped" (処方
-// records and superseded claims records, left out).
+// that counts as dispensed (clinical::countsAsDispensed); a JP_MedicationRequest per line of each 電子処方箋 処方
+// record (DispensingKind::ERxPrescription: what was prescribed); a JP_Organization per institution the records name
+// and per data source; a Provenance per record. Returns counts by resource: "patients", "observations",
+// "immunizations", "medication_dispenses", "medication_requests", "organizations", "provenances", and
+// "dispensings_not_mapped" (claims records superseded by their 電子処方箋 record, left out).
 // Errors: database errors; InvalidData when a stored text is not valid UTF-8 (names the record, never the value).
 [[nodiscard]] Result<std::map<std::string, std::int64_t>> writeFhirExport(
     ExportSource& source, const ExportRequest& request, ExportFile& out);

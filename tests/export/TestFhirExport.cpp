@@ -229,6 +229,7 @@ private slots:
             {QStringLiteral("observations"), QStringLiteral("Observation")},
             {QStringLiteral("immunizations"), QStringLiteral("Immunization")},
             {QStringLiteral("medication_dispenses"), QStringLiteral("MedicationDispense")},
+            {QStringLiteral("medication_requests"), QStringLiteral("MedicationRequest")},
             {QStringLiteral("organizations"), QStringLiteral("Organization")},
             {QStringLiteral("provenances"), QStringLiteral("Provenance")}};
         for (const auto& [key, type] : kinds) {
@@ -290,6 +291,7 @@ private slots:
         const std::map<QString, QString> expected {{QStringLiteral("Patient"), kJpCore + QStringLiteral("JP_Patient")},
             {QStringLiteral("Immunization"), kJpCore + QStringLiteral("JP_Immunization")},
             {QStringLiteral("MedicationDispense"), kJpCore + QStringLiteral("JP_MedicationDispense")},
+            {QStringLiteral("MedicationRequest"), kJpCore + QStringLiteral("JP_MedicationRequest")},
             {QStringLiteral("Organization"), kJpCore + QStringLiteral("JP_Organization")},
             {QStringLiteral("Provenance"), QStringLiteral("http://hl7.org/fhir/StructureDefinition/Provenance")}};
         QSet<QString> fullUrls;
@@ -430,6 +432,9 @@ private slots:
         QCOMPARE(flomox[QStringLiteral("daysSupply")][QStringLiteral("code")].toString(), QStringLiteral("d"));
         QCOMPARE(flomox[QStringLiteral("dosageInstruction")][0][QStringLiteral("text")].toString(),
             QStringLiteral("1日3回毎食後"));
+        // The whole amount handed over: 3 錠 a day for 5 days.
+        QCOMPARE(flomox[QStringLiteral("quantity")][QStringLiteral("value")].toDouble(), 15.0);
+        QCOMPARE(flomox[QStringLiteral("quantity")][QStringLiteral("unit")].toString(), QStringLiteral("錠"));
         QVERIFY(!calonal.isEmpty());
         QVERIFY(!calonal.contains(QStringLiteral("daysSupply")));
         QCOMPARE(calonal[QStringLiteral("dosageInstruction")][0][QStringLiteral("asNeededBoolean")].toBool(), true);
@@ -437,8 +442,74 @@ private slots:
                         [QStringLiteral("doseQuantity")][QStringLiteral("value")]
                             .toDouble(),
             1.5);
-        // The 電子処方箋 処方 record (what was prescribed, not dispensed) is left out, and said so.
-        QCOMPARE(m_report[QStringLiteral("counts")][QStringLiteral("dispensings_not_mapped")].toInt(), 1);
+        // 屯服: one dose × 10 回分.
+        QCOMPARE(calonal[QStringLiteral("quantity")][QStringLiteral("value")].toDouble(), 15.0);
+        // The 電子処方箋 処方 record is a prescription (medicationRequests), not a dispensing; nothing is left out.
+        QCOMPARE(m_report[QStringLiteral("counts")][QStringLiteral("dispensings_not_mapped")].toInt(), 0);
+    }
+
+    // JP_MedicationRequest: the 電子処方箋 処方 record of yzk-valid (アムロジピン 1日1回朝食後, 56 日分, prescribed
+    // 2024-03-01 by ひまわり内科クリニック for ゆうひ調剤薬局) with the elements JP Core requires (RP identifiers,
+    // status, intent, medication, subject, authoredOn), the prescriber as requester, days as expectedSupplyDuration.
+    void medicationRequests()
+    {
+        const QList<QJsonObject> requests = resources(m_bundle, QStringLiteral("MedicationRequest"));
+        QCOMPARE(requests.size(), 1);
+        QCOMPARE(m_report[QStringLiteral("counts")][QStringLiteral("medication_requests")].toInt(), 1);
+        const QJsonObject r = requests.first();
+        QCOMPARE(profileOf(r), kJpCore + QStringLiteral("JP_MedicationRequest"));
+        QCOMPARE(r[QStringLiteral("status")].toString(), QStringLiteral("unknown"));
+        QCOMPARE(r[QStringLiteral("intent")].toString(), QStringLiteral("order"));
+        const QJsonArray identifiers = r[QStringLiteral("identifier")].toArray();
+        QCOMPARE(identifiers.size(), 2);
+        QCOMPARE(identifiers[0][QStringLiteral("system")].toString(),
+            QStringLiteral("http://jpfhir.jp/fhir/core/mhlw/IdSystem/Medication-RPGroupNumber"));
+        QCOMPARE(identifiers[0][QStringLiteral("value")].toString(), QStringLiteral("1"));
+        QCOMPARE(identifiers[1][QStringLiteral("system")].toString(),
+            QStringLiteral("http://jpfhir.jp/fhir/core/mhlw/IdSystem/MedicationAdministrationIndex"));
+        const QJsonObject coding
+            = r[QStringLiteral("medicationCodeableConcept")][QStringLiteral("coding")][0].toObject();
+        QCOMPARE(coding[QStringLiteral("system")].toString(), QStringLiteral("urn:oid:1.2.392.100495.20.1.73"));
+        QCOMPARE(coding[QStringLiteral("code")].toString(), QStringLiteral("2149040F1020"));
+        QCOMPARE(r[QStringLiteral("authoredOn")].toString(), QStringLiteral("2024-03-01"));
+        QCOMPARE(r[QStringLiteral("category")][0][QStringLiteral("coding")][0][QStringLiteral("code")].toString(),
+            QStringLiteral("O"));
+        const QJsonObject dosage = r[QStringLiteral("dosageInstruction")][0].toObject();
+        QCOMPARE(dosage[QStringLiteral("text")].toString(), QStringLiteral("1日1回朝食後"));
+        QCOMPARE(dosage[QStringLiteral("doseAndRate")][0][QStringLiteral("rateRatio")][QStringLiteral("numerator")]
+                       [QStringLiteral("value")]
+                           .toDouble(),
+            1.0);
+        const QJsonObject supply
+            = r[QStringLiteral("dispenseRequest")][QStringLiteral("expectedSupplyDuration")].toObject();
+        QCOMPARE(supply[QStringLiteral("value")].toInt(), 56);
+        QCOMPARE(supply[QStringLiteral("unit")].toString(), QStringLiteral("日"));
+        QCOMPARE(supply[QStringLiteral("system")].toString(), kUcum);
+        QCOMPARE(supply[QStringLiteral("code")].toString(), QStringLiteral("d"));
+        // Requester and intended pharmacy are Organizations of the bundle, with their 医療機関等コード.
+        const auto organizationCode = [&](const QString& url) {
+            for (const QJsonValue& entry : m_bundle[QStringLiteral("entry")].toArray())
+                if (entry[QStringLiteral("fullUrl")].toString() == url)
+                    return entry[QStringLiteral("resource")][QStringLiteral("identifier")][0][QStringLiteral("value")]
+                        .toString();
+            return QString();
+        };
+        QCOMPARE(organizationCode(r[QStringLiteral("requester")][QStringLiteral("reference")].toString()),
+            QStringLiteral("1310110016"));
+        QCOMPARE(organizationCode(
+                     r[QStringLiteral("dispenseRequest")][QStringLiteral("performer")][QStringLiteral("reference")]
+                         .toString()),
+            QStringLiteral("1340608088"));
+        QCOMPARE(r[QStringLiteral("subject")][QStringLiteral("reference")].toString(),
+            resources(m_bundle, QStringLiteral("MedicationDispense"))
+                .first()[QStringLiteral("subject")][QStringLiteral("reference")]
+                .toString());
+        // Its Provenance names it.
+        bool traced = false;
+        for (const QJsonObject& p : resources(m_bundle, QStringLiteral("Provenance")))
+            traced |= p[QStringLiteral("target")][0][QStringLiteral("reference")].toString()
+                == QStringLiteral("urn:uuid:") + r[QStringLiteral("id")].toString();
+        QVERIFY(traced);
     }
 
     // Provenance: the API's records name the source as author; the self-recorded checkup names the person.
