@@ -300,7 +300,11 @@ private:
                 {"use", "official"}, {"text", *p.kanaName}});
         if (p.localName && !p.localName->empty())
             names.push_back({{"use", "usual"}, {"text", *p.localName}});
-        Json r {{"resourceType", "Patient"}, {"id", patient.id}, {"meta", meta(fhir_profile::kPatient)}};
+        // JP_Patient requires an identifier (1..*, value 1..1). Techo holds no 被保険者番号 or hospital patient number:
+        // the person's stable export id as a URI identifier (RFC 3986 urn:uuid), which also lets a receiver match
+        // later exports to this person.
+        Json r {{"resourceType", "Patient"}, {"id", patient.id}, {"meta", meta(fhir_profile::kPatient)},
+            {"identifier", Json::array({{{"system", "urn:ietf:rfc:3986"}, {"value", "urn:uuid:" + patient.id}}})}};
         if (!names.empty())
             r["name"] = std::move(names);
         if (p.sex)

@@ -51,6 +51,14 @@ test::ProcessResult validateFhir(const QString& file)
         {test::sourcePath(QStringLiteral("tests/export/validate_fhir.py")), QStringLiteral(TECHO_FHIR_SCHEMA), file});
 }
 
+// Checks every resource against the required elements and fixed values of its JP Core profile
+// (tests/export/check_jp_core.py, the rules transcribed from JP Core v1.x); returns its exit code and report.
+test::ProcessResult checkJpCore(const QString& file)
+{
+    return test::runTool(
+        QStringLiteral("python3"), {test::sourcePath(QStringLiteral("tests/export/check_jp_core.py")), file});
+}
+
 QJsonObject readJson(const QString& path)
 {
     return QJsonDocument::fromJson(test::readAll(path)).object();
@@ -283,6 +291,68 @@ private slots:
             [](QJsonObject& r) { r[QStringLiteral("effectiveDateTime")] = QStringLiteral("2023/11/20"); });
         QCOMPARE(date.exitCode, 1);
         QVERIFY2(date.out.contains("Observation/effectiveDateTime"), date.out.constData());
+    }
+
+    // Every resource has what its JP Core profile requires and the values it fixes; the only deviations are the
+    // listed ones (no MERIT-9 unit codes). The checker fails a bundle broken in any of four ways, naming the rule.
+    void bundleMeetsJpCoreProfiles()
+    {
+        const test::ProcessResult r = checkJpCore(m_bundlePath);
+        QVERIFY2(r.exitCode == 0, r.out.constData());
+        QVERIFY2(r.out.contains("0 errors"), r.out.constData());
+        QVERIFY2(r.out.contains(QByteArray("checked ")
+                     + QByteArray::number(m_bundle[QStringLiteral("entry")].toArray().size()) + " resources"),
+            r.out.constData());
+        const auto broken
+            = [&](const QString& name, const QString& type, const std::function<void(QJsonObject&)>& breakIt) {
+                  QJsonObject bundle = m_bundle;
+                  QJsonArray entries = bundle[QStringLiteral("entry")].toArray();
+                  for (int i = 0; i < entries.size(); ++i) {
+                      QJsonObject entry = entries[i].toObject();
+                      QJsonObject resource = entry[QStringLiteral("resource")].toObject();
+                      if (resource[QStringLiteral("resourceType")].toString() != type)
+                          continue;
+                      breakIt(resource);
+                      entry[QStringLiteral("resource")] = resource;
+                      entries[i] = entry;
+                      break;
+                  }
+                  bundle[QStringLiteral("entry")] = entries;
+                  const QString file = path(name);
+                  QFile out(file);
+                  if (!out.open(QIODevice::WriteOnly))
+                      return test::ProcessResult {};
+                  out.write(QJsonDocument(bundle).toJson());
+                  out.close();
+                  return checkJpCore(file);
+              };
+        const test::ProcessResult noIdentifier = broken(QStringLiteral("jp-no-identifier.json"),
+            QStringLiteral("Patient"), [](QJsonObject& p) { p.remove(QStringLiteral("identifier")); });
+        QCOMPARE(noIdentifier.exitCode, 1);
+        QVERIFY2(noIdentifier.out.contains("(JP_Patient): identifier is required"), noIdentifier.out.constData());
+        const test::ProcessResult noAuthoredOn = broken(QStringLiteral("jp-no-authored.json"),
+            QStringLiteral("MedicationRequest"), [](QJsonObject& m) { m.remove(QStringLiteral("authoredOn")); });
+        QCOMPARE(noAuthoredOn.exitCode, 1);
+        QVERIFY2(
+            noAuthoredOn.out.contains("(JP_MedicationRequest): authoredOn is required"), noAuthoredOn.out.constData());
+        const test::ProcessResult noRp
+            = broken(QStringLiteral("jp-no-rp.json"), QStringLiteral("MedicationDispense"), [](QJsonObject& m) {
+                  QJsonArray ids = m[QStringLiteral("identifier")].toArray();
+                  ids.removeFirst();
+                  m[QStringLiteral("identifier")] = ids;
+              });
+        QCOMPARE(noRp.exitCode, 1);
+        QVERIFY2(noRp.out.contains("Medication-RPGroupNumber].value is required"), noRp.out.constData());
+        const test::ProcessResult days
+            = broken(QStringLiteral("jp-days.json"), QStringLiteral("MedicationRequest"), [](QJsonObject& m) {
+                  QJsonObject request = m[QStringLiteral("dispenseRequest")].toObject();
+                  QJsonObject supply = request[QStringLiteral("expectedSupplyDuration")].toObject();
+                  supply[QStringLiteral("unit")] = QStringLiteral("days");
+                  request[QStringLiteral("expectedSupplyDuration")] = supply;
+                  m[QStringLiteral("dispenseRequest")] = request;
+              });
+        QCOMPARE(days.exitCode, 1);
+        QVERIFY2(days.out.contains("expectedSupplyDuration.unit must be '日'"), days.out.constData());
     }
 
     // Every resource names its profile; every reference points at an entry of the bundle.
