@@ -353,6 +353,17 @@ private slots:
               });
         QCOMPARE(days.exitCode, 1);
         QVERIFY2(days.out.contains("expectedSupplyDuration.unit must be '日'"), days.out.constData());
+        // JP Core: dispenseRequest.performer only Reference(JP_Organization).
+        const test::ProcessResult target
+            = broken(QStringLiteral("jp-target.json"), QStringLiteral("MedicationRequest"), [](QJsonObject& m) {
+                  QJsonObject request = m[QStringLiteral("dispenseRequest")].toObject();
+                  request[QStringLiteral("performer")] = m[QStringLiteral("subject")];
+                  m[QStringLiteral("dispenseRequest")] = request;
+              });
+        QCOMPARE(target.exitCode, 1);
+        QVERIFY2(target.out.contains("dispenseRequest.performer must point at one of JP_Organization, points at "
+                                     "JP_Patient/Patient"),
+            target.out.constData());
     }
 
     // Every resource names its profile; every reference points at an entry of the bundle.

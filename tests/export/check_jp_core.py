@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Checks every resource of a FHIR R4 Bundle (JSON) against the JP Core v1.x profile its meta.profile names:
-the elements the profile makes required (min >= 1, required slices) and its fixed values.
+the elements the profile makes required (min >= 1, required slices), its fixed values, its required bindings to
+JP Core code systems, and the profiles its references must point at ("only Reference(JP_Patient)").
 
 Usage: check_jp_core.py BUNDLE
 Prints one line per violation (at most 40), then the known deviations and a summary; exits 1 when a resource
@@ -11,8 +12,10 @@ StructureDefinitions) needs JP Core's snapshots, and neither they nor such a val
 is published on the FHIR package registry, which CI cannot reach; it is on neither npm nor Debian). The rules below
 are transcribed from the JP Core v1.x sources (jami-fhir-jp-wg/jp-core-v1x, input/fsh/profiles/*.fsh, 2025) for the
 profiles Techo writes and the data-type profiles they use: every min >= 1 and every fixed value ("(exactly)") that
-applies to the elements Techo writes. HL7's base R4 rules are checked by validate_fhir.py (the official JSON Schema).
-Bindings, slicing discriminators beyond `system`, and FHIRPath invariants are not checked here.
+applies to the elements Techo writes, the required binding of the observation category, and the reference targets
+("only Reference(...)") of the references Techo writes. HL7's base R4 rules are checked by validate_fhir.py (the
+official JSON Schema). Other bindings, slicing discriminators beyond `system`, and FHIRPath invariants are not
+checked here.
 
 Paths: dotted element names, each step flattening arrays; `name[key=value]` keeps the items whose `key` equals
 value (a slice by its discriminator). Rule kinds:
@@ -20,6 +23,10 @@ value (a slice by its discriminator). Rule kinds:
   any    PATH|PATH...    one of the alternatives has a value (a choice type such as effective[x])
   fixed  PATH VALUE      every value at PATH equals VALUE (checked where PATH has values)
   each   PATH SUBPATH    every node at PATH has a value at SUBPATH (a data-type profile's required element)
+  in     PATH CODES      every value at PATH is one of CODES (a required binding)
+  ref    PATH TARGETS    every reference at PATH resolves to an entry of the bundle whose profile (JP_…) or, for a
+                         base resource, resourceType is one of TARGETS (a reference without `reference`, a display
+                         only, has no target to check)
 A rule may carry `known`: a deviation Techo cannot avoid with the data it holds; it is listed, and does not fail.
 """
 import json
@@ -33,18 +40,27 @@ ORDER_IN_RP = "http://jpfhir.jp/fhir/core/mhlw/IdSystem/MedicationAdministration
 NO_MERIT9 = ("Techo has no MERIT-9 unit code for a drug quantity (the API sends the unit as text), and a Quantity "
              "code needs its system (qty-3)")
 
-# JP_Observation_Common (Parent: Observation): category[first] 1..*, its coding.system fixed, coding.code 1..;
-# and the base Observation's status, code (1..1).
+# JP_SimpleObservationCategory_CS (the required binding of JP_Observation_Common.category[first]).
+CATEGORY_CODES = ["sdoh", "functional-status", "disability-status", "cognitive-status", "social-history",
+                  "vital-signs", "body-measurement", "imaging", "laboratory", "procedure", "survey", "exam", "therapy",
+                  "activity"]
+PERFORMERS = ["JP_Practitioner", "JP_PractitionerRole", "JP_Organization", "CareTeam", "JP_Patient", "RelatedPerson"]
+
+# JP_Observation_Common (Parent: Observation): category[first] 1..*, its coding.system fixed, coding.code 1.. and
+# bound (required); subject and performer targets; and the base Observation's status, code (1..1).
 OBSERVATION_COMMON = [
     ("min", "status"), ("min", "code"),
     ("min", "category[coding.system=%s]" % CATEGORY),
     ("min", "category.coding[system=%s].code" % CATEGORY),
+    ("in", "category.coding[system=%s].code" % CATEGORY, CATEGORY_CODES),
+    ("ref", "subject", ["JP_Patient", "Group", "Device", "JP_Location"]),
+    ("ref", "performer", PERFORMERS),
 ]
 
 
 def observation(category, extra=()):
     return OBSERVATION_COMMON + [
-        ("min", "category"), ("min", "subject"),
+        ("min", "category"), ("min", "subject"), ("ref", "subject", ["JP_Patient"]),
         ("fixed", "category.coding[system=%s].code" % CATEGORY, category),
     ] + list(extra)
 
@@ -82,6 +98,8 @@ RULES = {
     JP + "JP_Immunization": [
         ("min", "status"), ("min", "vaccineCode"), ("min", "patient"),
         ("any", "occurrenceDateTime|occurrenceString"),
+        ("ref", "patient", ["JP_Patient"]),
+        ("ref", "performer.actor", ["JP_Practitioner", "JP_PractitionerRole", "JP_Organization"]),
     ],
     # identifier[medicalInstitutionCode].system and [insurerNumber].system are the slices' discriminators.
     JP + "JP_Organization": [],
@@ -90,6 +108,9 @@ RULES = {
         ("min", "quantity"), ("each", "quantity", "value"), ("each", "quantity", "code", NO_MERIT9),
         ("each", "daysSupply", "value"), ("each", "daysSupply", "code"),
         ("min", "whenHandedOver"),
+        ("ref", "subject", ["JP_Patient"]),
+        ("ref", "performer.actor", ["JP_Practitioner", "JP_PractitionerRole", "JP_Organization", "JP_Patient",
+                                    "Device", "RelatedPerson"]),
     ] + DOSAGE,
     JP + "JP_MedicationRequest": RP_IDENTIFIERS + [
         ("min", "status"), ("min", "intent"), ("min", "medicationCodeableConcept"), ("min", "subject"),
@@ -97,10 +118,16 @@ RULES = {
         ("fixed", "dispenseRequest.expectedSupplyDuration.unit", "日"),
         ("fixed", "dispenseRequest.expectedSupplyDuration.system", UCUM),
         ("fixed", "dispenseRequest.expectedSupplyDuration.code", "d"),
+        ("ref", "subject", ["JP_Patient"]),
+        ("ref", "requester", ["JP_Practitioner", "JP_PractitionerRole", "JP_Organization", "JP_Patient",
+                              "RelatedPerson", "Device"]),
+        ("ref", "dispenseRequest.performer", ["JP_Organization"]),
     ] + DOSAGE,
     # JP Core has no Provenance profile: the base resource's target, recorded and agent.who (1..1 / 1..*).
     "http://hl7.org/fhir/StructureDefinition/Provenance": [
         ("min", "target"), ("min", "recorded"), ("min", "agent"), ("each", "agent", "who"),
+        ("ref", "agent.who", ["Practitioner", "PractitionerRole", "RelatedPerson", "Patient", "Device",
+                              "Organization"]),
     ],
 }
 
@@ -138,8 +165,17 @@ def select(nodes, path):
     return [n for n in nodes if n not in (None, "", [], {})]
 
 
-def check(resource, rules):
-    """Yields (rule text, known reason or None) for every rule the resource breaks."""
+def target_names(resource):
+    """What a reference target counts as: its JP Core profile names and its resourceType."""
+    names = {resource.get("resourceType")}
+    for profile in resource.get("meta", {}).get("profile", []):
+        names.add(profile.rsplit("/", 1)[-1])
+    return names
+
+
+def check(resource, rules, entries):
+    """Yields (rule text, known reason or None) for every rule the resource breaks; entries maps fullUrl to
+    resource."""
     for rule in rules:
         kind, path = rule[0], rule[1]
         if kind == "min":
@@ -153,6 +189,21 @@ def check(resource, rules):
             for value in select([resource], path):
                 if value != rule[2]:
                     yield "%s must be %r, is %r" % (path, rule[2], value), None
+        elif kind == "in":
+            for value in select([resource], path):
+                if value not in rule[2]:
+                    yield "%s %r is not in the bound code system" % (path, value), None
+        elif kind == "ref":
+            for node in select([resource], path):
+                ref = node.get("reference") if isinstance(node, dict) else None
+                if ref is None:
+                    continue
+                target = entries.get(ref)
+                if target is None:
+                    yield "%s %s does not resolve in the bundle" % (path, ref), None
+                elif not target_names(target) & set(rule[2]):
+                    yield "%s must point at one of %s, points at %s" % (
+                        path, "/".join(rule[2]), "/".join(sorted(n for n in target_names(target) if n))), None
         elif kind == "each":
             known = rule[3] if len(rule) > 3 else None
             for node in select([resource], path):
@@ -167,6 +218,7 @@ def main():
         print("cannot read the bundle:", e)
         return 2
     errors, known, checked = [], {}, 0
+    entries = {e.get("fullUrl"): e.get("resource", {}) for e in bundle.get("entry", [])}
     for i, entry in enumerate(bundle.get("entry", [])):
         resource = entry.get("resource", {})
         kind = resource.get("resourceType")
@@ -175,7 +227,7 @@ def main():
             errors.append("entry[%d] %s: no known JP Core profile in meta.profile %r" % (i, kind, profiles))
             continue
         name = profiles[0].rsplit("/", 1)[-1]
-        for text, reason in check(resource, RULES[profiles[0]]):
+        for text, reason in check(resource, RULES[profiles[0]], entries):
             if reason:
                 known.setdefault("%s: %s (%s)" % (name, text, reason), 0)
                 known["%s: %s (%s)" % (name, text, reason)] += 1
