@@ -15,7 +15,8 @@ namespace techo::exports {
 // SHA-256 — never a health value, never the path, which may hold a name). Any failure leaves nothing at outPath
 // and no staging copy behind, and records no event.
 // Errors: AlreadyExists (outPath exists), NotFound (the profile, or outPath's folder), Io (cannot write: permission,
-// disk full, a failed sync), InvalidData (a stored text is not UTF-8), database errors.
+// disk full, a failed sync), InvalidData (a stored text is not UTF-8), Usage (zip with a format other than CSV),
+// database errors.
 [[nodiscard]] Result<ExportReport> exportRecords(vault::Database& db, ExportRequest request);
 
 // What an export of `selection` would hold, by kind ("profiles", "checkups", "observations", "dispensings",
