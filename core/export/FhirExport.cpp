@@ -535,7 +535,8 @@ private:
                     if (supply == clinical::SupplyKind::Topical)
                         r["quantity"] = lineQuantity(l, *l.quantity);
                     else if (l.days && *l.days > 0)
-                        r["quantity"] = lineQuantity(l, *l.quantity * *l.days);
+                        // Rounded to 6 decimals: 0.1 g × 3 is 0.3, not 0.30000000000000004.
+                        r["quantity"] = lineQuantity(l, std::round(*l.quantity * *l.days * 1e6) / 1e6);
                 }
                 // 調剤数量 is days only for 内服 (回分 for 屯服).
                 if (supply == clinical::SupplyKind::Daily && l.days && *l.days > 0)

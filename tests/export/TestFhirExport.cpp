@@ -5,7 +5,9 @@
 #include "core/import/ImportJobs.h"
 #include "core/vault/AuditRepository.h"
 #include "core/vault/CheckupRepository.h"
+#include "core/vault/DispensingRepository.h"
 #include "core/vault/ProfileRepository.h"
+#include "core/vault/ProviderRepository.h"
 #include "core/vault/VaccinationRepository.h"
 #include "core/vault/Vault.h"
 #include "tests/support/TestSupport.h"
@@ -216,6 +218,27 @@ private slots:
         systolic.unitAsSent = "mmHg";
         self.observations.push_back(systolic);
         QVERIFY(vault::CheckupRepository(db).insert(self).ok());
+        // A self-recorded dispensing whose whole amount is a product that binary floating point cannot hold exactly
+        // (0.1 g a day for 3 days).
+        domain::Provider pharmacy;
+        pharmacy.kind = domain::ProviderKind::Pharmacy;
+        pharmacy.name = "みどり薬局";
+        QVERIFY(vault::ProviderRepository(db).insert(pharmacy).ok());
+        domain::Dispensing own;
+        own.profileId = 1;
+        own.kind = domain::DispensingKind::Manual;
+        own.dispensedOn = domain::makeDate(2025, 7, 1);
+        own.pharmacyId = pharmacy.id;
+        own.provenance.source = "manual";
+        domain::MedicationLine powder;
+        powder.drugName = "ビオフェルミン配合散";
+        powder.quantity = 0.1;
+        powder.unit = "g";
+        powder.days = 3;
+        powder.usageText = "1日3回毎食後";
+        powder.claimsCategory = "21";
+        own.lines.push_back(powder);
+        QVERIFY(vault::DispensingRepository(db).insert(own).ok());
         vault.reset();
 
         m_bundlePath = path(QStringLiteral("bundle.json"));
@@ -523,6 +546,13 @@ private slots:
                         [QStringLiteral("doseQuantity")][QStringLiteral("value")]
                             .toDouble(),
             1.5);
+        // The whole amount as a person writes it: 0.1 g × 3 days is 0.3 g, not 0.30000000000000004.
+        const QByteArray raw = test::readAll(m_bundlePath);
+        const qsizetype own = raw.indexOf("ビオフェルミン配合散");
+        QVERIFY(own > 0);
+        const QByteArray line
+            = raw.mid(raw.lastIndexOf('\n', own), raw.indexOf('\n', own) - raw.lastIndexOf('\n', own));
+        QVERIFY2(line.contains("\"quantity\":{\"value\":0.3,\"unit\":\"g\"}"), line.constData());
         // 屯服: one dose × 10 回分.
         QCOMPARE(calonal[QStringLiteral("quantity")][QStringLiteral("value")].toDouble(), 15.0);
         // The 電子処方箋 処方 record is a prescription (medicationRequests), not a dispensing; nothing is left out.
@@ -604,7 +634,14 @@ private slots:
         }();
         QVERIFY(!selfWeight.isEmpty());
         const QString selfUrl = QStringLiteral("urn:uuid:") + selfWeight[QStringLiteral("id")].toString();
+        // The self-recorded dispensing's line (initTestCase) is entered by the person too.
+        QString selfDispenseUrl;
+        for (const QJsonObject& r : resources(m_bundle, QStringLiteral("MedicationDispense")))
+            if (r[QStringLiteral("whenHandedOver")].toString() == QStringLiteral("2025-07-01"))
+                selfDispenseUrl = QStringLiteral("urn:uuid:") + r[QStringLiteral("id")].toString();
+        QVERIFY(!selfDispenseUrl.isEmpty());
         bool sawSelf = false;
+        bool sawSelfDispense = false;
         for (const QJsonObject& r : resources(m_bundle, QStringLiteral("Provenance"))) {
             QVERIFY(!r[QStringLiteral("recorded")].toString().isEmpty());
             const QJsonObject agent = r[QStringLiteral("agent")][0].toObject();
@@ -614,12 +651,18 @@ private slots:
                 QCOMPARE(who, selfWeight[QStringLiteral("subject")][QStringLiteral("reference")].toString());
                 QCOMPARE(agent[QStringLiteral("type")][QStringLiteral("coding")][0][QStringLiteral("code")].toString(),
                     QStringLiteral("enterer"));
+            } else if (r[QStringLiteral("target")][0][QStringLiteral("reference")].toString() == selfDispenseUrl) {
+                sawSelfDispense = true;
+                QCOMPARE(who, selfWeight[QStringLiteral("subject")][QStringLiteral("reference")].toString());
+                QCOMPARE(agent[QStringLiteral("type")][QStringLiteral("coding")][0][QStringLiteral("code")].toString(),
+                    QStringLiteral("enterer"));
             } else {
                 QCOMPARE(agent[QStringLiteral("type")][QStringLiteral("coding")][0][QStringLiteral("code")].toString(),
                     QStringLiteral("author"));
             }
         }
         QVERIFY(sawSelf);
+        QVERIFY(sawSelfDispense);
     }
 
     // Ids come from the records' identities: a second export of the vault, and an export of another vault the
