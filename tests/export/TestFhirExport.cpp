@@ -10,6 +10,7 @@
 #include "core/vault/ProviderRepository.h"
 #include "core/vault/VaccinationRepository.h"
 #include "core/vault/Vault.h"
+#include "tests/support/SandboxProcess.h"
 #include "tests/support/TestSupport.h"
 
 #include <QDir>
@@ -387,6 +388,41 @@ private slots:
         QVERIFY2(target.out.contains("dispenseRequest.performer must point at one of JP_Organization, points at "
                                      "JP_Patient/Patient"),
             target.out.constData());
+    }
+
+    // What the sandbox generates for a family over 40 years (every kind of record, claims records superseded by
+    // their 電子処方箋 調剤 record, 電子処方箋 処方 records), imported from the API: the whole bundle passes HL7's
+    // schema and the JP Core rules, and each 処方 line is a MedicationRequest.
+    void sandboxFamilyMeetsTheSchemaAndJpCore()
+    {
+        test::SandboxProcess sandbox({QStringLiteral("--persons"), QStringLiteral("4"), QStringLiteral("--years"),
+            QStringLiteral("40"), QStringLiteral("--process-delay-ms"), QStringLiteral("0"), QStringLiteral("--seed"),
+            QStringLiteral("7")});
+        QVERIFY2(sandbox.isRunning(), qPrintable(sandbox.errorString()));
+        const QString vault = path(QStringLiteral("family.techo"));
+        QVERIFY(test::createTestVault(vault));
+        const test::ProcessResult imported = cli(vault,
+            {QStringLiteral("import"), QStringLiteral("--from"), sandbox.baseUrl(), QStringLiteral("--ca-file"),
+                sandbox.caFile()});
+        QVERIFY2(imported.exitCode == 0, imported.err.constData());
+        const QString file = path(QStringLiteral("family.json"));
+        const QJsonObject report = exportFhir(vault, file);
+        const QJsonObject counts = report[QStringLiteral("counts")].toObject();
+        const QJsonObject bundle = readJson(file);
+        qInfo("the family's bundle: %s", QJsonDocument(counts).toJson(QJsonDocument::Compact).constData());
+        QVERIFY(counts[QStringLiteral("patients")].toInt() > 1);
+        QVERIFY(counts[QStringLiteral("medication_requests")].toInt() > 0);
+        QCOMPARE(resources(bundle, QStringLiteral("MedicationRequest")).size(),
+            counts[QStringLiteral("medication_requests")].toInt());
+        QVERIFY(counts[QStringLiteral("medication_dispenses")].toInt() > 0);
+        QVERIFY(counts[QStringLiteral("dispensings_not_mapped")].toInt() > 0);
+        const test::ProcessResult schema = validateFhir(file);
+        QVERIFY2(schema.exitCode == 0, schema.out.constData());
+        const test::ProcessResult jpCore = checkJpCore(file);
+        QVERIFY2(jpCore.exitCode == 0, jpCore.out.constData());
+        QVERIFY2(jpCore.out.contains(QByteArray("checked ")
+                     + QByteArray::number(bundle[QStringLiteral("entry")].toArray().size()) + " resources"),
+            jpCore.out.constData());
     }
 
     // Every resource names its profile; every reference points at an entry of the bundle.
