@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Export figures (docs/performance.md): fills a vault from the sandbox for one workload, then times
-# `techo-cli export` (json, csv, fhir) and re-importing the JSON into a fresh vault. Baseline measured in the same run:
+# `techo-cli export` (json, csv, csv --zip, fhir) and re-importing the JSON into a fresh vault. Baseline measured in the same run:
 # `techo-cli list observations --json` (read every observation, write JSON) — the export's time is given as a
 # ratio of it. Fastest of REPEATS runs. Usage: export-benchmark.sh [lifetime|family|stress] [BUILD_DIR]
 set -euo pipefail
@@ -28,7 +28,7 @@ url=$(sed -n 's/.*listening on //p' "$work/sandbox.out" | head -1)
 best() { # fastest wall time in seconds of "$@", run $repeats times (outputs removed between runs)
   local fastest=""
   for _ in $(seq "$repeats"); do
-    rm -rf "$work/out.json" "$work/out.csv" "$work/out.fhir.json" "$work/r.techo" "$work/list.json"
+    rm -rf "$work/out.json" "$work/out.csv" "$work/out.zip" "$work/out.fhir.json" "$work/r.techo" "$work/list.json"
     local t0 t1
     t0=$(date +%s.%N); "$@" >/dev/null; t1=$(date +%s.%N)
     fastest=$(echo "$t0 $t1 ${fastest:-}" | awk '{d=$2-$1; if ($3=="" || d<$3) print d; else print $3}')
@@ -38,7 +38,10 @@ best() { # fastest wall time in seconds of "$@", run $repeats times (outputs rem
 baseline=$(best sh -c "\"$cli\" --vault \"$work/v.techo\" list observations --json >\"$work/list.json\" 2>/dev/null")
 json=$(best "$cli" --vault "$work/v.techo" export --format json --out "$work/out.json")
 csv=$(best "$cli" --vault "$work/v.techo" export --format csv --out "$work/out.csv")
+csv_zip=$(best "$cli" --vault "$work/v.techo" export --format csv --zip --out "$work/out.zip")
 fhir=$(best "$cli" --vault "$work/v.techo" export --format fhir --out "$work/out.fhir.json")
+"$cli" --vault "$work/v.techo" export --format csv --zip --out "$work/kept.zip" >/dev/null
+zip_bytes=$(stat -c %s "$work/kept.zip")
 "$cli" --vault "$work/v.techo" export --format fhir --out "$work/kept.fhir.json" --json >"$work/fhir-report.json"
 fhir_bytes=$(stat -c %s "$work/kept.fhir.json")
 "$cli" --vault "$work/v.techo" export --format json --out "$work/kept.json" --json >"$work/report.json"
@@ -47,8 +50,9 @@ reimport=null
 [ "$workload" = stress ] || reimport=$(best sh -c "\"$cli\" --vault \"$work/r.techo\" --insecure-fast-kdf init >/dev/null 2>&1 && \"$cli\" --vault \"$work/r.techo\" import --file \"$work/kept.json\"")
 bytes=$(stat -c %s "$work/kept.json")
 # Peak RSS (KiB) of one more export of each format: the writers stream, so it should not grow with the vault.
-rm -rf "$work/out.json" "$work/out.csv" "$work/out.fhir.json"
+rm -rf "$work/out.json" "$work/out.csv" "$work/out.zip" "$work/out.fhir.json"
 json_rss=$(/usr/bin/time -f %M "$cli" --vault "$work/v.techo" export --format json --out "$work/out.json" 2>&1 >/dev/null | tail -1)
 csv_rss=$(/usr/bin/time -f %M "$cli" --vault "$work/v.techo" export --format csv --out "$work/out.csv" 2>&1 >/dev/null | tail -1)
+zip_rss=$(/usr/bin/time -f %M "$cli" --vault "$work/v.techo" export --format csv --zip --out "$work/out.zip" 2>&1 >/dev/null | tail -1)
 fhir_rss=$(/usr/bin/time -f %M "$cli" --vault "$work/v.techo" export --format fhir --out "$work/out.fhir.json" 2>&1 >/dev/null | tail -1)
-echo "{\"workload\":\"$workload\",\"report\":$(cat "$work/report.json"),\"json_s\":$json,\"csv_s\":$csv,\"reimport_s\":$reimport,\"baseline_list_observations_s\":$baseline,\"json_bytes\":$bytes,\"json_peak_rss_kib\":$json_rss,\"csv_peak_rss_kib\":$csv_rss,\"json_ratio\":$(echo "$json $baseline" | awk '{printf "%.2f", $1/$2}'),\"csv_ratio\":$(echo "$csv $baseline" | awk '{printf "%.2f", $1/$2}'),\"fhir_report\":$(cat "$work/fhir-report.json"),\"fhir_s\":$fhir,\"fhir_bytes\":$fhir_bytes,\"fhir_peak_rss_kib\":$fhir_rss,\"fhir_ratio\":$(echo "$fhir $baseline" | awk '{printf "%.2f", $1/$2}')}"
+echo "{\"workload\":\"$workload\",\"report\":$(cat "$work/report.json"),\"json_s\":$json,\"csv_s\":$csv,\"reimport_s\":$reimport,\"baseline_list_observations_s\":$baseline,\"json_bytes\":$bytes,\"json_peak_rss_kib\":$json_rss,\"csv_peak_rss_kib\":$csv_rss,\"json_ratio\":$(echo "$json $baseline" | awk '{printf "%.2f", $1/$2}'),\"csv_ratio\":$(echo "$csv $baseline" | awk '{printf "%.2f", $1/$2}'),\"fhir_report\":$(cat "$work/fhir-report.json"),\"fhir_s\":$fhir,\"fhir_bytes\":$fhir_bytes,\"fhir_peak_rss_kib\":$fhir_rss,\"fhir_ratio\":$(echo "$fhir $baseline" | awk '{printf "%.2f", $1/$2}'),\"csv_zip_s\":$csv_zip,\"csv_zip_bytes\":$zip_bytes,\"csv_zip_peak_rss_kib\":$zip_rss,\"csv_zip_ratio\":$(echo "$csv_zip $baseline" | awk '{printf "%.2f", $1/$2}')}"
