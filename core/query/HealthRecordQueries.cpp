@@ -13,9 +13,13 @@
 
 namespace techo::query {
 
+HealthRecordQueries::HealthRecordQueries(vault::Vault& vault, domain::Clock clock, clinical::MedicationRules rules)
+    : HealthRecordQueries(vault.database(), std::move(clock), rules)
+{ }
+
 Status HealthRecordQueries::requireOpen() const
 {
-    if (!m_vault.isOpen())
+    if (!m_db.isOpen())
         return makeError(ErrorCode::Usage, "the vault is locked").withKey("query.vault_locked");
     return {};
 }
@@ -23,24 +27,23 @@ Status HealthRecordQueries::requireOpen() const
 Result<domain::Profile> HealthRecordQueries::profile(std::int64_t profileId)
 {
     TECHO_TRY(requireOpen());
-    return vault::ProfileRepository(m_vault.database()).get(profileId);
+    return vault::ProfileRepository(m_db).get(profileId);
 }
 
 Result<std::vector<domain::Profile>> HealthRecordQueries::profiles()
 {
     TECHO_TRY(requireOpen());
-    return vault::ProfileRepository(m_vault.database()).list();
+    return vault::ProfileRepository(m_db).list();
 }
 
 Result<std::optional<clinical::CheckupSummary>> HealthRecordQueries::latestCheckup(std::int64_t profileId)
 {
     TECHO_ASSIGN(const domain::Profile person, profile(profileId));
-    TECHO_ASSIGN(const std::vector<domain::Date> days,
-        vault::ClinicalQueries(m_vault.database()).recentCheckupDays(profileId, 2));
+    TECHO_ASSIGN(const std::vector<domain::Date> days, vault::ClinicalQueries(m_db).recentCheckupDays(profileId, 2));
     if (days.empty())
         return std::optional<clinical::CheckupSummary> {};
     TECHO_ASSIGN(const std::vector<domain::Checkup> checkups,
-        vault::CheckupRepository(m_vault.database()).listByProfile(profileId, days.back(), days.front()));
+        vault::CheckupRepository(m_db).listByProfile(profileId, days.back(), days.front()));
     return clinical::summarizeLatestCheckup(checkups, person.sex);
 }
 
@@ -54,16 +57,14 @@ Result<clinical::TrendSeries> HealthRecordQueries::series(std::int64_t profileId
     TECHO_ASSIGN(const domain::Profile person, profile(profileId));
     // The profile's checkups with all their results: two indexed queries whose cost follows this person's
     // records, not the vault's (a per-code query would scan every family member's values of that code).
-    TECHO_ASSIGN(const std::vector<domain::Checkup> checkups,
-        vault::CheckupRepository(m_vault.database()).listByProfile(profileId));
+    TECHO_ASSIGN(const std::vector<domain::Checkup> checkups, vault::CheckupRepository(m_db).listByProfile(profileId));
     return clinical::buildSeries(checkups, *item, person.sex);
 }
 
 Result<std::vector<clinical::TrendSeries>> HealthRecordQueries::checkupTable(std::int64_t profileId)
 {
     TECHO_ASSIGN(const domain::Profile person, profile(profileId));
-    TECHO_ASSIGN(const std::vector<domain::Checkup> checkups,
-        vault::CheckupRepository(m_vault.database()).listByProfile(profileId));
+    TECHO_ASSIGN(const std::vector<domain::Checkup> checkups, vault::CheckupRepository(m_db).listByProfile(profileId));
     return clinical::buildAllSeries(checkups, person.sex);
 }
 
@@ -73,7 +74,7 @@ Result<std::vector<clinical::CurrentMedicine>> HealthRecordQueries::currentMedic
     TECHO_TRY(profile(profileId));
     const domain::Date on = day.value_or(m_clock.todayInJapan());
     TECHO_ASSIGN(const std::vector<domain::Dispensing> dispensings,
-        vault::DispensingRepository(m_vault.database()).listByProfile(profileId, std::nullopt, on));
+        vault::DispensingRepository(m_db).listByProfile(profileId, std::nullopt, on));
     return clinical::currentMedicines(dispensings, on, m_rules);
 }
 
@@ -81,8 +82,8 @@ Result<std::vector<clinical::DuplicateFinding>> HealthRecordQueries::duplicateMe
     std::int64_t profileId, std::optional<domain::Date> activeOn)
 {
     TECHO_TRY(profile(profileId));
-    TECHO_ASSIGN(const std::vector<domain::Dispensing> dispensings,
-        vault::DispensingRepository(m_vault.database()).listByProfile(profileId));
+    TECHO_ASSIGN(
+        const std::vector<domain::Dispensing> dispensings, vault::DispensingRepository(m_db).listByProfile(profileId));
     // Institutions compare by 医療機関等コード: a clinic's own dispensing (院内処方, stored as the pharmacy)
     // and its prescriptions are one institution.
     std::vector<std::int64_t> ids;
@@ -112,8 +113,7 @@ Result<std::vector<domain::Vaccination>> HealthRecordQueries::latestVaccinations
     if (limit <= 0)
         return makeError(ErrorCode::Usage, "the number of vaccinations must be positive");
     TECHO_TRY(profile(profileId));
-    TECHO_ASSIGN(std::vector<domain::Vaccination> all,
-        vault::VaccinationRepository(m_vault.database()).listByProfile(profileId));
+    TECHO_ASSIGN(std::vector<domain::Vaccination> all, vault::VaccinationRepository(m_db).listByProfile(profileId));
     std::vector<domain::Vaccination> out;
     for (auto it = all.rbegin(); it != all.rend() && std::ssize(out) < limit; ++it)
         if (it->status != domain::VaccinationStatus::EnteredInError)
@@ -125,8 +125,7 @@ Result<std::optional<domain::ImportRun>> HealthRecordQueries::lastImport()
 {
     TECHO_TRY(requireOpen());
     // A run row without finishedAt never finished (it is written in the import's own transaction).
-    TECHO_ASSIGN(
-        const std::vector<domain::ImportRun> runs, vault::ImportRunRepository(m_vault.database()).listRecent(16));
+    TECHO_ASSIGN(const std::vector<domain::ImportRun> runs, vault::ImportRunRepository(m_db).listRecent(16));
     for (const domain::ImportRun& run : runs)
         if (run.finishedAt)
             return std::optional<domain::ImportRun> {run};
@@ -136,7 +135,7 @@ Result<std::optional<domain::ImportRun>> HealthRecordQueries::lastImport()
 Result<std::map<std::int64_t, domain::Provider>> HealthRecordQueries::providers(std::span<const std::int64_t> ids)
 {
     TECHO_TRY(requireOpen());
-    vault::ProviderRepository repository(m_vault.database());
+    vault::ProviderRepository repository(m_db);
     std::map<std::int64_t, domain::Provider> out;
     for (const std::int64_t id : ids) {
         if (out.contains(id))

@@ -19,8 +19,9 @@
 #include <vector>
 
 namespace techo::vault {
+class Database;
 class Vault;
-}
+} // namespace techo::vault
 
 namespace techo::query {
 
@@ -32,8 +33,11 @@ namespace techo::query {
 class HealthRecordQueries final {
 public:
     // `clock` decides "today" (in Japan) for current medicines; `rules` the medication estimates.
-    explicit HealthRecordQueries(vault::Vault& vault, domain::Clock clock = {}, clinical::MedicationRules rules = {})
-        : m_vault(vault)
+    explicit HealthRecordQueries(vault::Vault& vault, domain::Clock clock = {}, clinical::MedicationRules rules = {});
+    // The same over a bare connection: what core's exports hold (exportRecords gets a Database&). The connection
+    // must outlive this object.
+    explicit HealthRecordQueries(vault::Database& db, domain::Clock clock = {}, clinical::MedicationRules rules = {})
+        : m_db(db)
         , m_clock(std::move(clock))
         , m_rules(rules)
     { }
@@ -68,7 +72,7 @@ public:
 private:
     [[nodiscard]] Status requireOpen() const;
 
-    vault::Vault& m_vault;
+    vault::Database& m_db; // the vault's own connection (locking the vault closes it)
     domain::Clock m_clock;
     clinical::MedicationRules m_rules;
 };
