@@ -16,11 +16,13 @@ packages=(
   libzxcvbn-dev
   # core: libzip for the CSV export as one .zip
   libzip-dev
+  # ui: libqrencode for the QR code on the PDF summary's last page
+  libqrencode-dev
   # runtime: Japanese fonts for the UI and the PDF report
   fonts-noto-cjk
   # tests: headless display, PDF rendering, certificates, the independent vault-opening check, the export's JSON
-  # Schema check, fuzzing
-  xvfb xauth poppler-utils openssl sqlcipher python3 python3-nacl python3-jsonschema clang libclang-rt-14-dev
+  # Schema check, fuzzing, reading QR codes back (zbarimg)
+  xvfb xauth poppler-utils openssl sqlcipher python3 python3-nacl python3-jsonschema clang libclang-rt-14-dev zbar-tools
 )
 
 missing=()
