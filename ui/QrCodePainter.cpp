@@ -1,12 +1,16 @@
 #include "ui/QrCodePainter.h"
 
+#include "core/export/SummaryCode.h"
+
 #include <QPaintEngine>
 #include <QPainter>
 #include <QPainterPath>
 #include <qrencode.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cmath>
+#include <limits>
 #include <memory>
 
 namespace techo::ui {
@@ -32,24 +36,36 @@ QRecLevel toLibraryLevel(QrErrorCorrection level)
     return QR_ECLEVEL_M;
 }
 
-// The symbol of the smallest version that holds `size` bytes (byte mode), or nullptr with errno set (ERANGE: too
-// long for version 40).
-QrCodePtr encode(const unsigned char* data, int size, QRecLevel level)
+struct QrInputDeleter {
+    void operator()(QRinput* input) const noexcept { QRinput_free(input); }
+};
+using QrInputPtr = std::unique_ptr<QRinput, QrInputDeleter>;
+
+// The symbol of the smallest version that holds `size` bytes in byte mode, after an ECI designator when `eci` is
+// not 0; nullptr with errno set (ERANGE: too long for version 40, EINVAL: bad input, ENOMEM).
+QrCodePtr encode(const unsigned char* data, int size, QRecLevel level, int eci)
 {
     errno = 0;
-    return QrCodePtr(QRcode_encodeData(size, data, 0, level));
+    const QrInputPtr input(QRinput_new2(0, level));
+    if (!input)
+        return nullptr;
+    if (eci != 0 && QRinput_appendECIheader(input.get(), static_cast<unsigned int>(eci)) != 0)
+        return nullptr;
+    if (QRinput_append(input.get(), QR_MODE_8, size, data) != 0)
+        return nullptr;
+    return QrCodePtr(QRcode_encodeInput(input.get()));
 }
 
 // The most bytes that fit `maxVersion` at `level`, asked of libqrencode itself (a binary search over sizes), so the
 // figure in an error is exactly what the encoder accepts.
-int capacity(int maxVersion, QRecLevel level)
+int capacity(int maxVersion, QRecLevel level, int eci)
 {
     const std::string filler(4096, 'a');
     const auto* bytes = reinterpret_cast<const unsigned char*>(filler.data());
     int fits = 0, fails = static_cast<int>(filler.size());
     while (fails - fits > 1) {
         const int mid = (fits + fails) / 2;
-        const QrCodePtr code = encode(bytes, mid, level);
+        const QrCodePtr code = encode(bytes, mid, level, eci);
         if (code && code->version <= maxVersion)
             fits = mid;
         else
@@ -58,33 +74,45 @@ int capacity(int maxVersion, QRecLevel level)
     return fits;
 }
 
-Error tooLong(qsizetype bytes, int maxVersion, QRecLevel level)
+Error tooLong(qsizetype bytes, int maxVersion, QRecLevel level, int eci)
 {
     return makeError(ErrorCode::Usage, "the data is too long for the QR code")
         .withKey("qr.too_long")
         .with("bytes", std::to_string(bytes))
-        .with("capacity", std::to_string(capacity(maxVersion, level)));
+        .with("capacity", std::to_string(capacity(maxVersion, level, eci)));
 }
 
 } // namespace
 
+QrCodeOptions summaryCodeQrOptions()
+{
+    QrCodeOptions options;
+    options.level = QrErrorCorrection::Medium;
+    options.maxVersion = exports::kSummaryCodeQrVersion;
+    options.eci = kEciUtf8;
+    return options;
+}
+
 Result<QrCodeGeometry> paintQrCode(
     QPainter& painter, const QRectF& target, const QByteArray& data, const QrCodeOptions& options)
 {
-    if (options.maxVersion < 1 || options.maxVersion > QRSPEC_VERSION_MAX || options.quietZone < 0)
+    if (options.maxVersion < 1 || options.maxVersion > QRSPEC_VERSION_MAX || options.quietZone < 0 || options.eci < 0
+        || options.eci > 999999)
         return makeError(ErrorCode::Usage, "the QR code options are out of range").withKey("qr.bad_options");
     if (data.isEmpty())
         return makeError(ErrorCode::Usage, "there is nothing to draw as a QR code").withKey("qr.empty");
     const QRecLevel level = toLibraryLevel(options.level);
-    const QrCodePtr code = encode(reinterpret_cast<const unsigned char*>(data.constData()),
-        static_cast<int>(std::min<qsizetype>(data.size(), INT_MAX)), level);
+    if (data.size() > std::numeric_limits<int>::max())
+        return tooLong(data.size(), options.maxVersion, level, options.eci);
+    const QrCodePtr code = encode(
+        reinterpret_cast<const unsigned char*>(data.constData()), static_cast<int>(data.size()), level, options.eci);
     if (!code) {
         if (errno == ERANGE || errno == EINVAL)
-            return tooLong(data.size(), options.maxVersion, level);
+            return tooLong(data.size(), options.maxVersion, level, options.eci);
         return makeError(ErrorCode::Internal, "libqrencode could not encode the data");
     }
     if (code->version > options.maxVersion)
-        return tooLong(data.size(), options.maxVersion, level);
+        return tooLong(data.size(), options.maxVersion, level, options.eci);
 
     const int modules = code->width;
     const int total = modules + 2 * options.quietZone;

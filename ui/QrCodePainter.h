@@ -17,11 +17,22 @@ enum class QrErrorCorrection {
     High, // H, 30 %
 };
 
+// The ECI (Extended Channel Interpretation) designator that says the bytes are UTF-8 (AIM ECI 26).
+inline constexpr int kEciUtf8 = 26;
+
 struct QrCodeOptions {
     QrErrorCorrection level = QrErrorCorrection::Medium;
     int maxVersion = 40; // 1..40: the largest symbol allowed (version v has 17 + 4v modules a side)
     int quietZone = 4; // light modules around the symbol; the standard asks for 4
+    // 0: none (a reader guesses the bytes' character set); else an ECI designator written before the data, e.g.
+    // kEciUtf8. Costs 12 bits of capacity.
+    int eci = 0;
 };
+
+// The options the PDF summary's code is drawn with: level M, at most exports::kSummaryCodeQrVersion, ECI UTF-8
+// (a Japanese reader that would otherwise take the bytes for Shift_JIS is told they are UTF-8). Its capacity is
+// exports::kSummaryCodeMaxBytes (test_qr_code checks it).
+[[nodiscard]] QrCodeOptions summaryCodeQrOptions();
 
 // Where and how a code was drawn.
 struct QrCodeGeometry {
@@ -31,7 +42,7 @@ struct QrCodeGeometry {
     QRectF symbol; // the square drawn, quiet zone included (inside the target, centred)
 };
 
-// Draws `data` as a QR code in byte mode (the bytes as they are, no ECI: a UTF-8 text stays UTF-8) with Debian's
+// Draws `data` as a QR code in byte mode (the bytes as they are, never re-encoded) with Debian's
 // libqrencode, as large as fits in `target` (a square, centred). Dark modules are black vector rectangles (one path,
 // so a PDF keeps them sharp at any zoom and printers do not blur them) on a white square that covers the quiet zone:
 // a code must be dark on light whatever the palette, so these two colours are fixed on purpose. On a raster device

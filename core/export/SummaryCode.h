@@ -27,12 +27,13 @@ inline constexpr std::string_view kSummaryCodeFormat = "techo-summary";
 inline constexpr int kSummaryCodeFormatVersion = 1;
 
 // The QR code the payload is made to fit: error correction level M (15 % of the symbol may be lost: a fold, a smudge,
-// a punched hole) and at most version 35 (157 × 157 modules: 0.42 mm per module when printed 70 mm wide with its
-// 4-module quiet zone, which phone cameras and clinic scanners read at arm's length). Byte-mode capacity of 35-M:
-// 1,809 bytes (ISO/IEC 18004:2015, Table 7); a 55-year-old's checkup, four medicines and five vaccinations take about
-// 1,800. ui/QrCodePainter checks the same figures against libqrencode (test_qr_code).
+// a punched hole), at most version 35 (157 × 157 modules: 0.42 mm per module when printed 70 mm wide with its
+// 4-module quiet zone, which phone cameras and clinic scanners read at arm's length), byte mode after an ECI 26
+// designator (UTF-8). Capacity: 1,809 bytes for 35-M (ISO/IEC 18004:2015, Table 7) less the 12-bit ECI header =
+// 1,806 bytes. A 55-year-old's checkup, four medicines and a few vaccinations take about that much.
+// ui::summaryCodeQrOptions() draws with these figures; test_qr_code checks them against libqrencode.
 inline constexpr int kSummaryCodeQrVersion = 35;
-inline constexpr std::size_t kSummaryCodeMaxBytes = 1809;
+inline constexpr std::size_t kSummaryCodeMaxBytes = 1806;
 
 // What to read for the code.
 struct SummaryCodeRequest {

@@ -40,14 +40,15 @@ QByteArray decode(const QString& imagePath)
 }
 
 // Draws `data` into an image with `pixelsPerModule` (quiet zone included), white around it, and saves it as PNG.
-ui::QrCodeGeometry drawToPng(const QByteArray& data, int pixelsPerModule, const QString& path)
+ui::QrCodeGeometry drawToPng(const QByteArray& data, int pixelsPerModule, const QString& path,
+    const ui::QrCodeOptions& options = ui::summaryCodeQrOptions())
 {
     QImage image(1200, 1200, QImage::Format_RGB32);
     image.fill(Qt::white);
     QPainter painter(&image);
     // Room for the largest code the summary draws; a smaller version gets larger modules.
     const int side = pixelsPerModule * (17 + 4 * exports::kSummaryCodeQrVersion + 8);
-    const auto geometry = ui::paintQrCode(painter, QRectF(0, 0, side, side), data);
+    const auto geometry = ui::paintQrCode(painter, QRectF(0, 0, side, side), data, options);
     painter.end();
     if (!geometry.ok()) {
         qWarning("paintQrCode: %s", geometry.error().message.c_str());
@@ -65,8 +66,9 @@ ui::QrCodeGeometry drawToPdf(const QByteArray& data, qreal widthMm, const QStrin
     writer.setResolution(1200);
     QPainter painter(&writer);
     const qreal dotsPerMm = 1200 / 25.4;
-    const auto geometry = ui::paintQrCode(
-        painter, QRectF(20 * dotsPerMm, 20 * dotsPerMm, widthMm * dotsPerMm, widthMm * dotsPerMm), data);
+    const auto geometry
+        = ui::paintQrCode(painter, QRectF(20 * dotsPerMm, 20 * dotsPerMm, widthMm * dotsPerMm, widthMm * dotsPerMm),
+            data, ui::summaryCodeQrOptions());
     painter.end();
     if (!geometry.ok()) {
         qWarning("paintQrCode: %s", geometry.error().message.c_str());
@@ -177,8 +179,7 @@ private slots:
     // kSummaryCodeMaxBytes is a version-35 code that reads back from a 70 mm print; one byte more is refused.
     void coreLimit_isTheSymbolsCapacity_andOneMoreByteIsRefused()
     {
-        ui::QrCodeOptions options;
-        options.maxVersion = exports::kSummaryCodeQrVersion;
+        const ui::QrCodeOptions options = ui::summaryCodeQrOptions();
         const QByteArray full = textOfSize(static_cast<qsizetype>(exports::kSummaryCodeMaxBytes));
         QImage image(800, 800, QImage::Format_RGB32);
         QPainter painter(&image);
@@ -199,14 +200,15 @@ private slots:
         QCOMPARE(decode(renderPage(pdf, 300)), full);
     }
 
-    // Byte mode carries any bytes, NUL and invalid UTF-8 included: nothing is re-encoded on the way.
+    // Byte mode carries any bytes, NUL and invalid UTF-8 included: nothing is re-encoded on the way (without ECI, as a
+    // generic code).
     void everyByteValue_roundTrips()
     {
         QByteArray bytes;
         for (int i = 0; i < 256; ++i)
             bytes.append(static_cast<char>(i));
         const QString png = m_dir.filePath(QStringLiteral("bytes.png"));
-        QVERIFY(drawToPng(bytes, 3, png).version > 0);
+        QVERIFY(drawToPng(bytes, 3, png, ui::QrCodeOptions {}).version > 0);
         QCOMPARE(decode(png), bytes);
     }
 
