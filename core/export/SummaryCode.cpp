@@ -9,6 +9,7 @@
 #include <array>
 #include <cmath>
 #include <limits>
+#include <utility>
 
 namespace techo::exports {
 namespace {
@@ -54,7 +55,7 @@ int itemRank(const clinical::LogicalItem& item, int officialIndex)
     if (key != kKeyItems.end())
         return static_cast<int>(key - kKeyItems.begin());
     const bool judged = clinical::ruleFor(item).source != clinical::RuleSource::None;
-    return 100 + (judged ? 0 : 100) + officialIndex;
+    return (judged ? 0 : 1000) + officialIndex;
 }
 
 bool isKeyItem(const clinical::LogicalItem& item)
@@ -154,10 +155,14 @@ Json optionalText(const std::optional<std::string>& text)
     return text ? Json(*text) : Json(nullptr);
 }
 
+// What is given up first when a payload is too long: the lowest tier, and within it the least important row.
+enum class Tier { Vaccinations, OtherItems, KeyItems, Medicines };
+
 struct Row {
     enum class Kind { Item, Medicine, Vaccination } kind;
     std::size_t index = 0; // into the content's list
-    int dropOrder = 0; // rows with a smaller number are left out first
+    Tier tier = Tier::Vaccinations;
+    int importance = 0; // within the tier: larger is kept longer
     bool kept = true;
 };
 
@@ -176,25 +181,24 @@ Result<SummaryCode> fitSummaryCode(const SummaryCodeContent& content, std::size_
         const auto all = clinical::logicalItems();
         return static_cast<int>(item - all.data());
     };
-    // Drop order, first to go first: vaccinations oldest first (0…), other items, key items, medicines oldest first.
-    constexpr int kVaccinations = 0, kOtherItems = 100'000, kKeyItemsBase = 200'000, kMedicines = 300'000;
+    // Vaccinations and medicines are newest first: the oldest (the last) is the least important.
     if (content.withVaccinations)
         for (std::size_t i = 0; i < content.vaccinations.size(); ++i)
-            rows.push_back(
-                {Row::Kind::Vaccination, i, kVaccinations + static_cast<int>(content.vaccinations.size() - i)});
+            rows.push_back({Row::Kind::Vaccination, i, Tier::Vaccinations, -static_cast<int>(i)});
     for (std::size_t i = 0; i < items.size(); ++i) {
-        const int rank = itemRank(*items[i]->item, officialIndex(items[i]->item));
-        rows.push_back(
-            {Row::Kind::Item, i, (isKeyItem(*items[i]->item) ? kKeyItemsBase : kOtherItems) + (1000 - rank)});
+        const clinical::LogicalItem& item = *items[i]->item;
+        rows.push_back({Row::Kind::Item, i, isKeyItem(item) ? Tier::KeyItems : Tier::OtherItems,
+            -itemRank(item, officialIndex(&item))});
     }
     if (content.withMedicines)
         for (std::size_t i = 0; i < content.medicines.size(); ++i)
-            rows.push_back({Row::Kind::Medicine, i, kMedicines + static_cast<int>(content.medicines.size() - i)});
+            rows.push_back({Row::Kind::Medicine, i, Tier::Medicines, -static_cast<int>(i)});
     std::vector<Row*> dropQueue;
     for (Row& row : rows)
         dropQueue.push_back(&row);
-    std::stable_sort(
-        dropQueue.begin(), dropQueue.end(), [](const Row* a, const Row* b) { return a->dropOrder < b->dropOrder; });
+    std::stable_sort(dropQueue.begin(), dropQueue.end(), [](const Row* a, const Row* b) {
+        return std::pair(a->tier, a->importance) < std::pair(b->tier, b->importance);
+    });
 
     // Row texts are made once; the document is assembled from the kept ones until it fits.
     std::vector<Json> itemRows, medicineRows, vaccinationRows;

@@ -341,6 +341,28 @@ private slots:
                 QVERIFY2(at < allItems.size(), "an item row that is not in the full code, or out of order");
                 keptCodes << row[0].toString();
             }
+            // Among the other items: those with a judgement value outlast those without, and within each, the
+            // earlier groups (official order) outlast the later ones, so the kept ones of each are a prefix.
+            for (const bool judged : {true, false}) {
+                bool gap = false;
+                for (const QJsonValue& row : allItems) {
+                    const QString itemCode = row[0].toString();
+                    const auto variant = clinical::variantOf(itemCode.toStdString());
+                    if (keyRank(itemCode) >= 0
+                        || (clinical::ruleFor(*variant->item).source != clinical::RuleSource::None) != judged)
+                        continue;
+                    if (!keptCodes.contains(itemCode))
+                        gap = true;
+                    else
+                        QVERIFY2(!gap, "a later item was kept while an earlier one was left out");
+                }
+                if (judged && gap) // a judged item left out: no unjudged one may be kept
+                    for (const QString& itemCode : keptCodes) {
+                        const auto variant = clinical::variantOf(itemCode.toStdString());
+                        QVERIFY(keyRank(itemCode) >= 0
+                            || clinical::ruleFor(*variant->item).source != clinical::RuleSource::None);
+                    }
+            }
             int keptKey = 0, keptOther = 0, omittedKey = 0, omittedOther = 0, worstKeptKeyRank = -1;
             int bestOmittedKeyRank = std::numeric_limits<int>::max();
             for (const QJsonValue& row : allItems) {
