@@ -285,6 +285,8 @@ Result<SummaryCode> buildSummaryCode(vault::Database& db, const SummaryCodeReque
 {
     if (request.maxBytes == 0 || request.maxVaccinations <= 0)
         return makeError(ErrorCode::Usage, "the summary code's limits must be positive");
+    if (!domain::isStorableDate(request.asOf))
+        return makeError(ErrorCode::Usage, "the summary code's day is not a date");
     query::HealthRecordQueries records(db);
     SummaryCodeContent content;
     content.madeOn = request.asOf;

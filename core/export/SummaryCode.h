@@ -83,8 +83,8 @@ struct SummaryCode {
 
 // Reads the profile's summary values through query::HealthRecordQueries on `db` (the latest checkup on or before
 // asOf from the checkup table, the medicines current on asOf, the newest completed vaccinations on or before
-// asOf) and fits them (fitSummaryCode). Errors: NotFound (no such profile), Usage (maxBytes or maxVaccinations
-// not positive, or too small), InvalidData, the vault's errors.
+// asOf) and fits them (fitSummaryCode). Errors: NotFound (no such profile), Usage (asOf not a real date, maxBytes or
+// maxVaccinations not positive, or too small), InvalidData, the vault's errors.
 [[nodiscard]] Result<SummaryCode> buildSummaryCode(vault::Database& db, const SummaryCodeRequest& request);
 
 // buildSummaryCode's payload with every section and the default limit: what DoctorSummary::qrPayload holds.

@@ -451,7 +451,7 @@ private slots:
             QJsonArray({QStringLiteral("3D045000001906202"), 6, QStringLiteral("%"), QString(), QStringLiteral("G")}));
     }
 
-    void unknownProfile_isNotFound()
+    void unknownProfile_isNotFound_andNoDayIsRefused()
     {
         exports::SummaryCodeRequest request;
         request.profileId = 9999;
@@ -459,6 +459,12 @@ private slots:
         const auto code = exports::buildSummaryCode(m_vault->database(), request);
         QVERIFY(!code.ok());
         QCOMPARE(code.error().code, ErrorCode::NotFound);
+
+        request.profileId = m_profiles.front().id;
+        request.asOf = domain::Date {}; // never set
+        const auto noDay = exports::buildSummaryCode(m_vault->database(), request);
+        QVERIFY(!noDay.ok());
+        QCOMPARE(noDay.error().code, ErrorCode::Usage);
     }
 
     // What DoctorSummary::qrPayload gets: every section, the QR code's limit.
