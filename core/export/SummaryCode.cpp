@@ -302,7 +302,8 @@ Result<SummaryCode> buildSummaryCode(vault::Database& db, const SummaryCodeReque
         std::optional<domain::Date> latest;
         for (const clinical::TrendSeries& series : table)
             for (const clinical::TrendPoint& point : series.points)
-                if (point.date <= request.asOf && (!latest || *latest < point.date))
+                if (point.date <= request.asOf && (!request.from || *request.from <= point.date)
+                    && (!latest || *latest < point.date))
                     latest = point.date;
         if (latest) {
             clinical::CheckupSummary summary;
@@ -324,7 +325,8 @@ Result<SummaryCode> buildSummaryCode(vault::Database& db, const SummaryCodeReque
         for (const domain::Vaccination& v : newest) {
             if (std::ssize(content.vaccinations) == request.maxVaccinations)
                 break;
-            if (v.occurredOn <= request.asOf && v.status == domain::VaccinationStatus::Completed)
+            if (v.occurredOn <= request.asOf && (!request.from || *request.from <= v.occurredOn)
+                && v.status == domain::VaccinationStatus::Completed)
                 content.vaccinations.push_back(v);
         }
     }

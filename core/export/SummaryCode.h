@@ -41,6 +41,9 @@ struct SummaryCodeRequest {
     // The summary's day: medicines current on it (clinical::currentMedicines); the latest checkup and vaccinations
     // on or before it. Written as "made".
     domain::Date asOf {};
+    // The start of the summary's period (ExportSelection::from): an older checkup or vaccination is not carried.
+    // Medicines are those at hand on asOf whenever their course began, as the PDF counts them.
+    std::optional<domain::Date> from;
     // As the PDF: "ck" when latestCheckups or trends is chosen, "rx" for medicines, "vx" for vaccinations.
     SummarySections sections;
     std::size_t maxBytes = kSummaryCodeMaxBytes; // > 0
@@ -81,10 +84,10 @@ struct SummaryCode {
 // small for the person and the dates alone: key export.summary_code_too_small).
 [[nodiscard]] Result<SummaryCode> fitSummaryCode(const SummaryCodeContent& content, std::size_t maxBytes);
 
-// Reads the profile's summary values through query::HealthRecordQueries on `db` (the latest checkup on or before
-// asOf from the checkup table, the medicines current on asOf, the newest completed vaccinations on or before
-// asOf) and fits them (fitSummaryCode). Errors: NotFound (no such profile), Usage (asOf not a real date, maxBytes or
-// maxVaccinations not positive, or too small), InvalidData, the vault's errors.
+// Reads the profile's summary values through query::HealthRecordQueries on `db` (the latest checkup day in
+// [from, asOf] from the checkup table, the medicines current on asOf, the newest completed vaccinations in
+// [from, asOf]) and fits them (fitSummaryCode). Errors: NotFound (no such profile), Usage (asOf not a real date,
+// maxBytes or maxVaccinations not positive, or too small), InvalidData, the vault's errors.
 [[nodiscard]] Result<SummaryCode> buildSummaryCode(vault::Database& db, const SummaryCodeRequest& request);
 
 // buildSummaryCode's payload with every section and the default limit: what DoctorSummary::qrPayload holds.

@@ -230,7 +230,7 @@ private slots:
     }
 
     // A summary made for a past day carries the checkup and vaccinations of that day, not later ones.
-    void pastDay_takesTheCheckupAndVaccinationsOfThatDay()
+    void pastDay_andPeriodStart_bound_theCheckupAndVaccinations()
     {
         query::HealthRecordQueries records(*m_vault);
         const domain::Profile& person = m_profiles.front();
@@ -244,6 +244,23 @@ private slots:
         QVERIFY(!vx.isEmpty());
         for (const QJsonValue& row : vx)
             QVERIFY(row[0].toString() <= q(domain::formatDate(day)));
+
+        // A period that starts after the latest checkup and every vaccination carries neither.
+        exports::SummaryCodeRequest request;
+        request.profileId = person.id;
+        request.asOf = kSandboxToday;
+        request.from = domain::Date {std::chrono::sys_days {(*latest)->date} + std::chrono::days {1}};
+        const auto late = exports::buildSummaryCode(m_vault->database(), request);
+        QVERIFY(late.ok());
+        const QJsonObject lateDoc = parse(late->payload);
+        QVERIFY(lateDoc[QStringLiteral("ck")].isNull());
+        for (const QJsonValue& row : lateDoc[QStringLiteral("vx")].toArray())
+            QVERIFY(row[0].toString() >= q(domain::formatDate(*request.from)));
+        request.from = (*latest)->date;
+        QCOMPARE(parse(exports::buildSummaryCode(m_vault->database(), request)
+                           ->payload)[QStringLiteral("ck")][QStringLiteral("date")]
+                     .toString(),
+            q(domain::formatDate((*latest)->date)));
     }
 
     // Sections the person left out of the PDF are left out of its code (the member is absent, not empty).
