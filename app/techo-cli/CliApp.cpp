@@ -219,7 +219,8 @@ int commandChangePassphrase(const GlobalOptions& options, const Args& args)
     return kExitOk;
 }
 
-// Ctrl+C during an import cancels it (the transaction rolls back) instead of killing the process.
+// Ctrl+C during an import cancels it (the transaction rolls back) instead of killing the process; during an export
+// it cancels the export, which removes what it had staged (nothing at --out, no audit event).
 net::CancelToken g_cancel;
 extern "C" void onInterrupt(int)
 {
@@ -627,7 +628,17 @@ int commandExport(const GlobalOptions& options, const Args& args)
     auto vault = openVault(options);
     if (!vault.ok())
         return report(vault.error());
+    std::signal(SIGINT, onInterrupt);
+    std::signal(SIGTERM, onInterrupt);
+    request.cancel = &g_cancel;
+    const bool showProgress = ::isatty(STDERR_FILENO) == 1;
+    if (showProgress)
+        request.progress = [](const exports::ExportProgress& p) {
+            std::cerr << "\r  " << p.kind << ": " << p.done << "/" << p.total << " records   " << std::flush;
+        };
     auto result = exports::exportRecords(vault.value()->database(), request);
+    if (showProgress)
+        std::cerr << '\n';
     if (!result.ok()) {
         Error failure = std::move(result).error();
         failure.message += " (nothing was written)";

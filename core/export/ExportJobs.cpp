@@ -8,13 +8,23 @@
 #include "core/vault/AuditRepository.h"
 
 namespace techo::exports {
+namespace {
+
+// The one check of a selection before anything is read (the export and its preview alike).
+Status checkSelection(const ExportSelection& selection)
+{
+    if (selection.from && selection.to && *selection.from > *selection.to)
+        return makeError(ErrorCode::Usage, "the start of the period is after its end").withKey("export.bad_period");
+    return {};
+}
+
+} // namespace
 
 Result<ExportReport> exportRecords(vault::Database& db, ExportRequest request)
 {
     if (request.now == domain::Timestamp {})
         request.now = domain::nowUtc();
-    if (request.selection.from && request.selection.to && *request.selection.from > *request.selection.to)
-        return makeError(ErrorCode::Usage, "the start of the period is after its end").withKey("export.bad_period");
+    TECHO_TRY(checkSelection(request.selection));
     if (request.format == ExportFormat::Pdf)
         return makeError(ErrorCode::Usage, "the PDF summary is not available yet").withKey("export.pdf_unavailable");
     if (request.zip && request.format != ExportFormat::Csv)
@@ -23,6 +33,7 @@ Result<ExportReport> exportRecords(vault::Database& db, ExportRequest request)
     report.path = request.outPath;
     {
         TECHO_ASSIGN(std::unique_ptr<ExportSource> source, ExportSource::open(db, request.selection));
+        TECHO_TRY(source->watch(request.progress, request.cancel));
         if (request.format == ExportFormat::Json || request.format == ExportFormat::Fhir) {
             TECHO_ASSIGN(StagedOutput staged, StagedOutput::create(request.outPath, StagedOutput::Kind::File));
             TECHO_ASSIGN(ExportFile file, staged.file());
@@ -34,6 +45,7 @@ Result<ExportReport> exportRecords(vault::Database& db, ExportRequest request)
             report.bytes = file.bytesWritten();
             TECHO_ASSIGN(report.sha256, file.finish());
             source->close();
+            TECHO_TRY(source->checkCancelled()); // a cancel after the last record still leaves nothing
             TECHO_TRY(staged.publish());
         } else if (request.zip) {
             TECHO_ASSIGN(StagedOutput staged, StagedOutput::create(request.outPath, StagedOutput::Kind::File));
@@ -42,6 +54,7 @@ Result<ExportReport> exportRecords(vault::Database& db, ExportRequest request)
             report.sha256 = std::move(written.sha256);
             report.bytes = written.bytes;
             source->close();
+            TECHO_TRY(source->checkCancelled()); // a cancel after the last record still leaves nothing
             TECHO_TRY(staged.publish());
         } else {
             TECHO_ASSIGN(StagedOutput staged, StagedOutput::create(request.outPath, StagedOutput::Kind::Folder));
@@ -49,6 +62,7 @@ Result<ExportReport> exportRecords(vault::Database& db, ExportRequest request)
             report.counts = std::move(written.counts);
             report.sha256 = folderDigest(written.fileSha256);
             source->close();
+            TECHO_TRY(source->checkCancelled()); // a cancel after the last record still leaves nothing
             TECHO_TRY(staged.publish());
         }
     }
@@ -78,9 +92,11 @@ Result<ExportReport> exportRecords(vault::Database& db, ExportRequest request)
     return report;
 }
 
-Result<std::map<std::string, std::int64_t>> countRecords(vault::Database&, const ExportSelection&)
+Result<std::map<std::string, std::int64_t>> countRecords(vault::Database& db, const ExportSelection& selection)
 {
-    return makeError(ErrorCode::Internal, "countRecords is not implemented yet");
+    TECHO_TRY(checkSelection(selection));
+    TECHO_ASSIGN(std::unique_ptr<ExportSource> source, ExportSource::open(db, selection));
+    return source->count();
 }
 
 } // namespace techo::exports

@@ -1,5 +1,6 @@
 #include "core/export/ExportSource.h"
 
+#include "core/net/CancelToken.h"
 #include "core/vault/CheckupRepository.h"
 #include "core/vault/Database.h"
 #include "core/vault/DispensingRepository.h"
@@ -119,17 +120,87 @@ Result<std::unique_ptr<ExportSource>> ExportSource::open(vault::Database& db, Ex
     return source;
 }
 
+Result<std::map<std::string, std::int64_t>> ExportSource::count()
+{
+    std::map<std::string, std::int64_t> counts {{"profiles", static_cast<std::int64_t>(m_profiles.size())},
+        {"checkups", 0}, {"observations", 0}, {"dispensings", 0}, {"medication_lines", 0}, {"vaccinations", 0},
+        // Self-recorded measurements arrive with a later issue; exports write an empty list until then.
+        {"measurements", 0}};
+    vault::CheckupRepository checkups(m_db);
+    vault::DispensingRepository dispensings(m_db);
+    vault::VaccinationRepository vaccinations(m_db);
+    for (const domain::Profile& profile : m_profiles) {
+        if (m_selection.categories.checkups) {
+            TECHO_ASSIGN(
+                const vault::RangeCount n, checkups.countByProfile(profile.id, m_selection.from, m_selection.to));
+            counts["checkups"] += n.records;
+            counts["observations"] += n.children;
+        }
+        if (m_selection.categories.medications) {
+            TECHO_ASSIGN(
+                const vault::RangeCount n, dispensings.countByProfile(profile.id, m_selection.from, m_selection.to));
+            counts["dispensings"] += n.records;
+            counts["medication_lines"] += n.children;
+        }
+        if (m_selection.categories.vaccinations) {
+            TECHO_ASSIGN(
+                const vault::RangeCount n, vaccinations.countByProfile(profile.id, m_selection.from, m_selection.to));
+            counts["vaccinations"] += n.records;
+        }
+    }
+    return counts;
+}
+
+Status ExportSource::watch(ExportProgressHandler progress, const net::CancelToken* cancel)
+{
+    m_progress = std::move(progress);
+    m_cancel = cancel;
+    m_done = 0;
+    m_total = 0;
+    if (m_progress) {
+        TECHO_ASSIGN(const auto counts, count());
+        m_total = counts.at("checkups") + counts.at("dispensings") + counts.at("vaccinations");
+    }
+    return {};
+}
+
+Status ExportSource::checkCancelled() const
+{
+    if (m_cancel != nullptr && m_cancel->isCancelled())
+        return makeError(ErrorCode::Cancelled, "the export was cancelled; nothing was written")
+            .withKey("export.cancelled");
+    return {};
+}
+
+Status ExportSource::recordDone(std::string_view kind)
+{
+    ++m_done;
+    if (m_progress && m_done % kProgressStep == 0)
+        m_progress(ExportProgress {std::string(kind), m_done, m_total});
+    return checkCancelled();
+}
+
+void ExportSource::kindDone(std::string_view kind)
+{
+    if (m_progress)
+        m_progress(ExportProgress {std::string(kind), m_done, m_total});
+}
+
 Status ExportSource::forEachCheckup(const std::function<Status(const domain::Profile&, const domain::Checkup&)>& fn)
 {
     if (!m_selection.categories.checkups)
         return {};
     vault::CheckupRepository checkups(m_db);
     for (const domain::Profile& profile : m_profiles) {
+        TECHO_TRY(checkCancelled()); // a profile's records are read at once: check before
         TECHO_ASSIGN(const std::vector<domain::Checkup> list,
             checkups.listByProfile(profile.id, m_selection.from, m_selection.to));
-        for (const domain::Checkup& checkup : list)
+        for (const domain::Checkup& checkup : list) {
             TECHO_TRY(fn(profile, checkup));
+            TECHO_TRY(recordDone("checkups"));
+        }
     }
+    kindDone("checkups");
     return {};
 }
 
@@ -140,11 +211,15 @@ Status ExportSource::forEachDispensing(
         return {};
     vault::DispensingRepository dispensings(m_db);
     for (const domain::Profile& profile : m_profiles) {
+        TECHO_TRY(checkCancelled()); // a profile's records are read at once: check before
         TECHO_ASSIGN(const std::vector<domain::Dispensing> list,
             dispensings.listByProfile(profile.id, m_selection.from, m_selection.to));
-        for (const domain::Dispensing& dispensing : list)
+        for (const domain::Dispensing& dispensing : list) {
             TECHO_TRY(fn(profile, dispensing));
+            TECHO_TRY(recordDone("dispensings"));
+        }
     }
+    kindDone("dispensings");
     return {};
 }
 
@@ -155,11 +230,15 @@ Status ExportSource::forEachVaccination(
         return {};
     vault::VaccinationRepository vaccinations(m_db);
     for (const domain::Profile& profile : m_profiles) {
+        TECHO_TRY(checkCancelled()); // a profile's records are read at once: check before
         TECHO_ASSIGN(const std::vector<domain::Vaccination> list,
             vaccinations.listByProfile(profile.id, m_selection.from, m_selection.to));
-        for (const domain::Vaccination& vaccination : list)
+        for (const domain::Vaccination& vaccination : list) {
             TECHO_TRY(fn(profile, vaccination));
+            TECHO_TRY(recordDone("vaccinations"));
+        }
     }
+    kindDone("vaccinations");
     return {};
 }
 

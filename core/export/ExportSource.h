@@ -17,6 +17,9 @@
 namespace techo::vault {
 class Database;
 }
+namespace techo::net {
+class CancelToken;
+}
 
 namespace techo::exports {
 
@@ -38,6 +41,22 @@ public:
     // Every import run of the vault (they are not per profile), oldest first.
     [[nodiscard]] const std::vector<domain::ImportRun>& importRuns() const noexcept { return m_runs; }
 
+    // What the visits below would hand out, counted in the same snapshot without reading the records, by kind:
+    // "profiles", "checkups", "observations", "dispensings", "medication_lines", "vaccinations", "measurements"
+    // (every key present; 0 for a kind not selected). The same profiles, categories and period as the visits and the
+    // same WHERE clauses as the repositories' lists (countByProfile), so the counts equal what an export writes.
+    [[nodiscard]] Result<std::map<std::string, std::int64_t>> count();
+
+    // From now on the visits report progress to `progress` (every kProgressStep records and at the end of each
+    // kind; total = the selected checkups + dispensings + vaccinations from count()) and check `cancel` before each
+    // profile's records and after each record: once it is set they stop with ErrorCode::Cancelled, key
+    // "export.cancelled". Either may be empty. Errors: count()'s.
+    [[nodiscard]] Status watch(ExportProgressHandler progress, const net::CancelToken* cancel);
+    // Cancelled (key "export.cancelled") when the watched token is set; the export checks it once more before it
+    // moves its output into place.
+    [[nodiscard]] Status checkCancelled() const;
+    static constexpr std::int64_t kProgressStep = 250;
+
     // Each visits the selected records of its kind (nothing when the kind is not selected).
     [[nodiscard]] Status forEachCheckup(
         const std::function<Status(const domain::Profile&, const domain::Checkup&)>& fn);
@@ -56,6 +75,9 @@ public:
 
 private:
     ExportSource(vault::Database& db, ExportSelection selection);
+    // After each visited record: counts it, reports every kProgressStep, checks the token.
+    [[nodiscard]] Status recordDone(std::string_view kind);
+    void kindDone(std::string_view kind);
 
     vault::Database& m_db;
     ExportSelection m_selection;
@@ -63,6 +85,10 @@ private:
     std::vector<domain::Profile> m_profiles;
     std::vector<domain::ImportRun> m_runs;
     std::map<std::int64_t, domain::Provider> m_institutions;
+    ExportProgressHandler m_progress;
+    const net::CancelToken* m_cancel = nullptr;
+    std::int64_t m_total = 0;
+    std::int64_t m_done = 0;
 };
 
 } // namespace techo::exports

@@ -1,5 +1,6 @@
 #include "core/session/VaultSession.h"
 
+#include "core/export/ExportJobs.h"
 #include "core/vault/FileUtil.h"
 #include "core/vault/ProfileRepository.h"
 #include "core/vault/Vault.h"
@@ -119,6 +120,20 @@ void VaultSession::lock() noexcept
 bool VaultSession::isOpen() const noexcept
 {
     return m_impl->vault->isOpen();
+}
+
+Result<exports::ExportReport> VaultSession::exportRecords(exports::ExportRequest request)
+{
+    if (!isOpen())
+        return lockedError();
+    return exports::exportRecords(m_impl->vault->database(), std::move(request));
+}
+
+Result<std::map<std::string, std::int64_t>> VaultSession::countRecords(const exports::ExportSelection& selection)
+{
+    if (!isOpen())
+        return lockedError();
+    return exports::countRecords(m_impl->vault->database(), selection);
 }
 
 } // namespace techo::session

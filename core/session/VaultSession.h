@@ -2,6 +2,7 @@
 
 #include "core/crypto/KeyDerivation.h"
 #include "core/crypto/SecretBytes.h"
+#include "core/export/ExportRequest.h"
 #include "core/import/ImportJobs.h"
 #include "core/query/HealthRecordQueries.h"
 #include "core/util/Result.h"
@@ -68,6 +69,15 @@ public:
     // unusable afterwards.
     void lock() noexcept;
     [[nodiscard]] bool isOpen() const noexcept;
+    // exports::exportRecords (core/export/ExportJobs.h, docs/export-format.md) on this session's connection, on the
+    // calling thread: run it on a session of its own (openAnotherConnection) on a worker thread, as an import.
+    // request.progress is called on the calling thread; request.cancel is the one object another thread may touch.
+    // Errors: exportRecords' (Cancelled with key export.cancelled, AlreadyExists, Io …), and query.vault_locked
+    // when locked; any error leaves nothing at request.outPath.
+    [[nodiscard]] Result<exports::ExportReport> exportRecords(exports::ExportRequest request);
+    // exports::countRecords: what an export of `selection` would write, by kind (the export dialog's preview).
+    // Errors: countRecords' (NotFound for the profile, export.bad_period), and query.vault_locked when locked.
+    [[nodiscard]] Result<std::map<std::string, std::int64_t>> countRecords(const exports::ExportSelection& selection);
 
 private:
     struct Impl;

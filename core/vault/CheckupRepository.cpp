@@ -242,6 +242,20 @@ Result<std::vector<domain::Checkup>> CheckupRepository::listByProfile(
     return checkups;
 }
 
+Result<RangeCount> CheckupRepository::countByProfile(
+    std::int64_t profileId, std::optional<domain::Date> from, std::optional<domain::Date> to)
+{
+    TECHO_ASSIGN(Statement stmt,
+        m_db.prepare("SELECT count(DISTINCT c.id), count(o.id) FROM checkups c LEFT JOIN observations o ON "
+                     "o.checkup_id = c.id "
+            + std::string(kRangeWhere)));
+    Params params(stmt);
+    params.add(profileId).add(lowerBound(from)).add(upperBound(to));
+    TECHO_TRY(params.status());
+    TECHO_ASSIGN(const auto row, firstRow<RangeCount>(stmt, [](Row& r) { return RangeCount {r.int64(), r.int64()}; }));
+    return row.value_or(RangeCount {});
+}
+
 Result<std::vector<domain::SeriesPoint>> CheckupRepository::series(std::int64_t profileId, std::string_view itemCode)
 {
     TECHO_ASSIGN(Statement stmt,

@@ -3,6 +3,7 @@
 #include "core/domain/Checkup.h"
 #include "core/domain/SeriesPoint.h"
 #include "core/util/Result.h"
+#include "core/vault/RangeCount.h"
 
 #include <cstdint>
 #include <optional>
@@ -38,6 +39,10 @@ public:
         domain::Date performedOn, std::string_view kind, std::optional<std::int64_t> facilityId);
     // Checkups of a profile in [from, to] (either bound may be open), oldest first, with observations.
     [[nodiscard]] Result<std::vector<domain::Checkup>> listByProfile(std::int64_t profileId,
+        std::optional<domain::Date> from = std::nullopt, std::optional<domain::Date> to = std::nullopt);
+    // How many checkups (records) and observations (children) listByProfile would return for the same range: one
+    // COUNT query with the same WHERE clause (the export's preview and progress total).
+    [[nodiscard]] Result<RangeCount> countByProfile(std::int64_t profileId,
         std::optional<domain::Date> from = std::nullopt, std::optional<domain::Date> to = std::nullopt);
     // Every observation of one item code across the profile's checkups, oldest first. Method variants
     // of one logical item have different codes; merging them is the caller's (clinical/) job.

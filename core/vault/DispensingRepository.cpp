@@ -285,6 +285,20 @@ Result<std::vector<domain::Dispensing>> DispensingRepository::listByProfile(
     return dispensings;
 }
 
+Result<RangeCount> DispensingRepository::countByProfile(
+    std::int64_t profileId, std::optional<domain::Date> from, std::optional<domain::Date> to)
+{
+    TECHO_ASSIGN(Statement stmt,
+        m_db.prepare("SELECT count(DISTINCT d.id), count(m.id) FROM dispensings d LEFT JOIN medication_lines m ON "
+                     "m.dispensing_id = d.id "
+            + std::string(kRangeWhere)));
+    Params params(stmt);
+    params.add(profileId).add(lowerBound(from)).add(upperBound(to));
+    TECHO_TRY(params.status());
+    TECHO_ASSIGN(const auto row, firstRow<RangeCount>(stmt, [](Row& r) { return RangeCount {r.int64(), r.int64()}; }));
+    return row.value_or(RangeCount {});
+}
+
 Status DispensingRepository::remove(std::int64_t id)
 {
     TECHO_ASSIGN(Statement stmt, m_db.prepare("DELETE FROM dispensings WHERE id = ?"));

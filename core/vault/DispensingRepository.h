@@ -2,6 +2,7 @@
 
 #include "core/domain/Dispensing.h"
 #include "core/util/Result.h"
+#include "core/vault/RangeCount.h"
 
 #include <cstdint>
 #include <optional>
@@ -41,6 +42,10 @@ public:
         std::optional<std::int64_t> prescriberId);
     // Dispensings of a profile in [from, to] (either bound may be open), oldest first, with lines.
     [[nodiscard]] Result<std::vector<domain::Dispensing>> listByProfile(std::int64_t profileId,
+        std::optional<domain::Date> from = std::nullopt, std::optional<domain::Date> to = std::nullopt);
+    // How many dispensings (records) and medication lines (children) listByProfile would return for the same range:
+    // one COUNT query with the same WHERE clause (the export's preview and progress total).
+    [[nodiscard]] Result<RangeCount> countByProfile(std::int64_t profileId,
         std::optional<domain::Date> from = std::nullopt, std::optional<domain::Date> to = std::nullopt);
     [[nodiscard]] Status remove(std::int64_t id);
 

@@ -9,6 +9,8 @@ constexpr std::string_view kSelect
     = "SELECT id, profile_id, occurred_on, vaccine_name, vaccine_code, vaccine_code_system, target_disease, "
       "dose_number, lot_number, manufacturer, facility_id, municipality_code, site, status, source, "
       "source_record_id, fetched_at, import_run_id FROM vaccinations ";
+// A profile's vaccinations in a date range. Parameters: profile id, first day, last day (inclusive).
+constexpr std::string_view kRangeWhere = "WHERE profile_id = ? AND occurred_on BETWEEN ? AND ? ";
 
 domain::Vaccination readVaccination(Row& row)
 {
@@ -117,13 +119,23 @@ Result<std::optional<domain::Vaccination>> VaccinationRepository::findBySourceRe
 Result<std::vector<domain::Vaccination>> VaccinationRepository::listByProfile(
     std::int64_t profileId, std::optional<domain::Date> from, std::optional<domain::Date> to)
 {
-    TECHO_ASSIGN(Statement stmt,
-        m_db.prepare(
-            std::string(kSelect) + "WHERE profile_id = ? AND occurred_on BETWEEN ? AND ? ORDER BY occurred_on, id"));
+    TECHO_ASSIGN(
+        Statement stmt, m_db.prepare(std::string(kSelect) + std::string(kRangeWhere) + "ORDER BY occurred_on, id"));
     Params params(stmt);
     params.add(profileId).add(lowerBound(from)).add(upperBound(to));
     TECHO_TRY(params.status());
     return collectRows<domain::Vaccination>(stmt, readVaccination);
+}
+
+Result<RangeCount> VaccinationRepository::countByProfile(
+    std::int64_t profileId, std::optional<domain::Date> from, std::optional<domain::Date> to)
+{
+    TECHO_ASSIGN(Statement stmt, m_db.prepare("SELECT count(*) FROM vaccinations " + std::string(kRangeWhere)));
+    Params params(stmt);
+    params.add(profileId).add(lowerBound(from)).add(upperBound(to));
+    TECHO_TRY(params.status());
+    TECHO_ASSIGN(const auto row, firstRow<RangeCount>(stmt, [](Row& r) { return RangeCount {r.int64(), 0}; }));
+    return row.value_or(RangeCount {});
 }
 
 Status VaccinationRepository::remove(std::int64_t id)

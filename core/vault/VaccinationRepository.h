@@ -2,6 +2,7 @@
 
 #include "core/domain/Vaccination.h"
 #include "core/util/Result.h"
+#include "core/vault/RangeCount.h"
 
 #include <cstdint>
 #include <optional>
@@ -33,6 +34,10 @@ public:
         std::int64_t profileId, std::string_view source, std::string_view sourceRecordId);
     // Vaccinations of a profile in [from, to] (either bound may be open), oldest first.
     [[nodiscard]] Result<std::vector<domain::Vaccination>> listByProfile(std::int64_t profileId,
+        std::optional<domain::Date> from = std::nullopt, std::optional<domain::Date> to = std::nullopt);
+    // How many vaccinations listByProfile would return for the same range (RangeCount::records; no children): one
+    // COUNT query with the same WHERE clause (the export's preview and progress total).
+    [[nodiscard]] Result<RangeCount> countByProfile(std::int64_t profileId,
         std::optional<domain::Date> from = std::nullopt, std::optional<domain::Date> to = std::nullopt);
     [[nodiscard]] Status remove(std::int64_t id);
 
