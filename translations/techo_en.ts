@@ -748,6 +748,411 @@ Select the row to see its trend.</source>
         <source>The data is not valid JSON (it may have been cut off). Nothing was imported.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The export was cancelled. Nothing was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PDF summary is not available in this version of Techo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>techo::ui::ExportCountsModel</name>
+    <message>
+        <source>Persons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checkups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checkup results (items)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dispensings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Medicine lines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vaccinations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Self-recorded measurements</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Medical institutions and pharmacies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imports (provenance)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FHIR Patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FHIR Immunization</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FHIR MedicationDispense</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FHIR MedicationRequest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FHIR Organization</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FHIR Provenance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dispensings without a FHIR form</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind of record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>techo::ui::ExportDialog</name>
+    <message>
+        <source>Export records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;PDF for your doctor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;JSON — everything, can be imported again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;CSV — for spreadsheets (Excel)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;FHIR R4 (JP Core) — for medical systems</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV as a folder or a zip file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a folder of files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>one .zip file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV column names</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>English column names</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Japanese column names</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pers&amp;on:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only records &amp;dated from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kinds of record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;heckups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Medicines (dispensings)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Vaccinations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Self-&amp;recorded measurements</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sections of the summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Latest checkups side by side, up to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number of checkups side by side</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Trend charts of the key items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Current &amp;medicines and recent dispensings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Vaccination history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What will be written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Records to be exported, by kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where the export is saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose where the export is saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An export never replaces a file. It is recorded in the vault&apos;s audit log (what, when, how many; never the data).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The export is written to a hidden file beside the destination and put in place only when it is complete. Cancel at any time leaves nothing behind. You can keep using Techo meanwhile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stops the export; nothing is written (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Records exported, by kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Show in folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opens the folder that holds the export in the file manager</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export &amp;more…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everyone in the vault</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A summary of the chosen sections on A4 pages, in Japanese</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PDF summary is not available in this version of Techo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>A summary a doctor can read in a minute: the latest %n checkup(s) side by side, with the judgement marks and reference values; the counts are the records it draws on.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every chosen record with where it came from. Techo can import this file again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One file per kind of record (checkups one row per result), UTF-8 that Excel opens as it is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One FHIR R4 Bundle with JP Core profiles, for systems that read FHIR.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose at least one kind of record.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zip (*.zip)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name of the new folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the export as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose where to save the export (a full path).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The folder %1 does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing checkups…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing dispensings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing vaccinations…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Laying out the PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving the file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export finished.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved to %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SHA-256: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The export is recorded in the vault&apos;s audit log. The file holds health data: keep it as safe as the vault, and delete it when it is no longer needed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The export was cancelled. Nothing was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The export did not complete. Nothing was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Records being exported, by kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>techo::ui::ImportDialog</name>
@@ -1422,6 +1827,18 @@ Select the row to see its trend.</source>
     </message>
     <message>
         <source>Rename</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export records: a PDF for your doctor, JSON, CSV or FHIR (Ctrl+E)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

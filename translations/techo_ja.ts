@@ -748,6 +748,410 @@ Select the row to see its trend.</source>
         <source>The data is not valid JSON (it may have been cut off). Nothing was imported.</source>
         <translation>データが正しいJSONではありません（途中で切れている可能性があります）。何も取り込まれていません。</translation>
     </message>
+    <message>
+        <source>The export was cancelled. Nothing was written.</source>
+        <translation>書き出しを中止しました。何も書き出していません。</translation>
+    </message>
+    <message>
+        <source>The PDF summary is not available in this version of Techo.</source>
+        <translation>このバージョンの Techo では PDF サマリーを作成できません。</translation>
+    </message>
+</context>
+<context>
+    <name>techo::ui::ExportCountsModel</name>
+    <message>
+        <source>Persons</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <source>Checkups</source>
+        <translation>健診</translation>
+    </message>
+    <message>
+        <source>Checkup results (items)</source>
+        <translation>健診結果（項目）</translation>
+    </message>
+    <message>
+        <source>Dispensings</source>
+        <translation>調剤</translation>
+    </message>
+    <message>
+        <source>Medicine lines</source>
+        <translation>薬剤（処方明細）</translation>
+    </message>
+    <message>
+        <source>Vaccinations</source>
+        <translation>予防接種</translation>
+    </message>
+    <message>
+        <source>Self-recorded measurements</source>
+        <translation>自己記録の測定値</translation>
+    </message>
+    <message>
+        <source>Medical institutions and pharmacies</source>
+        <translation>医療機関・薬局</translation>
+    </message>
+    <message>
+        <source>Imports (provenance)</source>
+        <translation>取り込み履歴（出典）</translation>
+    </message>
+    <message>
+        <source>FHIR Patient</source>
+        <translation>FHIR Patient（患者）</translation>
+    </message>
+    <message>
+        <source>FHIR Immunization</source>
+        <translation>FHIR Immunization（予防接種）</translation>
+    </message>
+    <message>
+        <source>FHIR MedicationDispense</source>
+        <translation>FHIR MedicationDispense（調剤）</translation>
+    </message>
+    <message>
+        <source>FHIR MedicationRequest</source>
+        <translation>FHIR MedicationRequest（処方）</translation>
+    </message>
+    <message>
+        <source>FHIR Organization</source>
+        <translation>FHIR Organization（医療機関・薬局）</translation>
+    </message>
+    <message>
+        <source>FHIR Provenance</source>
+        <translation>FHIR Provenance（出典）</translation>
+    </message>
+    <message>
+        <source>Dispensings without a FHIR form</source>
+        <translation>FHIR で表せない調剤</translation>
+    </message>
+    <message>
+        <source>Kind of record</source>
+        <translation>記録の種類</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>件数</translation>
+    </message>
+</context>
+<context>
+    <name>techo::ui::ExportDialog</name>
+    <message>
+        <source>Export records</source>
+        <translation>記録の書き出し</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>形式</translation>
+    </message>
+    <message>
+        <source>&amp;PDF for your doctor</source>
+        <translation>医師提出用 PDF サマリー(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;JSON — everything, can be imported again</source>
+        <translation>JSON — すべての記録、再取り込み可能(&amp;J)</translation>
+    </message>
+    <message>
+        <source>&amp;CSV — for spreadsheets (Excel)</source>
+        <translation>CSV — 表計算ソフト（Excel）用(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;FHIR R4 (JP Core) — for medical systems</source>
+        <translation>FHIR R4（JP Core）— 医療情報システム用(&amp;F)</translation>
+    </message>
+    <message>
+        <source>CSV as a folder or a zip file</source>
+        <translation>CSV をフォルダーまたは zip ファイルに保存</translation>
+    </message>
+    <message>
+        <source>a folder of files</source>
+        <translation>フォルダー（ファイル別）</translation>
+    </message>
+    <message>
+        <source>one .zip file</source>
+        <translation>1 つの .zip ファイル</translation>
+    </message>
+    <message>
+        <source>CSV column names</source>
+        <translation>CSV の列名</translation>
+    </message>
+    <message>
+        <source>English column names</source>
+        <translation>列名を英語で</translation>
+    </message>
+    <message>
+        <source>Japanese column names</source>
+        <translation>列名を日本語で</translation>
+    </message>
+    <message>
+        <source>&amp;Save as</source>
+        <translation>保存形式(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation>記録</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>対象者</translation>
+    </message>
+    <message>
+        <source>Pers&amp;on:</source>
+        <translation>対象者(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Only records &amp;dated from</source>
+        <translation>次の期間の記録のみ(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>From date</source>
+        <translation>開始日</translation>
+    </message>
+    <message>
+        <source>To date</source>
+        <translation>終了日</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>〜</translation>
+    </message>
+    <message>
+        <source>Kinds of record</source>
+        <translation>記録の種類</translation>
+    </message>
+    <message>
+        <source>C&amp;heckups</source>
+        <translation>健診(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Medicines (dispensings)</source>
+        <translation>お薬（調剤）(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Vaccinations</source>
+        <translation>予防接種(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Self-&amp;recorded measurements</source>
+        <translation>自己記録の測定値(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Sections of the summary</source>
+        <translation>サマリーに含める項目</translation>
+    </message>
+    <message>
+        <source>&amp;Latest checkups side by side, up to</source>
+        <translation>最近の健診結果の比較(&amp;L)&#x3000;最大</translation>
+    </message>
+    <message>
+        <source>Number of checkups side by side</source>
+        <translation>並べて表示する健診の回数</translation>
+    </message>
+    <message>
+        <source>&amp;Trend charts of the key items</source>
+        <translation>主要項目の経過グラフ(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Current &amp;medicines and recent dispensings</source>
+        <translation>服用中のお薬と最近の調剤(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Vaccination history</source>
+        <translation>予防接種歴(&amp;V)</translation>
+    </message>
+    <message>
+        <source>What will be written</source>
+        <translation>書き出す内容</translation>
+    </message>
+    <message>
+        <source>Records to be exported, by kind</source>
+        <translation>書き出す記録の種類別件数</translation>
+    </message>
+    <message>
+        <source>Save to</source>
+        <translation>保存先</translation>
+    </message>
+    <message>
+        <source>Where the export is saved</source>
+        <translation>書き出しの保存先</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>参照(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Choose where the export is saved</source>
+        <translation>書き出しの保存先を選ぶ</translation>
+    </message>
+    <message>
+        <source>An export never replaces a file. It is recorded in the vault&apos;s audit log (what, when, how many; never the data).</source>
+        <translation>既存のファイルを上書きすることはありません。書き出しは保管庫の監査ログに記録されます（内容・日時・件数のみで、データそのものは記録しません）。</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>書き出す(&amp;X)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <source>Export progress</source>
+        <translation>書き出しの進み具合</translation>
+    </message>
+    <message>
+        <source>The export is written to a hidden file beside the destination and put in place only when it is complete. Cancel at any time leaves nothing behind. You can keep using Techo meanwhile.</source>
+        <translation>書き出しは保存先の隣の隠しファイルに書き込まれ、完成してから保存先に置かれます。いつ中止しても何も残りません。その間も Techo を使い続けられます。</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>中止</translation>
+    </message>
+    <message>
+        <source>Stops the export; nothing is written (Esc)</source>
+        <translation>書き出しを中止します。何も書き出されません（Esc）</translation>
+    </message>
+    <message>
+        <source>Records exported, by kind</source>
+        <translation>書き出した記録の種類別件数</translation>
+    </message>
+    <message>
+        <source>&amp;Show in folder</source>
+        <translation>フォルダーを開く(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Opens the folder that holds the export in the file manager</source>
+        <translation>書き出したファイルのあるフォルダーをファイルマネージャーで開きます</translation>
+    </message>
+    <message>
+        <source>Export &amp;more…</source>
+        <translation>さらに書き出す(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Everyone in the vault</source>
+        <translation>保管庫の全員</translation>
+    </message>
+    <message>
+        <source>A summary of the chosen sections on A4 pages, in Japanese</source>
+        <translation>選んだ項目を A4 用紙にまとめた日本語のサマリー</translation>
+    </message>
+    <message>
+        <source>The PDF summary is not available in this version of Techo.</source>
+        <translation>このバージョンの Techo では PDF サマリーを作成できません。</translation>
+    </message>
+    <message numerus="yes">
+        <source>A summary a doctor can read in a minute: the latest %n checkup(s) side by side, with the judgement marks and reference values; the counts are the records it draws on.</source>
+        <translation>
+            <numerusform>医師が 1 分で読めるサマリーです。最近の健診 %n 回分を判定マークと基準値つきで並べます。件数はサマリーのもとになる記録の数です。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every chosen record with where it came from. Techo can import this file again.</source>
+        <translation>選んだすべての記録を出典とともに書き出します。このファイルは Techo に再び取り込めます。</translation>
+    </message>
+    <message>
+        <source>One file per kind of record (checkups one row per result), UTF-8 that Excel opens as it is.</source>
+        <translation>記録の種類ごとに 1 ファイル（健診は結果 1 件につき 1 行）。Excel でそのまま開ける UTF-8 です。</translation>
+    </message>
+    <message>
+        <source>One FHIR R4 Bundle with JP Core profiles, for systems that read FHIR.</source>
+        <translation>JP Core プロファイルに沿った FHIR R4 の Bundle 1 つ。FHIR に対応したシステム向けです。</translation>
+    </message>
+    <message>
+        <source>Choose at least one kind of record.</source>
+        <translation>記録の種類を 1 つ以上選んでください。</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Zip (*.zip)</source>
+        <translation>Zip (*.zip)</translation>
+    </message>
+    <message>
+        <source>Name of the new folder</source>
+        <translation>新しいフォルダーの名前</translation>
+    </message>
+    <message>
+        <source>Save the export as</source>
+        <translation>書き出しの保存先</translation>
+    </message>
+    <message>
+        <source>Choose where to save the export (a full path).</source>
+        <translation>書き出しの保存先を選んでください（フルパス）。</translation>
+    </message>
+    <message>
+        <source>The folder %1 does not exist.</source>
+        <translation>フォルダー %1 がありません。</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>書き出しています…</translation>
+    </message>
+    <message>
+        <source>Writing checkups…</source>
+        <translation>健診を書き出しています…</translation>
+    </message>
+    <message>
+        <source>Writing dispensings…</source>
+        <translation>調剤を書き出しています…</translation>
+    </message>
+    <message>
+        <source>Writing vaccinations…</source>
+        <translation>予防接種を書き出しています…</translation>
+    </message>
+    <message>
+        <source>Laying out the PDF…</source>
+        <translation>PDF をレイアウトしています…</translation>
+    </message>
+    <message>
+        <source>Saving the file…</source>
+        <translation>ファイルを保存しています…</translation>
+    </message>
+    <message>
+        <source>%1 of %2 records</source>
+        <translation>%2 件中 %1 件</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>中止しています…</translation>
+    </message>
+    <message>
+        <source>Export finished.</source>
+        <translation>書き出しが完了しました。</translation>
+    </message>
+    <message>
+        <source>Saved to %1 (%2)</source>
+        <translation>保存先：%1（%2）</translation>
+    </message>
+    <message>
+        <source>SHA-256: %1</source>
+        <translation>SHA-256：%1</translation>
+    </message>
+    <message>
+        <source>The export is recorded in the vault&apos;s audit log. The file holds health data: keep it as safe as the vault, and delete it when it is no longer needed.</source>
+        <translation>この書き出しは保管庫の監査ログに記録されました。ファイルには健康情報が含まれます。保管庫と同じように大切に扱い、不要になったら削除してください。</translation>
+    </message>
+    <message>
+        <source>The export was cancelled. Nothing was written.</source>
+        <translation>書き出しを中止しました。何も書き出していません。</translation>
+    </message>
+    <message>
+        <source>The export did not complete. Nothing was written.</source>
+        <translation>書き出しを完了できませんでした。何も書き出していません。</translation>
+    </message>
+    <message>
+        <source>Records being exported, by kind</source>
+        <translation>書き出し中の記録の種類別件数</translation>
+    </message>
+    <message>
+        <source>Saving to %1</source>
+        <translation>保存先：%1</translation>
+    </message>
 </context>
 <context>
     <name>techo::ui::ImportDialog</name>
@@ -1422,6 +1826,18 @@ Select the row to see its trend.</source>
     <message>
         <source>Rename</source>
         <translation>表示名を変更</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>書き出し(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Export records: a PDF for your doctor, JSON, CSV or FHIR (Ctrl+E)</source>
+        <translation>記録を書き出す：医師提出用 PDF、JSON、CSV、FHIR（Ctrl+E）</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>書き出し</translation>
     </message>
 </context>
 <context>

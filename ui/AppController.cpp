@@ -38,16 +38,20 @@ AppController::AppController(MainWindow& window)
     QAction* importAction = window.importAction();
     importAction->setEnabled(true);
     connect(importAction, &QAction::triggered, this, [this] { openImport(ImportDialog::Source::Sandbox); });
+    QAction* exportAction = window.exportAction();
+    exportAction->setEnabled(true);
+    connect(exportAction, &QAction::triggered, this, &AppController::openExport);
     QAction* settingsAction = window.settingsAction();
     settingsAction->setEnabled(true);
     connect(settingsAction, &QAction::triggered, this, &AppController::openSettings);
     connect(&window, &MainWindow::demoImportRequested, this, [this] { openImport(ImportDialog::Source::Sandbox); });
     connect(&window, &MainWindow::apiImportRequested, this, [this] { openImport(ImportDialog::Source::Api); });
     connect(&window, &MainWindow::fileImportRequested, this, [this] { openImport(ImportDialog::Source::File); });
-    // Locking ends an import at once (the dialog's destructor cancels and rolls back) while the session still
-    // exists, and closes settings.
+    // Locking ends an import at once (the dialog's destructor cancels and rolls back) and an export (cancelled:
+    // nothing is left at its destination) while the session still exists, and closes settings.
     connect(&window, &MainWindow::aboutToLock, this, [this] {
         delete m_import.data();
+        delete m_export.data();
         delete m_settings.data();
         m_window.clearBusyMessage();
     });
@@ -60,6 +64,7 @@ AppController::~AppController()
         m_import->disconnect(this);
         delete m_import.data();
     }
+    delete m_export.data(); // a running export is cancelled and cleans up before the window goes
 }
 
 void AppController::openImport(ImportDialog::Source source)
@@ -101,6 +106,25 @@ void AppController::openImport(ImportDialog::Source source)
     });
     m_import = dialog;
     // Not modal: the person keeps reading their records (and switching views) while records download.
+    dialog->setWindowModality(Qt::NonModal);
+    dialog->show();
+}
+
+void AppController::openExport()
+{
+    if (m_export) {
+        m_export->raise();
+        m_export->activateWindow();
+        return;
+    }
+    session::VaultSession* session = m_window.session();
+    if (!session)
+        return;
+    auto* dialog = new ExportDialog(*session, m_window.currentProfileId(), &m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    // The PDF summary's renderer (ui/DoctorSummaryPdf.h) is handed in here once it is on main:
+    // dialog->setPdfRenderer(renderDoctorSummaryPdf);
+    m_export = dialog;
     dialog->setWindowModality(Qt::NonModal);
     dialog->show();
 }

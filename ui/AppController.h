@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ui/ExportDialog.h"
 #include "ui/ImportDialog.h"
 
 #include <QObject>
@@ -29,9 +30,14 @@ public:
     [[nodiscard]] TrendChartView& trend() const noexcept { return *m_trend; }
     // The open import dialog (null when none).
     [[nodiscard]] ImportDialog* importDialog() const noexcept { return m_import; }
+    // The open export dialog (null when none).
+    [[nodiscard]] ExportDialog* exportDialog() const noexcept { return m_export; }
 
     // File ▸ Import… with `source` preselected (window-modal, returns at once). Nothing while locked.
     void openImport(ImportDialog::Source source);
+    // File ▸ Export… for the person the window shows (not modal: the views stay readable during the export;
+    // returns at once). Nothing while locked. Locking cancels a running export first.
+    void openExport();
     // File ▸ Settings… (window-modal, returns at once).
     void openSettings();
 
@@ -44,6 +50,7 @@ private:
     CheckupResultsView* m_checkups = nullptr;
     TrendChartView* m_trend = nullptr;
     QPointer<ImportDialog> m_import;
+    QPointer<ExportDialog> m_export;
     QPointer<SettingsDialog> m_settings;
 };
 

@@ -84,4 +84,15 @@ QString dateText(const domain::Date& date)
     return japanese ? QStringLiteral("%1（%2）").arg(western, era) : QStringLiteral("%1 (%2)").arg(western, era);
 }
 
+domain::Date toDomainDate(const QDate& date)
+{
+    return domain::Date {std::chrono::year(date.year()), std::chrono::month(static_cast<unsigned>(date.month())),
+        std::chrono::day(static_cast<unsigned>(date.day()))};
+}
+
+QString dateEditFormat()
+{
+    return QLocale().language() == QLocale::Japanese ? QStringLiteral("yyyy/MM/dd") : QStringLiteral("d MMM yyyy");
+}
+
 } // namespace techo::ui

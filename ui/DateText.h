@@ -4,6 +4,8 @@
 
 #include <QString>
 
+class QDate;
+
 namespace techo::ui {
 
 // How the views write dates (Settings ▸ dates): 西暦 only, or 西暦 with the Japanese era (令和/平成/昭和) beside it.
@@ -23,5 +25,11 @@ void setEraDisplay(EraDisplay display) noexcept;
 // 昭和64年, 1989-01-08 平成元年). Empty for days before 1873-01-01 (明治6年): Japan used the lunisolar calendar
 // until then, so a Gregorian day has no era year a person would recognise; also empty if ICU fails.
 [[nodiscard]] QString japaneseEraText(const domain::Date& date);
+
+// A QDateEdit's day as the vault's calendar day (the import's and the export's period).
+[[nodiscard]] domain::Date toDomainDate(const QDate& date);
+// The display format of the dialogs' date edits, as dateText writes a day (without the era): 2024/04/01 in
+// Japanese, 1 Apr 2024 otherwise — never the locale's ambiguous short form (11/30/21).
+[[nodiscard]] QString dateEditFormat();
 
 } // namespace techo::ui

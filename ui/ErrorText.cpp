@@ -156,6 +156,10 @@ QString describeError(const Error& error)
         return ErrorText::tr("This is not a file or folder name.");
     if (key == "export.target_exists")
         return ErrorText::tr("%1 already exists. An export never replaces a file.").arg(param(error, "path"));
+    if (key == "export.cancelled")
+        return ErrorText::tr("The export was cancelled. Nothing was written.");
+    if (key == "export.pdf_unavailable")
+        return ErrorText::tr("The PDF summary is not available in this version of Techo.");
     if (key == "export.not_utf8")
         return ErrorText::tr("A record holds text that is not valid Unicode; it cannot be exported.");
     return byCode(error);

@@ -2,6 +2,7 @@
 
 #include "core/session/VaultSession.h"
 #include "ui/AppSettings.h"
+#include "ui/DateText.h"
 #include "ui/ErrorText.h"
 #include "ui/ImportProgressModel.h"
 #include "ui/ImportRejectionModel.h"
@@ -33,12 +34,6 @@ namespace {
 
 enum Page { SourcePage = 0, ProgressPage = 1, ReportPage = 2 };
 
-domain::Date toDomain(const QDate& date)
-{
-    return domain::Date {std::chrono::year(date.year()), std::chrono::month(static_cast<unsigned>(date.month())),
-        std::chrono::day(static_cast<unsigned>(date.day()))};
-}
-
 // Draws a JSON path with a break opportunity after each '.' and before each '[' (a path has no spaces, so a view
 // could otherwise only cut it): "$.a.b[2].DataValue" wraps into lines that keep the index and the field whole.
 class PathDelegate final : public QStyledItemDelegate {
@@ -54,13 +49,6 @@ protected:
             .replace(QLatin1Char('['), kBreak + QStringLiteral("["));
     }
 };
-
-// The date edits' format as ui/DateText's dateText writes a day (without the era): 2024/04/01 in Japanese,
-// 1 Apr 2024 otherwise — never the locale's ambiguous short form (11/30/21).
-QString dateEditFormat()
-{
-    return QLocale().language() == QLocale::Japanese ? QStringLiteral("yyyy/MM/dd") : QStringLiteral("d MMM yyyy");
-}
 
 QLabel* hint(const QString& text, QWidget* parent)
 {
@@ -442,8 +430,8 @@ ImportJob ImportDialog::apiJob(const QString& baseUrl, const QString& caFile, bo
     if (browser) // a placeholder: ImportWorker puts the real opener in (it opens from the GUI thread)
         job.request.openBrowser = [](const std::string&) -> Status { return {}; };
     if (m_limitDates->isChecked()) {
-        job.request.since = toDomain(std::min(m_from->date(), m_to->date()));
-        job.request.until = toDomain(std::max(m_from->date(), m_to->date()));
+        job.request.since = toDomainDate(std::min(m_from->date(), m_to->date()));
+        job.request.until = toDomainDate(std::max(m_from->date(), m_to->date()));
     }
     return job;
 }

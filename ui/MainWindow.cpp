@@ -201,6 +201,12 @@ void MainWindow::buildMenus()
     m_importAction->setToolTip(tr("Import records (Ctrl+I)"));
     m_importAction->setIconText(tr("Import")); // the tool bar's text: no mnemonic, no ellipsis
     m_importAction->setEnabled(false);
+    m_exportAction = fileMenu->addAction(appIcon(QStringLiteral("export")), tr("&Export…"));
+    m_exportAction->setObjectName(QStringLiteral("exportAction"));
+    m_exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    m_exportAction->setToolTip(tr("Export records: a PDF for your doctor, JSON, CSV or FHIR (Ctrl+E)"));
+    m_exportAction->setIconText(tr("Export"));
+    m_exportAction->setEnabled(false);
     m_settingsAction = fileMenu->addAction(appIcon(QStringLiteral("settings")), tr("&Settings…"));
     m_settingsAction->setObjectName(QStringLiteral("settingsAction"));
     m_settingsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
@@ -247,6 +253,7 @@ void MainWindow::buildToolBar()
     bar->setMovable(false);
     bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     bar->addAction(m_importAction);
+    bar->addAction(m_exportAction);
     bar->addSeparator();
     auto* profileLabel = new QLabel(tr("&Profile:"), bar);
     profileLabel->setContentsMargins(6, 0, 4, 0);

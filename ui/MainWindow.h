@@ -72,6 +72,8 @@ public:
     // File ▸ Import… and File ▸ Settings…: disabled until the lead connects them to their dialogs.
     [[nodiscard]] QAction* importAction() const noexcept { return m_importAction; }
     [[nodiscard]] QAction* settingsAction() const noexcept { return m_settingsAction; }
+    // File ▸ Export… (Ctrl+E): disabled until AppController connects it to the export dialog.
+    [[nodiscard]] QAction* exportAction() const noexcept { return m_exportAction; }
 
     // A long-running state in the status bar ("Writing the import…") with a busy bar, until cleared.
     void setBusyMessage(const QString& message);
@@ -142,6 +144,7 @@ private:
     QActionGroup* m_viewActions = nullptr;
     QAction* m_importAction = nullptr;
     QAction* m_settingsAction = nullptr;
+    QAction* m_exportAction = nullptr;
     QAction* m_unlockAction = nullptr;
     QAction* m_lockAction = nullptr;
     QAction* m_renameAction = nullptr;
