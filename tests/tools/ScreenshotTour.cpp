@@ -10,6 +10,7 @@
 #include "ui/CheckupTableModel.h"
 #include "ui/DashboardView.h"
 #include "ui/DateText.h"
+#include "ui/ExportDialog.h"
 #include "ui/MainWindow.h"
 #include "ui/ProfileSwitcher.h"
 #include "ui/SettingsDialog.h"
@@ -174,6 +175,18 @@ int main(int argc, char** argv)
     controller.openImport(ui::ImportDialog::Source::Sandbox);
     ok &= grab(window, file(QStringLiteral("import")), controller.importDialog());
     delete controller.importDialog();
+    // File ▸ Export…: the choice with its live preview, then the report of a real export into a folder of its own.
+    controller.openExport();
+    if (ui::ExportDialog* exportDialog = controller.exportDialog()) {
+        ok &= grab(window, file(QStringLiteral("export")), exportDialog);
+        QTemporaryDir exported;
+        exportDialog->setDestination(exported.filePath(QStringLiteral("techo-export.json")));
+        exportDialog->startExport();
+        for (int i = 0; i < 1200 && exportDialog->stage() != ui::ExportDialog::Stage::Finished; ++i)
+            settle(50);
+        ok &= grab(window, file(QStringLiteral("export-report")), exportDialog);
+        delete exportDialog;
+    }
     controller.openSettings();
     ok &= grab(window, file(QStringLiteral("settings")), window.findChild<ui::SettingsDialog*>());
     for (QDialog* dialog : window.findChildren<QDialog*>())
