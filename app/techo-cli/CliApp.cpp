@@ -641,7 +641,8 @@ int commandExport(const GlobalOptions& options, const Args& args)
         std::cerr << '\n';
     if (!result.ok()) {
         Error failure = std::move(result).error();
-        failure.message += " (nothing was written)";
+        if (failure.code != ErrorCode::Cancelled) // a cancel already says so
+            failure.message += " (nothing was written)";
         return report(failure);
     }
     const exports::ExportReport& done = result.value();
