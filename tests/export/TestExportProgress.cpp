@@ -216,16 +216,20 @@ private slots:
     {
         QTest::addColumn<exports::ExportFormat>("format");
         QTest::addColumn<int>("afterReports");
-        QTest::newRow("json, first report") << exports::ExportFormat::Json << 1;
-        QTest::newRow("csv, first report") << exports::ExportFormat::Csv << 1;
-        QTest::newRow("fhir, first report") << exports::ExportFormat::Fhir << 1;
+        QTest::addColumn<bool>("zip");
+        QTest::newRow("json, first report") << exports::ExportFormat::Json << 1 << false;
+        QTest::newRow("csv, first report") << exports::ExportFormat::Csv << 1 << false;
+        QTest::newRow("csv zip, first report") << exports::ExportFormat::Csv << 1 << true;
+        QTest::newRow("fhir, first report") << exports::ExportFormat::Fhir << 1 << false;
         // The last report comes after the last record: only the check before publishing can still stop it.
-        QTest::newRow("json, last report") << exports::ExportFormat::Json << -1;
+        QTest::newRow("json, last report") << exports::ExportFormat::Json << -1 << false;
+        QTest::newRow("csv zip, last report") << exports::ExportFormat::Csv << -1 << true;
     }
     void cancelLeavesNothing()
     {
         QFETCH(exports::ExportFormat, format);
         QFETCH(int, afterReports);
+        QFETCH(bool, zip);
         QTemporaryDir out(m_dir.filePath(QStringLiteral("cancel-XXXXXX")));
         QVERIFY(out.isValid());
         const int eventsBefore = exportEvents();
@@ -236,6 +240,7 @@ private slots:
         {
             exports::ExportRequest dry;
             dry.format = format;
+            dry.zip = zip;
             dry.outPath = out.filePath(QStringLiteral("count-reports")).toStdString();
             dry.progress = [&](const exports::ExportProgress&) { ++reports; };
             QVERIFY(exports::exportRecords(db(), dry).ok());
@@ -249,6 +254,7 @@ private slots:
         int seen = 0;
         exports::ExportRequest request;
         request.format = format;
+        request.zip = zip;
         request.outPath = out.filePath(QStringLiteral("export")).toStdString();
         request.cancel = &cancel;
         request.progress = [&](const exports::ExportProgress&) {
