@@ -756,6 +756,18 @@ Select the row to see its trend.</source>
         <source>The PDF summary is not available in this version of Techo.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The summary&apos;s QR code cannot hold even the person and the dates.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The zip file could not be written (permissions or a full disk). Nothing was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the CSV export can be saved as one zip file.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>techo::ui::ExportCountsModel</name>

@@ -756,6 +756,18 @@ Select the row to see its trend.</source>
         <source>The PDF summary is not available in this version of Techo.</source>
         <translation>このバージョンの Techo では PDF サマリーを作成できません。</translation>
     </message>
+    <message>
+        <source>The summary&apos;s QR code cannot hold even the person and the dates.</source>
+        <translation>サマリーの QR コードには、本人と日付の情報さえ収まりません。</translation>
+    </message>
+    <message>
+        <source>The zip file could not be written (permissions or a full disk). Nothing was written.</source>
+        <translation>zip ファイルを書き込めませんでした（権限またはディスクの空き容量）。何も書き出していません。</translation>
+    </message>
+    <message>
+        <source>Only the CSV export can be saved as one zip file.</source>
+        <translation>1 つの zip ファイルに保存できるのは CSV の書き出しだけです。</translation>
+    </message>
 </context>
 <context>
     <name>techo::ui::ExportCountsModel</name>

@@ -158,6 +158,12 @@ QString describeError(const Error& error)
         return ErrorText::tr("%1 already exists. An export never replaces a file.").arg(param(error, "path"));
     if (key == "export.cancelled")
         return ErrorText::tr("The export was cancelled. Nothing was written.");
+    if (key == "export.zip_failed")
+        return ErrorText::tr("The zip file could not be written (permissions or a full disk). Nothing was written.");
+    if (key == "export.zip_not_csv")
+        return ErrorText::tr("Only the CSV export can be saved as one zip file.");
+    if (key == "export.summary_code_too_small")
+        return ErrorText::tr("The summary's QR code cannot hold even the person and the dates.");
     if (key == "export.pdf_unavailable")
         return ErrorText::tr("The PDF summary is not available in this version of Techo.");
     if (key == "export.not_utf8")
