@@ -23,6 +23,7 @@
 #include <QComboBox>
 #include <QCryptographicHash>
 #include <QDir>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -268,6 +269,29 @@ private slots:
             QVERIFY(hasJapanese(child<QLabel>(dialog, "reportHeadline")->text()));
             QVERIFY(hasJapanese(dialog.windowTitle()));
         }
+    }
+
+    // CSV as one .zip: a zip file at the destination holding what the preview counted.
+    void csvZipIsWritten()
+    {
+        ui::ExportDialog dialog(*m_session, 1);
+        dialog.setFormat(exports::ExportFormat::Csv);
+        dialog.setCsvZip(true);
+        QVERIFY(dialog.destination().endsWith(QStringLiteral("-csv.zip")));
+        QTemporaryDir out;
+        const QString target = out.filePath(QStringLiteral("records.zip"));
+        dialog.setDestination(target);
+        const Counts preview = dialog.previewCounts();
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QTest::mouseClick(child<QPushButton>(dialog, "exportButton"), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(dialog.stage(), Stage::Finished, kExportTimeoutMs);
+        QVERIFY2(dialog.lastReport().has_value(), dialog.lastError() ? dialog.lastError()->message.c_str() : "");
+        QVERIFY(QFileInfo(target).isFile());
+        QCOMPARE(test::readAll(target).left(4), QByteArray("PK\x03\x04", 4));
+        for (const char* kind : {"checkups", "observations", "dispensings", "medication_lines", "vaccinations"})
+            QCOMPARE(dialog.lastReport()->counts.at(kind), preview.at(kind));
+        QCOMPARE(entries(out.path()), QStringList {QStringLiteral("records.zip")});
     }
 
     // A period that ends before it starts is named in the preview and cannot be exported.
