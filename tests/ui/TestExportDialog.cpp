@@ -429,6 +429,7 @@ private slots:
     // Without a renderer the PDF cannot be chosen and says why; with one it can, for one person only.
     void pdfNeedsARendererAndOnePerson()
     {
+        Language language(QStringLiteral("ja"));
         ui::ExportDialog dialog(*m_session, std::nullopt);
         dialog.show();
         QVERIFY(QTest::qWaitForWindowExposed(&dialog));
@@ -454,6 +455,8 @@ private slots:
         clickCheckBox(child<QCheckBox>(dialog, "medicinesSectionCheck"));
         QCOMPARE(dialog.previewCounts().at("dispensings"), 0);
         QVERIFY(!dialog.selection().categories.medications);
+        QTest::qWait(100); // the layout follows the new texts on the next turn of the event loop
+        saveScreenshot(&dialog, QStringLiteral("export-dialog-pdf-ja"));
     }
 
     // Every error key the export raises has Japanese text (ErrorText), never the English fallback.
