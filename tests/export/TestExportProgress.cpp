@@ -285,6 +285,32 @@ private slots:
         QCOMPARE(QDir(out.path()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot), QStringList {});
     }
 
+    // Ctrl+C during `techo-cli export` cancels it cleanly: exit 1 with "cancelled", nothing at --out, no staging
+    // copy, no audit event. SIGINT arrives right after the staging copy is made (InterruptOnStagingShim.c); without
+    // the CLI's handler the process would die of it and leave that copy behind.
+    void ctrlCCancelsTechoCliExport_data()
+    {
+        QTest::addColumn<QString>("format");
+        QTest::newRow("json") << QStringLiteral("json");
+        QTest::newRow("csv") << QStringLiteral("csv");
+    }
+    void ctrlCCancelsTechoCliExport()
+    {
+        QFETCH(QString, format);
+        QTemporaryDir out(m_dir.filePath(QStringLiteral("sigint-XXXXXX")));
+        QVERIFY(out.isValid());
+        const int eventsBefore = exportEvents();
+        const test::ProcessResult r = test::runTool(test::builtTool(QStringLiteral("techo-cli")),
+            {QStringLiteral("--vault"), m_vaultPath, QStringLiteral("export"), QStringLiteral("--format"), format,
+                QStringLiteral("--out"), out.filePath(QStringLiteral("export"))},
+            {QStringLiteral("TECHO_PASSPHRASE=") + QString::fromUtf8(test::kTestPassphrase),
+                QStringLiteral("LD_PRELOAD=") + QStringLiteral(TECHO_INTERRUPT_ON_STAGING_SHIM)});
+        QVERIFY2(r.exitCode == 1, r.err.constData());
+        QVERIFY2(r.err.contains("cancelled; nothing was written"), r.err.constData());
+        QCOMPARE(QDir(out.path()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot), QStringList {});
+        QCOMPARE(exportEvents(), eventsBefore);
+    }
+
     // The session's doors to the export: the same counts as core's, and query.vault_locked once locked.
     void sessionExportsAndRefusesWhenLocked()
     {
