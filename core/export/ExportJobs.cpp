@@ -1,6 +1,7 @@
 #include "core/export/ExportJobs.h"
 
 #include "core/export/CsvExport.h"
+#include "core/export/DoctorSummary.h"
 #include "core/export/ExportOutput.h"
 #include "core/export/ExportSource.h"
 #include "core/export/FhirExport.h"
@@ -18,6 +19,31 @@ Status checkSelection(const ExportSelection& selection)
     return {};
 }
 
+// The PDF summary: core builds it (one read snapshot, closed before rendering), the request's renderer lays it out,
+// and the bytes go through the same staging as every export. The target is checked before any work.
+Result<ExportReport> writePdfSummary(vault::Database& db, const ExportRequest& request)
+{
+    if (!request.renderPdf)
+        return makeError(ErrorCode::Usage, "this program cannot lay out a PDF (it was built without the GUI)")
+            .withKey("export.pdf_unavailable");
+    TECHO_ASSIGN(StagedOutput staged, StagedOutput::create(request.outPath, StagedOutput::Kind::File));
+    TECHO_ASSIGN(const DoctorSummary summary, buildDoctorSummary(db, request));
+    ExportReport report;
+    report.path = request.outPath;
+    report.counts = summaryCounts(summary);
+    if (request.progress)
+        request.progress(ExportProgress {"rendering", 0, 0});
+    TECHO_ASSIGN(const std::string pdf, request.renderPdf(summary));
+    if (request.progress)
+        request.progress(ExportProgress {"writing", 0, 0});
+    TECHO_ASSIGN(ExportFile file, staged.file());
+    TECHO_TRY(file.write(pdf));
+    report.bytes = file.bytesWritten();
+    TECHO_ASSIGN(report.sha256, file.finish());
+    TECHO_TRY(staged.publish());
+    return report;
+}
+
 } // namespace
 
 Result<ExportReport> exportRecords(vault::Database& db, ExportRequest request)
@@ -25,13 +51,13 @@ Result<ExportReport> exportRecords(vault::Database& db, ExportRequest request)
     if (request.now == domain::Timestamp {})
         request.now = domain::nowUtc();
     TECHO_TRY(checkSelection(request.selection));
-    if (request.format == ExportFormat::Pdf)
-        return makeError(ErrorCode::Usage, "the PDF summary is not available yet").withKey("export.pdf_unavailable");
     if (request.zip && request.format != ExportFormat::Csv)
         return makeError(ErrorCode::Usage, "only a CSV export can be a zip").withKey("export.zip_not_csv");
     ExportReport report;
     report.path = request.outPath;
-    {
+    if (request.format == ExportFormat::Pdf) {
+        TECHO_ASSIGN(report, writePdfSummary(db, request));
+    } else {
         TECHO_ASSIGN(std::unique_ptr<ExportSource> source, ExportSource::open(db, request.selection));
         TECHO_TRY(source->watch(request.progress, request.cancel));
         if (request.format == ExportFormat::Json || request.format == ExportFormat::Fhir) {
