@@ -1,5 +1,6 @@
 #include "app/techo-cli/CliApp.h"
 
+#include "app/techo-cli/CliPdf.h"
 #include "app/techo-cli/PassphraseInput.h"
 #include "core/export/ExportJobs.h"
 #include "core/import/ImportJobs.h"
@@ -55,12 +56,16 @@ Commands:
                          print stored records with every stored field (ids, provenance,
                          institutions, comparators, units as sent, superseded_by …)
   profile rename ID NAME the name Techo shows for a profile (imports never change it)
-  export --format json|csv|fhir --out PATH [--profile ID] [--from YYYY-MM-DD] [--to YYYY-MM-DD]
+  export --format json|csv|fhir|pdf --out PATH [--profile ID] [--from YYYY-MM-DD] [--to YYYY-MM-DD]
          [--categories checkups,vaccinations,medications,self] [--csv-headers en|ja] [--zip] [--json]
+         [--sections latest,trends,medicines,vaccinations] [--checkups N]
                          write records out: json = one re-importable file, csv = a folder of
                          UTF-8 (BOM, CRLF) files, one per record kind (--zip, or a PATH ending
                          in .zip: the same files in one zip archive), fhir = one FHIR R4
-                         Bundle with JP Core profiles (docs/export-format.md).
+                         Bundle with JP Core profiles, pdf = the summary for a doctor
+                         (医師提出用サマリー) of one person (--profile when the vault has
+                         several), with the chosen sections and up to N (1-5, default 5)
+                         checkups side by side (docs/export-format.md).
                          PATH must not exist; the export appears there complete or not at all
 
 Options:
@@ -565,13 +570,41 @@ int commandProfile(const GlobalOptions& options, const Args& args)
     return kExitOk;
 }
 
-// techo-cli export: one file (json, fhir) or one folder (csv), written atomically and recorded in the audit log.
+// "latest,trends,medicines,vaccinations" (any order, no repeats) as the PDF's sections; nullopt for an unknown,
+// repeated or empty name.
+std::optional<exports::SummarySections> parseSections(std::string_view text)
+{
+    exports::SummarySections sections {false, false, false, false};
+    bool any = false;
+    while (true) {
+        const auto comma = text.find(',');
+        const std::string_view name = text.substr(0, comma);
+        bool* flag = name == "latest" ? &sections.latestCheckups
+            : name == "trends"        ? &sections.trends
+            : name == "medicines"     ? &sections.medicines
+            : name == "vaccinations"  ? &sections.vaccinations
+                                      : nullptr;
+        if (!flag || *flag)
+            return std::nullopt;
+        *flag = true;
+        any = true;
+        if (comma == std::string_view::npos)
+            break;
+        text.remove_prefix(comma + 1);
+    }
+    if (!any)
+        return std::nullopt;
+    return sections;
+}
+
+// techo-cli export: one file (json, fhir, pdf) or one folder (csv), written atomically and recorded in the audit log.
 int commandExport(const GlobalOptions& options, const Args& args)
 {
     exports::ExportRequest request;
     request.generator = std::string("Techo ") + TECHO_VERSION;
     std::optional<std::string> format;
     std::string error;
+    bool pdfOnly = false; // an option only the PDF takes was given
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string& arg = args[i];
         const bool hasValue = i + 1 < args.size();
@@ -592,6 +625,20 @@ int commandExport(const GlobalOptions& options, const Args& args)
             if (!categories)
                 return usageError("export: --categories takes a list of checkups, vaccinations, medications, self");
             request.selection.categories = *categories;
+        } else if (arg == "--sections" && hasValue) {
+            const auto sections = parseSections(args[++i]);
+            if (!sections)
+                return usageError("export: --sections takes a list of latest, trends, medicines, vaccinations");
+            const int checkups = request.summary.maxCheckups;
+            request.summary = *sections;
+            request.summary.maxCheckups = checkups;
+            pdfOnly = true;
+        } else if (arg == "--checkups" && hasValue) {
+            const auto n = parseInteger(args[++i]);
+            if (!n || *n < 1 || *n > 5)
+                return usageError("export: --checkups takes a number from 1 to 5");
+            request.summary.maxCheckups = int(*n);
+            pdfOnly = true;
         } else if (arg == "--csv-headers" && hasValue) {
             const std::string& language = args[++i];
             if (language != "en" && language != "ja")
@@ -606,10 +653,10 @@ int commandExport(const GlobalOptions& options, const Args& args)
             return usageError("export: " + error);
     }
     if (!format)
-        return usageError("export needs --format json, csv or fhir");
+        return usageError("export needs --format json, csv, fhir or pdf");
     const auto parsedFormat = fromString<exports::ExportFormat>(*format);
     if (!parsedFormat)
-        return usageError("export: unknown format '" + *format + "' (json, csv or fhir)");
+        return usageError("export: unknown format '" + *format + "' (json, csv, fhir or pdf)");
     request.format = *parsedFormat;
     if (request.outPath.empty())
         return usageError("export needs --out PATH");
@@ -624,6 +671,10 @@ int commandExport(const GlobalOptions& options, const Args& args)
             [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
         request.zip = request.zip || suffix == ".zip";
     }
+    if (pdfOnly && request.format != exports::ExportFormat::Pdf)
+        return usageError("export: --sections and --checkups are for --format pdf");
+    if (request.format == exports::ExportFormat::Pdf)
+        request.renderPdf = pdfRenderer(); // empty without the GUI build: exportRecords says so
 
     auto vault = openVault(options);
     if (!vault.ok())

@@ -1,0 +1,362 @@
+// The PDF summary for a doctor as a clinic receives it: a real vault filled by a real import of saved API responses,
+// exported through exportRecords with ui::renderDoctorSummaryPdf as the renderer, then read back with poppler's
+// tools as a person's PDF viewer would: `pdftotext` (text NFKC-normalised by python3's unicodedata, since the
+// embedded CJK font maps some kanji to their compatibility radicals), `pdffonts` (every font embedded), `pdfinfo`
+// (the page count) and `pdftoppm` (every page renders). It checks the section titles, the person, item names, the
+// latest values with their marks, the thresholds column, the medicines and vaccinations, the sources, "n / N" on
+// every page, and that the PDF is Japanese with the UI in English. Pages are saved as PNGs in
+// $TECHO_SCREENSHOT_DIR (else screenshots/ in the build folder) for looking at.
+#include "core/export/ExportJobs.h"
+#include "core/import/ImportJobs.h"
+#include "core/vault/ProfileRepository.h"
+#include "core/vault/Vault.h"
+#include "tests/support/TestSupport.h"
+#include "ui/DoctorSummaryPdf.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QFile>
+#include <QImage>
+#include <QLocale>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThread>
+
+#include <memory>
+
+using namespace techo;
+
+namespace {
+
+domain::Timestamp ts(const char* value)
+{
+    return *domain::parseTimestamp(value);
+}
+
+QString screenshotDir()
+{
+    QString dir = qEnvironmentVariable("TECHO_SCREENSHOT_DIR");
+    if (dir.isEmpty())
+        dir = QDir::current().filePath(QStringLiteral("screenshots"));
+    QDir().mkpath(dir);
+    return dir;
+}
+
+// pdftotext's text, NFKC-normalised (python3), with runs of white space made one space and page numbers written
+// "n / N" (pdftotext does not see the narrow spaces around the slash).
+QString pdfText(const QString& pdf)
+{
+    const test::ProcessResult text
+        = test::runTool(QStringLiteral("pdftotext"), {QStringLiteral("-layout"), pdf, QStringLiteral("-")});
+    if (text.exitCode != 0)
+        return {};
+    QFile raw(pdf + QStringLiteral(".txt"));
+    if (!raw.open(QIODevice::WriteOnly))
+        return {};
+    raw.write(text.out);
+    raw.close();
+    const test::ProcessResult nfkc = test::runTool(QStringLiteral("python3"),
+        {QStringLiteral("-c"),
+            QStringLiteral("import sys,unicodedata;sys.stdout.write(unicodedata.normalize('NFKC',"
+                           "open(sys.argv[1],encoding='utf-8').read()))"),
+            raw.fileName()});
+    if (nfkc.exitCode != 0)
+        return {};
+    return QString::fromUtf8(nfkc.out)
+        .replace(QRegularExpression(QStringLiteral("[ \\t]+")), QStringLiteral(" "))
+        .replace(QRegularExpression(QStringLiteral("で本人が作成 (\\d+) ?/ ?(\\d+)")),
+            QStringLiteral("で本人が作成 \\1 / \\2"));
+}
+
+int pdfPages(const QString& pdf)
+{
+    const test::ProcessResult info = test::runTool(QStringLiteral("pdfinfo"), {pdf});
+    const auto match = QRegularExpression(QStringLiteral("Pages:\\s+(\\d+)")).match(QString::fromUtf8(info.out));
+    return match.hasMatch() ? match.captured(1).toInt() : -1;
+}
+
+} // namespace
+
+class TestDoctorSummaryPdf final : public QObject {
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<vault::Vault> m_one; // 藤田 剛: checkups, dispensings, vaccinations
+    std::unique_ptr<vault::Vault> m_family; // 架空 一郎 and 架空 花子: fifteen years of checkups
+    QString m_pdf; // the summary of 藤田 剛
+    QString m_text;
+
+    void importInto(vault::Vault& vault, const char* file)
+    {
+        auto report
+            = import::importFromFile(vault.database(), test::sourcePath(QString::fromLatin1(file)).toStdString());
+        QVERIFY2(report.ok(), report.ok() ? "" : report.error().message.c_str());
+    }
+
+    QString exportPdf(vault::Vault& vault, const QString& name, std::optional<std::int64_t> profile,
+        const exports::SummarySections& sections = {})
+    {
+        exports::ExportRequest request;
+        request.format = exports::ExportFormat::Pdf;
+        request.outPath = m_dir.filePath(name).toStdString();
+        request.now = ts("2024-05-10T03:00:00Z");
+        request.selection.profileId = profile;
+        request.summary = sections;
+        request.renderPdf = ui::renderDoctorSummaryPdf;
+        auto report = exports::exportRecords(vault.database(), request);
+        if (!report.ok()) {
+            qWarning("export failed: %s", report.error().message.c_str());
+            return {};
+        }
+        return QString::fromStdString(report->path);
+    }
+
+    static void savePages(const QString& pdf, const QString& prefix)
+    {
+        const QString out = QDir(screenshotDir()).filePath(prefix);
+        QFile::remove(out + QStringLiteral(".pdf"));
+        QVERIFY(QFile::copy(pdf, out + QStringLiteral(".pdf")));
+        const test::ProcessResult r = test::runTool(
+            QStringLiteral("pdftoppm"), {QStringLiteral("-r"), QStringLiteral("80"), QStringLiteral("-png"), pdf, out});
+        QCOMPARE(r.exitCode, 0);
+    }
+
+private slots:
+    void initTestCase()
+    {
+        // The UI in English: the PDF must still be Japanese.
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedKingdom));
+        m_one = test::createTestVault(m_dir.filePath(QStringLiteral("one.techo")));
+        QVERIFY(m_one);
+        for (const char* file :
+            {"tests/data/api/tkk-valid.json", "tests/data/api/yzk-valid.json", "tests/data/api/pmh-valid.json"})
+            importInto(*m_one, file);
+        m_family = test::createTestVault(m_dir.filePath(QStringLiteral("family.techo")));
+        QVERIFY(m_family);
+        for (const char* file : {"tests/data/api/tkk-trend-male.json", "tests/data/api/tkk-trend-female.json"})
+            importInto(*m_family, file);
+
+        m_pdf = exportPdf(*m_one, QStringLiteral("fujita.pdf"), std::nullopt);
+        QVERIFY(!m_pdf.isEmpty());
+        QVERIFY(test::readAll(m_pdf).startsWith("%PDF-"));
+        m_text = pdfText(m_pdf);
+        QVERIFY2(!m_text.isEmpty(), "pdftotext or python3 failed");
+        savePages(m_pdf, QStringLiteral("pdf-fujita"));
+    }
+
+    void header_person_and_period()
+    {
+        QVERIFY(m_text.contains(QStringLiteral("医師提出用サマリー")));
+        QVERIFY(m_text.contains(QStringLiteral("藤田 剛(フジタ ツヨシ)")));
+        QVERIFY(m_text.contains(QStringLiteral("1971/01/28(53歳)")));
+        QVERIFY(m_text.contains(QStringLiteral("男性")));
+        QVERIFY(m_text.contains(QStringLiteral("2024/05/10")));
+        QVERIFY2(m_text.contains(QStringLiteral("2023/11/10 〜 2025/01/20")), qPrintable(m_text.left(800)));
+        // Japanese, although the UI language is English.
+        QVERIFY(!m_text.contains(QStringLiteral("Health guidance")));
+        QVERIFY(!m_text.contains(QStringLiteral("Within reference")));
+        QCOMPARE(QLocale().language(), QLocale::English); // put back after rendering
+    }
+
+    void sections_itemNames_values_marks()
+    {
+        for (const char* title :
+            {"最新の健診結果", "経年変化", "服薬", "現在の薬", "直近6か月の調剤", "予防接種歴", "データの出どころ"})
+            QVERIFY2(m_text.contains(QString::fromUtf8(title)), title);
+        // Item names in the official order, with the latest values, their marks and the thresholds column.
+        const qsizetype weight = m_text.indexOf(QStringLiteral("体重"));
+        const qsizetype bmi = m_text.indexOf(QStringLiteral("BMI"));
+        const qsizetype ldl = m_text.indexOf(QStringLiteral("LDLコレステロール"));
+        const qsizetype hba1c = m_text.indexOf(QStringLiteral("HbA1c(NGSP値)"));
+        const qsizetype protein = m_text.indexOf(QStringLiteral("尿蛋白"));
+        QVERIFY(weight > 0 && bmi > weight && ldl > bmi && hba1c > ldl && protein > hba1c);
+        QVERIFY2(m_text.contains(QStringLiteral("▲ 145")), "LDL 145 is 受診勧奨 (▲)");
+        QVERIFY2(m_text.contains(QStringLiteral("△ 5.8")), "HbA1c 5.8 is 保健指導 (△)");
+        QVERIFY(m_text.contains(QStringLiteral("保健指導 ≥120")));
+        QVERIFY(m_text.contains(QStringLiteral("受診勧奨 ≥6.5")));
+        QVERIFY(m_text.contains(QStringLiteral("168.0")));
+        QVERIFY(m_text.contains(QStringLiteral("56.2")));
+        // The legend says the marks in words (black-and-white printing).
+        QVERIFY(m_text.contains(QStringLiteral("○ 基準範囲内")));
+        QVERIFY(m_text.contains(QStringLiteral("▲ 受診勧奨判定値")));
+    }
+
+    void medicines_and_vaccinations()
+    {
+        QVERIFY(m_text.contains(QStringLiteral("アムロジピン錠5mg「サワイ」")));
+        QVERIFY(m_text.contains(QStringLiteral("1日1回朝食後")));
+        QVERIFY(m_text.contains(QStringLiteral("28日分")));
+        QVERIFY(m_text.contains(QStringLiteral("ロキソニン錠60mg")));
+        QVERIFY(!m_text.contains(QStringLiteral("フロモックス"))); // seven months old
+        QVERIFY(m_text.contains(QStringLiteral("インフルエンザHAワクチン「KMB」")));
+        QVERIFY(!m_text.contains(QStringLiteral("コミナティ"))); // deleted at the source
+        QVERIFY(m_text.contains(QStringLiteral("マイナポータルの記録")));
+    }
+
+    void pageNumbers_onEveryPage()
+    {
+        const int pages = pdfPages(m_pdf);
+        QVERIFY(pages >= 2);
+        for (int n = 1; n <= pages; ++n)
+            QVERIFY2(m_text.contains(QStringLiteral("%1 / %2").arg(n).arg(pages)), qPrintable(QString::number(n)));
+        QVERIFY(!m_text.contains(QStringLiteral("%1 / %2").arg(pages + 1).arg(pages)));
+    }
+
+    void fonts_embedded_and_pagesRender()
+    {
+        const test::ProcessResult fonts = test::runTool(QStringLiteral("pdffonts"), {m_pdf});
+        QCOMPARE(fonts.exitCode, 0);
+        const QStringList lines = QString::fromUtf8(fonts.out).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QVERIFY2(lines.size() > 2, fonts.out.constData()); // a header of two lines, then the fonts
+        bool noto = false;
+        for (const QString& line : lines.mid(2)) {
+            // name type encoding emb sub uni object: "emb" is the fourth column from the end but two.
+            const QStringList cols = line.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+            QVERIFY2(cols.size() >= 7, qPrintable(line));
+            QVERIFY2(cols.at(cols.size() - 5) == QLatin1String("yes"), qPrintable(line));
+            QVERIFY2(!line.contains(QLatin1String("Type 3")), qPrintable(line));
+            noto = noto || line.startsWith(QLatin1String("NotoSansCJKjp"));
+        }
+        QVERIFY(noto);
+        // Every page renders, and none is blank.
+        QTemporaryDir pngs;
+        const test::ProcessResult r = test::runTool(QStringLiteral("pdftoppm"),
+            {QStringLiteral("-r"), QStringLiteral("40"), QStringLiteral("-png"), m_pdf,
+                pngs.filePath(QStringLiteral("p"))});
+        QCOMPARE(r.exitCode, 0);
+        const QStringList files = QDir(pngs.path()).entryList({QStringLiteral("*.png")});
+        QCOMPARE(files.size(), pdfPages(m_pdf));
+        for (const QString& file : files) {
+            const QImage page(pngs.filePath(file));
+            QVERIFY(!page.isNull());
+            int dark = 0;
+            for (int y = 0; y < page.height(); y += 2)
+                for (int x = 0; x < page.width(); x += 2)
+                    dark += qGray(page.pixel(x, y)) < 128 ? 1 : 0;
+            QVERIFY2(dark > 200, qPrintable(file));
+        }
+    }
+
+    void trends_ofAFifteenYearPerson_withBloodPressure()
+    {
+        auto profiles = vault::ProfileRepository(m_family->database()).list();
+        QVERIFY(profiles.ok());
+        std::int64_t man = 0;
+        for (const auto& p : *profiles)
+            if (p.sex == domain::Sex::Male)
+                man = p.id;
+        QVERIFY(man != 0);
+        const QString pdf = exportPdf(*m_family, QStringLiteral("kakuu.pdf"), man);
+        QVERIFY(!pdf.isEmpty());
+        savePages(pdf, QStringLiteral("pdf-kakuu"));
+        const QString text = pdfText(pdf);
+        QVERIFY(text.contains(QStringLiteral("架空 一郎")));
+        QVERIFY(!text.contains(QStringLiteral("架空 花子")));
+        for (const char* title : {"血圧", "収縮期血圧", "拡張期血圧", "血糖", "脂質", "HDLコレステロール"})
+            QVERIFY2(text.contains(QString::fromUtf8(title)), title);
+        // The charts' band labels are the app's, in Japanese.
+        QVERIFY(text.contains(QStringLiteral("保健指導判定値")));
+        QVERIFY(!text.contains(QStringLiteral("guidance level")));
+    }
+
+    void renders_fromAWorkerThread()
+    {
+        // An export worker calls the renderer off the GUI thread: the layout hops to the GUI thread and the
+        // worker gets the same PDF text.
+        exports::ExportRequest request;
+        request.format = exports::ExportFormat::Pdf;
+        request.outPath = m_dir.filePath(QStringLiteral("worker.pdf")).toStdString();
+        request.now = ts("2024-05-10T03:00:00Z");
+        request.renderPdf = ui::renderDoctorSummaryPdf;
+        std::optional<Result<exports::ExportReport>> report;
+        QThread* worker = QThread::create([&] { report.emplace(exports::exportRecords(m_one->database(), request)); });
+        worker->start();
+        QTRY_VERIFY_WITH_TIMEOUT(worker->isFinished(), 60000);
+        delete worker;
+        QVERIFY(report && report->ok());
+        const QString text = pdfText(QString::fromStdString(request.outPath));
+        QVERIFY(text.contains(QStringLiteral("▲ 145")));
+        QVERIFY(text.contains(QStringLiteral("藤田 剛")));
+    }
+
+    void oneSection_only()
+    {
+        exports::SummarySections sections;
+        sections.latestCheckups = false;
+        sections.trends = false;
+        sections.medicines = false;
+        const QString pdf = exportPdf(*m_one, QStringLiteral("vaccinations.pdf"), std::nullopt, sections);
+        const QString text = pdfText(pdf);
+        QVERIFY(text.contains(QStringLiteral("予防接種歴")));
+        QVERIFY(!text.contains(QStringLiteral("最新の健診結果")));
+        QVERIFY(!text.contains(QStringLiteral("服薬")));
+        QCOMPARE(pdfPages(pdf), 1);
+        QVERIFY(text.contains(QStringLiteral("1 / 1")));
+    }
+
+    void cli_exportFormatPdf()
+    {
+        // techo-cli lays the PDF out with the same renderer in an offscreen QApplication (no display).
+        const QString cli = test::builtTool(QStringLiteral("techo-cli"));
+        const QString vault = m_dir.filePath(QStringLiteral("cli.techo"));
+        const QString pass = m_dir.filePath(QStringLiteral("pass"));
+        QFile file(pass);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(test::kTestPassphrase);
+        file.close();
+        const QStringList vaultArgs {QStringLiteral("--vault"), vault, QStringLiteral("--passphrase-file"), pass};
+        QCOMPARE(
+            test::runTool(cli, vaultArgs + QStringList {QStringLiteral("--insecure-fast-kdf"), QStringLiteral("init")})
+                .exitCode,
+            0);
+        for (const char* name : {"tkk-valid.json", "yzk-valid.json", "pmh-valid.json"})
+            QCOMPARE(test::runTool(cli,
+                         vaultArgs
+                             + QStringList {QStringLiteral("import"), QStringLiteral("--file"),
+                                 test::sourcePath(QStringLiteral("tests/data/api/") + QString::fromLatin1(name))})
+                         .exitCode,
+                0);
+        const QString pdf = m_dir.filePath(QStringLiteral("cli.pdf"));
+        const QStringList env {
+            QStringLiteral("DISPLAY="), QStringLiteral("WAYLAND_DISPLAY="), QStringLiteral("QT_QPA_PLATFORM=")};
+        const test::ProcessResult done = test::runTool(cli,
+            vaultArgs
+                + QStringList {QStringLiteral("export"), QStringLiteral("--format"), QStringLiteral("pdf"),
+                    QStringLiteral("--out"), pdf, QStringLiteral("--sections"), QStringLiteral("latest,vaccinations"),
+                    QStringLiteral("--checkups"), QStringLiteral("1"), QStringLiteral("--json")},
+            env);
+        QVERIFY2(done.exitCode == 0, done.err.constData());
+        QVERIFY(done.out.contains("\"format\":\"pdf\""));
+        const QString text = pdfText(pdf);
+        QVERIFY(text.contains(QStringLiteral("最新の健診結果")));
+        QVERIFY(text.contains(QStringLiteral("予防接種歴")));
+        QVERIFY(!text.contains(QStringLiteral("服薬")));
+        // One checkup side by side: the newest (2024/11/15, 体重 only), not the 2023 one.
+        QVERIFY(text.contains(QStringLiteral("2024/11/15")));
+        QVERIFY(!text.contains(QStringLiteral("LDLコレステロール")));
+
+        // Bad choices are usage errors (exit 2) and write nothing.
+        const QString bad = m_dir.filePath(QStringLiteral("bad.pdf"));
+        for (const QStringList& args : {QStringList {QStringLiteral("--sections"), QStringLiteral("latest,latest")},
+                 QStringList {QStringLiteral("--sections"), QStringLiteral("labs")},
+                 QStringList {QStringLiteral("--checkups"), QStringLiteral("6")}}) {
+            const test::ProcessResult refused = test::runTool(cli,
+                vaultArgs
+                    + QStringList {QStringLiteral("export"), QStringLiteral("--format"), QStringLiteral("pdf"),
+                        QStringLiteral("--out"), bad}
+                    + args);
+            QCOMPARE(refused.exitCode, 2);
+            QVERIFY(!QFile::exists(bad));
+        }
+        const test::ProcessResult jsonWithSections = test::runTool(cli,
+            vaultArgs
+                + QStringList {QStringLiteral("export"), QStringLiteral("--format"), QStringLiteral("json"),
+                    QStringLiteral("--out"), bad, QStringLiteral("--checkups"), QStringLiteral("2")});
+        QCOMPARE(jsonWithSections.exitCode, 2);
+    }
+};
+
+QTEST_MAIN(TestDoctorSummaryPdf)
+#include "TestDoctorSummaryPdf.moc"
