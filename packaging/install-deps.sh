@@ -10,8 +10,8 @@ packages=(
   qt6-base-dev libqt6opengl6-dev qt6-charts-dev qt6-svg-dev qt6-tools-dev qt6-translations-l10n libxkbcommon-dev
   # core libraries
   libsqlcipher-dev libsodium-dev libutf8proc-dev nlohmann-json3-dev libcurl4-openssl-dev libcpp-httplib-dev libssl-dev
-  # ui: ICU's Japanese calendar for the era (令和/平成/昭和) beside dates
-  libicu-dev
+  # ui: ICU's Japanese calendar for the era (令和/平成/昭和) beside dates; qpdf to repair the PDF summary's text layer
+  libicu-dev libqpdf-dev
   # core: zxcvbn for the passphrase strength hint on the first-run page
   libzxcvbn-dev
   # core: libzip for the CSV export as one .zip

@@ -4,6 +4,7 @@
 #include "core/clinical/MedicationSupply.h"
 #include "ui/CheckupText.h"
 #include "ui/DateText.h"
+#include "ui/PdfToUnicode.h"
 #include "ui/TrendBands.h"
 #include "ui/TrendChartPlot.h"
 
@@ -756,7 +757,9 @@ Result<std::string> renderOnThisThread(const exports::DoctorSummary& summary)
         layOut(layout, summary);
         painter.end();
     }
-    return bytes.toStdString();
+    // Qt names some glyphs by their radical code points (⻑ for 長): put the written characters back.
+    return PdfToUnicode::preferWrittenCodePoints(
+        std::string_view(bytes.constData(), std::size_t(bytes.size())), QString::fromUtf8(kFamily));
 }
 
 } // namespace

@@ -166,12 +166,19 @@ private slots:
             {"最新の健診結果", "経年変化", "服薬", "現在の薬", "直近6か月の調剤", "予防接種歴", "データの出どころ"})
             QVERIFY2(m_text.contains(QString::fromUtf8(title)), title);
         // Item names in the official order, with the latest values, their marks and the thresholds column.
+        // 身長 and 食後 read as written: Qt named their glyphs by radicals (⻑ U+2ED1, which NFKC keeps) until
+        // PdfToUnicode put the ideographs back; ・ likewise (‧ U+2027).
+        QVERIFY2(m_text.contains(QStringLiteral("身長")), "身長 (not 身⻑)");
+        QVERIFY(m_text.contains(QStringLiteral("採血時間(食後)")));
+        QVERIFY(m_text.contains(QStringLiteral("腹囲・BMI")));
+        QVERIFY(!m_text.contains(QChar(0x2ED1)) && !m_text.contains(QChar(0x2027)));
+        const qsizetype height = m_text.indexOf(QStringLiteral("身長"));
         const qsizetype weight = m_text.indexOf(QStringLiteral("体重"));
         const qsizetype bmi = m_text.indexOf(QStringLiteral("BMI"));
         const qsizetype ldl = m_text.indexOf(QStringLiteral("LDLコレステロール"));
         const qsizetype hba1c = m_text.indexOf(QStringLiteral("HbA1c(NGSP値)"));
         const qsizetype protein = m_text.indexOf(QStringLiteral("尿蛋白"));
-        QVERIFY(weight > 0 && bmi > weight && ldl > bmi && hba1c > ldl && protein > hba1c);
+        QVERIFY(height > 0 && weight > height && bmi > weight && ldl > bmi && hba1c > ldl && protein > hba1c);
         QVERIFY2(m_text.contains(QStringLiteral("▲ 145")), "LDL 145 is 受診勧奨 (▲)");
         QVERIFY2(m_text.contains(QStringLiteral("△ 5.8")), "HbA1c 5.8 is 保健指導 (△)");
         QVERIFY(m_text.contains(QStringLiteral("保健指導 ≥120")));
