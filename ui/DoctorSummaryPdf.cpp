@@ -17,6 +17,7 @@
 #include <QPageLayout>
 #include <QPageSize>
 #include <QPainter>
+#include <QPalette>
 #include <QPdfWriter>
 #include <QThread>
 #include <QTranslator>
@@ -502,6 +503,20 @@ private:
     double m_y = 0;
 };
 
+// Black on white, as paper is: the chart follows its widget's palette, which on a dark desktop is dark.
+QPalette paperPalette()
+{
+    QPalette paper;
+    for (const auto role : {QPalette::Window, QPalette::Base, QPalette::Button, QPalette::Light, QPalette::Midlight})
+        paper.setColor(role, QColor(Qt::white));
+    paper.setColor(QPalette::AlternateBase, QColor(0xF5, 0xF5, 0xF5));
+    for (const auto role : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText})
+        paper.setColor(role, QColor(Qt::black));
+    paper.setColor(QPalette::Mid, QColor(0xA0, 0xA0, 0xA0));
+    paper.setColor(QPalette::Dark, QColor(0x80, 0x80, 0x80));
+    return paper;
+}
+
 // ---- Sections ---------------------------------------------------------------------------------------------------
 
 QString thresholdsText(const exports::SummaryItemRow& row)
@@ -590,6 +605,7 @@ void trendCharts(Layout& layout, const exports::DoctorSummary& summary)
         if (layout.painter()) {
             for (const auto& s : trend.series) {
                 auto plot = std::make_unique<TrendChartPlot>();
+                plot->setPalette(paperPalette()); // paper is white, whatever the desktop's palette
                 plot->setAttribute(Qt::WA_DontShowOnScreen);
                 plot->resize(pixels);
                 plot->show();

@@ -18,6 +18,7 @@
 #include <QFile>
 #include <QImage>
 #include <QLocale>
+#include <QPalette>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
@@ -266,6 +267,38 @@ private slots:
         // The charts' band labels are the app's, in Japanese.
         QVERIFY(text.contains(QStringLiteral("保健指導判定値")));
         QVERIFY(!text.contains(QStringLiteral("guidance level")));
+    }
+
+    void darkDesktop_chartsStayOnWhitePaper()
+    {
+        // On a dark desktop palette the app's charts are dark; on paper they must not be.
+        auto profiles = vault::ProfileRepository(m_family->database()).list();
+        QVERIFY(profiles.ok());
+        const QPalette before = QApplication::palette();
+        QPalette dark;
+        for (const auto role : {QPalette::Window, QPalette::Base, QPalette::Button})
+            dark.setColor(role, QColor(0x20, 0x20, 0x20));
+        for (const auto role : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText})
+            dark.setColor(role, QColor(0xEE, 0xEE, 0xEE));
+        QApplication::setPalette(dark);
+        const QString pdf = exportPdf(*m_family, QStringLiteral("dark.pdf"), profiles->front().id);
+        QApplication::setPalette(before);
+        QVERIFY(!pdf.isEmpty());
+        QTemporaryDir pngs;
+        QCOMPARE(test::runTool(QStringLiteral("pdftoppm"),
+                     {QStringLiteral("-r"), QStringLiteral("30"), QStringLiteral("-png"), pdf,
+                         pngs.filePath(QStringLiteral("p"))})
+                     .exitCode,
+            0);
+        // Page 2 is all charts: mostly white paper, a few lines, bands in light tints.
+        const QImage page(pngs.filePath(QStringLiteral("p-2.png")));
+        QVERIFY(!page.isNull());
+        int dark_ = 0;
+        int all = 0;
+        for (int y = 0; y < page.height(); ++y)
+            for (int x = 0; x < page.width(); ++x, ++all)
+                dark_ += qGray(page.pixel(x, y)) < 100 ? 1 : 0;
+        QVERIFY2(dark_ * 20 < all, qPrintable(QStringLiteral("%1 of %2 pixels dark").arg(dark_).arg(all)));
     }
 
     void renders_fromAWorkerThread()
