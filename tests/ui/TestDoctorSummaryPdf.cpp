@@ -10,6 +10,7 @@
 #include "core/import/ImportJobs.h"
 #include "core/vault/ProfileRepository.h"
 #include "core/vault/Vault.h"
+#include "tests/support/SandboxProcess.h"
 #include "tests/support/TestSupport.h"
 #include "ui/DoctorSummaryPdf.h"
 
@@ -299,6 +300,74 @@ private slots:
             for (int x = 0; x < page.width(); ++x, ++all)
                 dark_ += qGray(page.pixel(x, y)) < 100 ? 1 : 0;
         QVERIFY2(dark_ * 20 < all, qPrintable(QStringLiteral("%1 of %2 pixels dark").arg(dark_).arg(all)));
+    }
+
+    void sandboxFamily_tablesBreakWithTheirHeader_noHeadingEndsAPage()
+    {
+        // The sandbox's demo family over HTTPS (the demo vault's data): 藤田 剛 has five checkup days of about
+        // thirty items, so the first table runs onto a second page.
+        const QString path = m_dir.filePath(QStringLiteral("sandbox.techo"));
+        std::int64_t person = 0;
+        {
+            test::SandboxProcess sandbox;
+            QVERIFY2(sandbox.isRunning(), qPrintable(sandbox.errorString()));
+            auto vault = test::createTestVault(path);
+            QVERIFY(vault);
+            import::ApiImportRequest request;
+            request.client.baseUrl = sandbox.baseUrl().toStdString();
+            request.client.http.caFile = sandbox.caFile().toStdString();
+            request.client.pollInterval = std::chrono::milliseconds(10);
+            auto report = import::importFromApi(vault->database(), request);
+            QVERIFY2(report.ok(), report.ok() ? "" : report.error().message.c_str());
+            auto profiles = vault::ProfileRepository(vault->database()).list();
+            QVERIFY(profiles.ok());
+            for (const auto& p : *profiles)
+                if (p.displayName == "藤田　剛")
+                    person = p.id;
+            QVERIFY(person != 0);
+            exports::ExportRequest r;
+            r.format = exports::ExportFormat::Pdf;
+            r.outPath = m_dir.filePath(QStringLiteral("sandbox.pdf")).toStdString();
+            r.now = ts("2026-10-01T03:00:00Z"); // the sandbox's own today (docs/sandbox-api.md)
+            r.selection.profileId = person;
+            r.renderPdf = ui::renderDoctorSummaryPdf;
+            auto done = exports::exportRecords(vault->database(), r);
+            QVERIFY2(done.ok(), done.ok() ? "" : done.error().message.c_str());
+        }
+        const QString pdf = m_dir.filePath(QStringLiteral("sandbox.pdf"));
+        savePages(pdf, QStringLiteral("pdf-sandbox"));
+        const QString text = pdfText(pdf);
+        const QStringList pages = text.split(QLatin1Char('\f'), Qt::SkipEmptyParts);
+        QCOMPARE(pages.size(), pdfPages(pdf));
+        QVERIFY(pages.size() >= 3);
+        // The checkup table's header is on page 1 and again on top of page 2, where the table goes on.
+        const QString header = QStringLiteral("項目 単位 判定値");
+        QVERIFY(pages[0].contains(header));
+        QVERIFY2(pages[1].contains(header), qPrintable(pages[1].left(400)));
+        QVERIFY(pages[0].indexOf(QStringLiteral("最新の健診結果")) < pages[0].indexOf(header));
+        // No page ends with a heading: the last line before the footer is never a section or chart title.
+        const QStringList headings {QStringLiteral("最新の健診結果"), QStringLiteral("経年変化"),
+            QStringLiteral("服薬"), QStringLiteral("予防接種歴"), QStringLiteral("データの出どころ"),
+            QStringLiteral("血圧"), QStringLiteral("血糖"), QStringLiteral("脂質"), QStringLiteral("体重・BMI"),
+            QStringLiteral("腎機能(eGFR)"), QStringLiteral("重複投薬の可能性")};
+        for (qsizetype i = 0; i < pages.size(); ++i) {
+            QStringList lines = pages[i].split(QLatin1Char('\n'));
+            for (QString& line : lines)
+                line = line.trimmed();
+            lines.removeAll(QString());
+            QVERIFY(lines.size() >= 2);
+            QVERIFY2(lines.last().contains(QStringLiteral("で本人が作成")), qPrintable(lines.last()));
+            const QString beforeFooter = lines.at(lines.size() - 2);
+            QVERIFY2(!headings.contains(beforeFooter),
+                qPrintable(QStringLiteral("page %1 ends with %2").arg(i + 1).arg(beforeFooter)));
+            QVERIFY2(!beforeFooter.startsWith(QStringLiteral("現在の薬("))
+                    && !beforeFooter.startsWith(QStringLiteral("直近6か月の調剤(")),
+                qPrintable(beforeFooter));
+        }
+        // The sandbox's duplicate medication, and the source named as the demo server.
+        QVERIFY(text.contains(QStringLiteral("重複投薬の可能性")));
+        QVERIFY(text.contains(QStringLiteral("デモサーバー")));
+        QVERIFY(text.contains(QStringLiteral("収縮期血圧")));
     }
 
     void renders_fromAWorkerThread()
