@@ -18,6 +18,16 @@ DuplicateSide sideOf(const SupplyLine& s)
 
 } // namespace
 
+InstitutionIdentity identityByInstitutionCode(std::map<std::int64_t, std::string> codes)
+{
+    return [codes = std::move(codes)](std::int64_t id) {
+        const auto it = codes.find(id);
+        if (it == codes.end() || it->second.empty())
+            return "id:" + std::to_string(id);
+        return "code:" + it->second;
+    };
+}
+
 std::vector<DuplicateFinding> findDuplicateMedications(
     std::span<const domain::Dispensing> dispensings, const MedicationRules& rules, const InstitutionIdentity& identity)
 {

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <span>
 #include <string>
 #include <vector>
@@ -37,6 +38,11 @@ struct DuplicateFinding {
 // Maps a Provider id to what identifies the institution (e.g. its 医療機関等コード, so the clinic's
 // Pharmacy-kind row of a 院内処方 and its MedicalInstitution row compare equal). Empty: the id itself.
 using InstitutionIdentity = std::function<std::string(std::int64_t providerId)>;
+
+// The identity Techo compares institutions by: "code:<医療機関等コード>" when the institution has a code (a clinic's
+// own dispensing, 院内処方, stored as the pharmacy, and its prescriptions are then one institution), else "id:<id>".
+// `codes` maps Provider ids to their codes ("" or absent: no code). Used by every caller of findDuplicateMedications.
+[[nodiscard]] InstitutionIdentity identityByInstitutionCode(std::map<std::int64_t, std::string> codes);
 
 // Techo's 重複投薬 rule (no official algorithm is used; docs/clinical.md explains the choices):
 // every pair of counted lines (countsAsDispensed: superseded claims rows and 処方情報 are not counted) of one

@@ -248,8 +248,7 @@ Result<DoctorSummary> buildDoctorSummary(vault::Database& db, const ExportReques
             shownDispensings.insert(d.id);
             seen(d.dispensedOn);
         }
-        // Institutions compare by 医療機関等コード, as HealthRecordQueries::duplicateMedications does: a clinic's own
-        // dispensing (院内処方, stored as the pharmacy) and its prescriptions are one institution.
+        // Institutions compare by 医療機関等コード (identityByInstitutionCode), as in the app's duplicate check.
         std::map<std::int64_t, std::string> codes;
         for (const domain::Dispensing& d : dispensings)
             for (const std::optional<std::int64_t> id : {std::optional<std::int64_t>(d.pharmacyId), d.prescriberId})
@@ -259,12 +258,7 @@ Result<DoctorSummary> buildDoctorSummary(vault::Database& db, const ExportReques
                         return std::move(provider).error();
                     codes[*id] = provider.ok() ? provider.value().code : std::string();
                 }
-        const clinical::InstitutionIdentity identity = [&codes](std::int64_t id) {
-            const auto it = codes.find(id);
-            if (it == codes.end() || it->second.empty())
-                return "id:" + std::to_string(id);
-            return "code:" + it->second;
-        };
+        const clinical::InstitutionIdentity identity = clinical::identityByInstitutionCode(std::move(codes));
         for (clinical::DuplicateFinding& f :
             clinical::findDuplicateMedications(dispensings, clinical::MedicationRules {}, identity)) {
             if (f.overlapUntil < summary.dispensingsFrom || summary.referenceDay < f.overlapFrom)

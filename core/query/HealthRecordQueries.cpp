@@ -93,12 +93,10 @@ Result<std::vector<clinical::DuplicateFinding>> HealthRecordQueries::duplicateMe
             ids.push_back(*d.prescriberId);
     }
     TECHO_ASSIGN(const auto known, providers(ids));
-    const clinical::InstitutionIdentity identity = [&known](std::int64_t id) {
-        const auto it = known.find(id);
-        if (it == known.end() || it->second.code.empty())
-            return "id:" + std::to_string(id);
-        return "code:" + it->second.code;
-    };
+    std::map<std::int64_t, std::string> codes;
+    for (const auto& [id, provider] : known)
+        codes.emplace(id, provider.code);
+    const clinical::InstitutionIdentity identity = clinical::identityByInstitutionCode(std::move(codes));
     std::vector<clinical::DuplicateFinding> findings
         = clinical::findDuplicateMedications(dispensings, m_rules, identity);
     if (activeOn)
