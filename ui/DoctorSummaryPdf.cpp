@@ -231,7 +231,7 @@ public:
     double textHeight(const QString& text, const QFont& f, double w) const
     {
         const QFontMetricsF fm(f, &m_writer);
-        return fm.boundingRect(QRectF(0, 0, w, 1e6), Qt::TextWordWrap | Qt::TextWrapAnywhere, text).height();
+        return fm.boundingRect(QRectF(0, 0, w, 1e6), Qt::TextWordWrap, text).height();
     }
 
     double lineHeight(const QFont& f) const { return QFontMetricsF(f, &m_writer).height(); }
@@ -243,7 +243,7 @@ public:
             return;
         m_painter->setFont(f);
         m_painter->setPen(colour);
-        m_painter->drawText(r, int(align | Qt::AlignTop) | Qt::TextWordWrap | Qt::TextWrapAnywhere, text);
+        m_painter->drawText(r, int(align | Qt::AlignTop) | Qt::TextWordWrap, text);
     }
 
     void startFirstPage()
@@ -606,6 +606,11 @@ void trendCharts(Layout& layout, const exports::DoctorSummary& summary)
             for (const auto& s : trend.series) {
                 auto plot = std::make_unique<TrendChartPlot>();
                 plot->setPalette(paperPalette()); // paper is white, whatever the desktop's palette
+                // The PDF's font for the plot's title, unit and band labels (the axes' ticks keep the chart theme's).
+                QFont plotFont(QString::fromUtf8(kFamily));
+                plotFont.setStyleStrategy(QFont::PreferNoShaping);
+                plotFont.setPointSizeF(9);
+                plot->setFont(plotFont);
                 plot->setAttribute(Qt::WA_DontShowOnScreen);
                 plot->resize(pixels);
                 plot->show();
