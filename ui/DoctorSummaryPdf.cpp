@@ -414,8 +414,6 @@ private:
             const QFont title = font(16, true);
             const double th = lineHeight(title);
             drawText(QRectF(m_content.left(), m_y, width(), th), J("医師提出用サマリー"), title);
-            drawText(QRectF(m_content.left(), m_y + th * 0.25, width(), th), J("作成日 ") + dateText(m_summary.madeOn),
-                font(9), Qt::AlignRight);
             m_y += th + mm(2);
             personBox();
             return;
@@ -558,7 +556,10 @@ void latestCheckups(Layout& layout, const exports::DoctorSummary& summary)
                 continue;
             }
             const QString mark = markFor(value->judgement);
-            const QString shown = CheckupText::valueText(*value);
+            QString shown = CheckupText::valueText(*value);
+            // 尿糖・尿蛋白 as a clinic writes them: (−), (±), (+) — and never confused with "—", not measured.
+            if (item.item->key == "urine_glucose" || item.item->key == "urine_protein")
+                shown = QLatin1Char('(') + shown + QLatin1Char(')');
             const bool referral = value->judgement.band == clinical::Band::Referral;
             row.cells.push_back({mark.isEmpty() ? shown : mark + QLatin1Char(' ') + shown, referral});
         }

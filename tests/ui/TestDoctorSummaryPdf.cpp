@@ -183,6 +183,7 @@ private slots:
         QVERIFY(height > 0 && weight > height && bmi > weight && ldl > bmi && hba1c > ldl && protein > hba1c);
         QVERIFY2(m_text.contains(QStringLiteral("▲ 145")), "LDL 145 is 受診勧奨 (▲)");
         QVERIFY2(m_text.contains(QStringLiteral("△ 5.8")), "HbA1c 5.8 is 保健指導 (△)");
+        QVERIFY2(m_text.contains(QStringLiteral("△ (±)")), "尿蛋白 (±) is 保健指導 (△), written as clinics do");
         QVERIFY(m_text.contains(QStringLiteral("保健指導 ≥120")));
         QVERIFY(m_text.contains(QStringLiteral("受診勧奨 ≥6.5")));
         QVERIFY(m_text.contains(QStringLiteral("168.0")));
