@@ -753,10 +753,6 @@ Select the row to see its trend.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The PDF summary is not available in this version of Techo.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The summary&apos;s QR code cannot hold even the person and the dates.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -766,6 +762,26 @@ Select the row to see its trend.</source>
     </message>
     <message>
         <source>Only the CSV export can be saved as one zip file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A summary for a doctor is about one person: choose whose records it shows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The vault holds no records of a person yet: there is nothing to summarise.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Between 1 and 5 checkups can be shown side by side.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This program cannot make PDF files (it was built without the desktop app).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Japanese font for the PDF (Noto Sans CJK JP, package fonts-noto-cjk) is not installed.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

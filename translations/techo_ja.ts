@@ -753,10 +753,6 @@ Select the row to see its trend.</source>
         <translation>書き出しを中止しました。何も書き出していません。</translation>
     </message>
     <message>
-        <source>The PDF summary is not available in this version of Techo.</source>
-        <translation>このバージョンの Techo では PDF サマリーを作成できません。</translation>
-    </message>
-    <message>
         <source>The summary&apos;s QR code cannot hold even the person and the dates.</source>
         <translation>サマリーの QR コードには、本人と日付の情報さえ収まりません。</translation>
     </message>
@@ -767,6 +763,26 @@ Select the row to see its trend.</source>
     <message>
         <source>Only the CSV export can be saved as one zip file.</source>
         <translation>1 つの zip ファイルに保存できるのは CSV の書き出しだけです。</translation>
+    </message>
+    <message>
+        <source>A summary for a doctor is about one person: choose whose records it shows.</source>
+        <translation>医師提出用サマリーは1人分です。どなたの記録のサマリーかを選んでください。</translation>
+    </message>
+    <message>
+        <source>The vault holds no records of a person yet: there is nothing to summarise.</source>
+        <translation>まだ記録のある人がいないため、サマリーを作成できません。</translation>
+    </message>
+    <message>
+        <source>Between 1 and 5 checkups can be shown side by side.</source>
+        <translation>並べて表示できる健診は1〜5回分です。</translation>
+    </message>
+    <message>
+        <source>This program cannot make PDF files (it was built without the desktop app).</source>
+        <translation>このプログラムではPDFを作成できません（デスクトップアプリなしでビルドされています）。</translation>
+    </message>
+    <message>
+        <source>The Japanese font for the PDF (Noto Sans CJK JP, package fonts-noto-cjk) is not installed.</source>
+        <translation>PDF用の日本語フォント（Noto Sans CJK JP、パッケージ fonts-noto-cjk）がインストールされていません。</translation>
     </message>
 </context>
 <context>

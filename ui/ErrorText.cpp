@@ -164,10 +164,20 @@ QString describeError(const Error& error)
         return ErrorText::tr("Only the CSV export can be saved as one zip file.");
     if (key == "export.summary_code_too_small")
         return ErrorText::tr("The summary's QR code cannot hold even the person and the dates.");
-    if (key == "export.pdf_unavailable")
-        return ErrorText::tr("The PDF summary is not available in this version of Techo.");
     if (key == "export.not_utf8")
         return ErrorText::tr("A record holds text that is not valid Unicode; it cannot be exported.");
+    // The PDF summary for a doctor.
+    if (key == "export.summary_needs_profile")
+        return ErrorText::tr("A summary for a doctor is about one person: choose whose records it shows.");
+    if (key == "export.summary_no_profile")
+        return ErrorText::tr("The vault holds no records of a person yet: there is nothing to summarise.");
+    if (key == "export.bad_checkup_count")
+        return ErrorText::tr("Between 1 and 5 checkups can be shown side by side.");
+    if (key == "export.pdf_unavailable")
+        return ErrorText::tr("This program cannot make PDF files (it was built without the desktop app).");
+    if (key == "export.pdf_font_missing")
+        return ErrorText::tr("The Japanese font for the PDF (Noto Sans CJK JP, package fonts-noto-cjk) is not "
+                             "installed.");
     return byCode(error);
 }
 
