@@ -15,7 +15,9 @@ namespace techo::ui {
 // own TrendChartPlot (vector), current medicines, six months of dispensings, duplicate-medication notices,
 // vaccinations; the sources and fetch dates last; "1 / N" on every page. Tables that break across pages repeat
 // their header; a heading never ends a page.
-// Returns the PDF's bytes. Errors: Internal when the font is missing (fonts-noto-cjk) or no QApplication exists.
+// Returns the PDF's bytes, its text layer repaired so that copied or extracted text reads as written (ui/PdfToUnicode).
+// Errors: Internal when the font is missing (fonts-noto-cjk, key export.pdf_font_missing), no QApplication exists,
+// or qpdf cannot rewrite the file.
 // Threads: Qt Charts objects belong to the GUI thread, so when called on another thread (an export worker) the
 // layout runs on qApp's thread through a blocking queued call, and the calling thread waits; the GUI thread must
 // therefore not be waiting for that worker. Called on the GUI thread, it runs there directly.
