@@ -106,6 +106,7 @@ Result<DoctorSummary> buildDoctorSummary(vault::Database& db, const ExportReques
     read.categories = ExportCategories {summary.sections.latestCheckups || summary.sections.trends,
         summary.sections.vaccinations, summary.sections.medicines, false};
     TECHO_ASSIGN(std::unique_ptr<ExportSource> source, ExportSource::open(db, read));
+    TECHO_TRY(source->watch(request.progress, request.cancel)); // progress and cancel while the records are read
     if (source->profiles().empty())
         return makeError(ErrorCode::Usage, "the vault holds no person to summarise")
             .withKey("export.summary_no_profile");

@@ -130,7 +130,8 @@ struct DoctorSummary {
 // Builds the summary of one person from one read snapshot of the vault (ExportSource). The person is
 // request.selection.profileId, or the vault's only profile. Records are those of the selection's period and
 // categories (a section whose category is not selected is not shown); current medicines and duplicates are computed
-// from every dispensing up to referenceDay, so a course begun before the period still counts.
+// from every dispensing up to referenceDay, so a course begun before the period still counts. request.progress hears
+// of the records read, and request.cancel stops the read (Cancelled, key "export.cancelled").
 // Errors: Usage "export.summary_needs_profile" (several profiles and no profileId), Usage "export.summary_no_profile"
 // (an empty vault), Usage "export.bad_checkup_count" (maxCheckups outside 1..5), NotFound (the profile), database
 // errors.

@@ -6,6 +6,7 @@
 #include "core/export/ExportSource.h"
 #include "core/export/FhirExport.h"
 #include "core/export/JsonExport.h"
+#include "core/net/CancelToken.h"
 #include "core/vault/AuditRepository.h"
 
 namespace techo::exports {
@@ -20,26 +21,36 @@ Status checkSelection(const ExportSelection& selection)
 }
 
 // The PDF summary: core builds it (one read snapshot, closed before rendering), the request's renderer lays it out,
-// and the bytes go through the same staging as every export. The target is checked before any work.
+// and the bytes go through the same staging as every export. The target is checked before any work; a cancel is
+// noticed while the records are read and before and after the layout (which cannot itself be interrupted).
 Result<ExportReport> writePdfSummary(vault::Database& db, const ExportRequest& request)
 {
     if (!request.renderPdf)
         return makeError(ErrorCode::Usage, "this program cannot lay out a PDF (it was built without the GUI)")
             .withKey("export.pdf_unavailable");
+    const auto checkCancelled = [&request]() -> Status {
+        if (request.cancel != nullptr && request.cancel->isCancelled())
+            return makeError(ErrorCode::Cancelled, "the export was cancelled; nothing was written")
+                .withKey("export.cancelled");
+        return {};
+    };
     TECHO_ASSIGN(StagedOutput staged, StagedOutput::create(request.outPath, StagedOutput::Kind::File));
     TECHO_ASSIGN(const DoctorSummary summary, buildDoctorSummary(db, request));
     ExportReport report;
     report.path = request.outPath;
     report.counts = summaryCounts(summary);
+    TECHO_TRY(checkCancelled());
     if (request.progress)
         request.progress(ExportProgress {"rendering", 0, 0});
     TECHO_ASSIGN(const std::string pdf, request.renderPdf(summary));
+    TECHO_TRY(checkCancelled());
     if (request.progress)
         request.progress(ExportProgress {"writing", 0, 0});
     TECHO_ASSIGN(ExportFile file, staged.file());
     TECHO_TRY(file.write(pdf));
     report.bytes = file.bytesWritten();
     TECHO_ASSIGN(report.sha256, file.finish());
+    TECHO_TRY(checkCancelled()); // a cancel after the last byte still leaves nothing
     TECHO_TRY(staged.publish());
     return report;
 }

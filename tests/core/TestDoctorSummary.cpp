@@ -8,6 +8,7 @@
 #include "core/export/DoctorSummary.h"
 #include "core/export/ExportJobs.h"
 #include "core/import/ImportJobs.h"
+#include "core/net/CancelToken.h"
 #include "core/vault/AuditRepository.h"
 #include "core/vault/ProfileRepository.h"
 #include "core/vault/Vault.h"
@@ -355,6 +356,43 @@ private slots:
         QVERIFY(!again.ok());
         QCOMPARE(again.error().code, ErrorCode::AlreadyExists);
         QCOMPARE(calls, 0);
+    }
+
+    void export_cancel_and_progress()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("cancelled.pdf"));
+        exports::ExportRequest r = request("2024-05-10T03:00:00Z");
+        r.outPath = path.toStdString();
+        net::CancelToken cancel;
+        r.cancel = &cancel;
+        std::vector<std::string> kinds;
+        r.progress = [&](const exports::ExportProgress& p) { kinds.push_back(p.kind); };
+        // Cancelled while the layout runs (the renderer cannot be interrupted): noticed after it, nothing written.
+        r.renderPdf = [&](const exports::DoctorSummary&) -> Result<std::string> {
+            cancel.cancel();
+            return std::string("%PDF-1.4 late");
+        };
+        auto refused = exports::exportRecords(m_one->database(), r);
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().code, ErrorCode::Cancelled);
+        QCOMPARE(text(refused.error().key), QByteArray("export.cancelled"));
+        QVERIFY(!QFile::exists(path));
+        QCOMPARE(
+            QDir(m_dir.path()).entryList({QStringLiteral(".cancelled.pdf*")}, QDir::Hidden | QDir::Files).size(), 0);
+        // The records read were reported, then the layout.
+        QVERIFY(std::find(kinds.begin(), kinds.end(), "checkups") != kinds.end());
+        QCOMPARE(kinds.back(), std::string("rendering"));
+        // Cancelled before: the renderer is never called.
+        int calls = 0;
+        r.renderPdf = [&](const exports::DoctorSummary&) -> Result<std::string> {
+            ++calls;
+            return std::string("x");
+        };
+        refused = exports::exportRecords(m_one->database(), r);
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().code, ErrorCode::Cancelled);
+        QCOMPARE(calls, 0);
+        QVERIFY(!QFile::exists(path));
     }
 
     void export_failures_leaveNothing()
