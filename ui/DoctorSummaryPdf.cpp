@@ -19,10 +19,12 @@
 #include <QPainter>
 #include <QPalette>
 #include <QPdfWriter>
+#include <QSemaphore>
 #include <QThread>
 #include <QTranslator>
 
 #include <algorithm>
+#include <atomic>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -793,12 +795,38 @@ Result<std::string> renderDoctorSummaryPdf(const exports::DoctorSummary& summary
         return makeError(ErrorCode::Internal, "laying out the PDF needs a QApplication");
     if (QThread::currentThread() == app->thread())
         return renderOnThisThread(summary);
-    std::optional<Result<std::string>> out;
+    // Off the GUI thread: the layout is queued to the GUI thread and this thread waits for it. Not with a blocking
+    // queued call: a GUI thread that waits for this thread (a window closing during an export: cancel, then
+    // QThread::wait) would never run it. Such a waiter requests interruption first; this thread then gives up, and
+    // the job, shared, is skipped (or finished unread) whenever the GUI thread gets to it.
+    struct Job {
+        exports::DoctorSummary summary;
+        std::optional<Result<std::string>> out;
+        std::atomic<bool> abandoned {false};
+        QSemaphore done;
+    };
+    auto job = std::make_shared<Job>();
+    job->summary = summary;
     QMetaObject::invokeMethod(
-        app, [&] { out.emplace(renderOnThisThread(summary)); }, Qt::BlockingQueuedConnection);
-    if (!out)
-        return makeError(ErrorCode::Internal, "the GUI thread did not lay out the PDF");
-    return std::move(*out);
+        app,
+        [job] {
+            if (!job->abandoned.load())
+                job->out.emplace(renderOnThisThread(job->summary));
+            job->done.release();
+        },
+        Qt::QueuedConnection);
+    QThread* self = QThread::currentThread();
+    while (!job->done.tryAcquire(1, 20)) {
+        if (self->isInterruptionRequested()) {
+            job->abandoned.store(true);
+            return makeError(ErrorCode::Cancelled, "the export was cancelled; nothing was written")
+                .withKey("export.cancelled");
+        }
+    }
+    if (!job->out)
+        return makeError(ErrorCode::Cancelled, "the export was cancelled; nothing was written")
+            .withKey("export.cancelled");
+    return std::move(*job->out);
 }
 
 } // namespace techo::ui

@@ -19,8 +19,10 @@ namespace techo::ui {
 // Errors: Internal when the font is missing (fonts-noto-cjk, key export.pdf_font_missing), no QApplication exists,
 // or qpdf cannot rewrite the file.
 // Threads: Qt Charts objects belong to the GUI thread, so when called on another thread (an export worker) the
-// layout runs on qApp's thread through a blocking queued call, and the calling thread waits; the GUI thread must
-// therefore not be waiting for that worker. Called on the GUI thread, it runs there directly.
+// layout is queued to qApp's thread and the calling thread waits for it (the GUI thread's event loop must run).
+// A GUI thread that must wait for that worker (QThread::wait) first calls QThread::requestInterruption() on it: the
+// worker then stops waiting and returns Cancelled (key export.cancelled) instead of deadlocking. Called on the GUI
+// thread, it runs there directly.
 // While it runs, the process' default QLocale is Japanese and a Japanese catalogue (embedded in techo_ui) is
 // installed, so the app's shared texts (dates, band names in the charts) read in Japanese; both are restored.
 [[nodiscard]] Result<std::string> renderDoctorSummaryPdf(const exports::DoctorSummary& summary);

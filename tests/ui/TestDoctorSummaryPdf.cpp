@@ -391,6 +391,32 @@ private slots:
         QVERIFY(text.contains(QStringLiteral("藤田 剛")));
     }
 
+    void workerThread_givesUp_whenTheGuiThreadWaitsForIt()
+    {
+        // A window closing during a PDF export asks the worker to stop and waits for it, without returning to the
+        // event loop; the worker must not wait for the GUI thread in turn (that was a deadlock: a blocking queued
+        // call the waiting GUI thread never ran).
+        exports::ExportRequest request;
+        request.now = ts("2024-05-10T03:00:00Z");
+        auto summary = exports::buildDoctorSummary(m_one->database(), request);
+        QVERIFY(summary.ok());
+        std::optional<Result<std::string>> out;
+        QThread* worker = QThread::create([&] { out.emplace(ui::renderDoctorSummaryPdf(*summary)); });
+        worker->start();
+        worker->requestInterruption();
+        const bool finished = worker->wait(20000);
+        if (!finished) {
+            QCoreApplication::processEvents(); // let the old code's blocked worker end, so the test can fail cleanly
+            worker->wait();
+        }
+        delete worker;
+        QVERIFY2(finished, "the worker waited for the GUI thread while the GUI thread waited for it");
+        QVERIFY(out && !out->ok());
+        QCOMPARE(out->error().code, ErrorCode::Cancelled);
+        // The abandoned layout, reached later by the event loop, is skipped without harm.
+        QCoreApplication::processEvents();
+    }
+
     void oneSection_only()
     {
         exports::SummarySections sections;
