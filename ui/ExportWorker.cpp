@@ -17,6 +17,8 @@ ExportWorker::~ExportWorker()
 {
     if (m_thread != nullptr) {
         m_cancel.cancel();
+        // A PDF's layout waits for the GUI thread, which is this one, now waiting: interruption makes it give up.
+        m_thread->requestInterruption();
         m_thread->wait();
     }
 }
