@@ -4,6 +4,7 @@
 #include "ui/CheckupResultsView.h"
 #include "ui/DashboardView.h"
 #include "ui/DateText.h"
+#include "ui/DoctorSummaryPdf.h"
 #include "ui/Icons.h"
 #include "ui/LockController.h"
 #include "ui/MainWindow.h"
@@ -122,8 +123,7 @@ void AppController::openExport()
         return;
     auto* dialog = new ExportDialog(*session, m_window.currentProfileId(), &m_window);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    // The PDF summary's renderer (ui/DoctorSummaryPdf.h) is handed in here once it is on main:
-    // dialog->setPdfRenderer(renderDoctorSummaryPdf);
+    dialog->setPdfRenderer(&renderDoctorSummaryPdf);
     m_export = dialog;
     dialog->setWindowModality(Qt::NonModal);
     dialog->show();
