@@ -2,9 +2,11 @@
 
 #include "core/clinical/ItemCatalog.h"
 #include "core/clinical/MedicationSupply.h"
+#include "core/export/SummaryCode.h"
 #include "ui/CheckupText.h"
 #include "ui/DateText.h"
 #include "ui/PdfToUnicode.h"
+#include "ui/QrCodePainter.h"
 #include "ui/TrendBands.h"
 #include "ui/TrendChartPlot.h"
 
@@ -19,6 +21,7 @@
 #include <QPainter>
 #include <QPalette>
 #include <QPdfWriter>
+#include <QPicture>
 #include <QSemaphore>
 #include <QThread>
 #include <QTranslator>
@@ -731,7 +734,56 @@ void sources(Layout& layout, const exports::DoctorSummary& summary)
         7.5, QColor(0x33, 0x33, 0x33));
 }
 
-void layOut(Layout& layout, const exports::DoctorSummary& summary)
+// The printed side of the QR code: 70 mm with its quiet zone, so a version-35 code (the largest the payload is made
+// to fit) has 0.42 mm modules, which docs/app/qr-code.md measured as readable (pdftoppm down to 110 dpi).
+constexpr double kQrSideMm = 70;
+
+// What the code's caption says: what the code holds (only the sections chosen), its format and size, and that it
+// is not signed. The geometry is the one the painter will draw (same payload, same options).
+QString qrCaption(const exports::DoctorSummary& summary, const QrCodeGeometry& geometry)
+{
+    QStringList held {J("氏名・生年月日・性別")};
+    if (summary.sections.latestCheckups || summary.sections.trends)
+        held << J("最新の健診日の検査値と判定");
+    if (summary.sections.medicines)
+        held << J("現在の薬");
+    if (summary.sections.vaccinations)
+        held << J("最近の予防接種");
+    const double module = kQrSideMm / double(geometry.modules + 2 * summaryCodeQrOptions().quietZone);
+    return J("このQRコードには、このサマリーの主な値（") + held.join(J("、"))
+        + J("）を、医療機関で入力し直さずに読み取れる形で収めています。")
+        + J("形式：techo-summary 第%1版（UTF-8 の JSON、項目は JLAC10 コード）。")
+              .arg(exports::kSummaryCodeFormatVersion)
+        + J("大きさ：%1 バイト、バージョン %2（%3×%3 モジュール、1モジュール約 %4 mm）、誤り訂正レベル M。")
+              .arg(QLocale(QLocale::Japanese).toString(qlonglong(summary.qrPayload.size())))
+              .arg(geometry.version)
+              .arg(geometry.modules)
+              .arg(QString::number(module, 'f', 2))
+        + J("収まらない値は省略し、その旨をコード内に記しています。")
+        + J("電子署名はなく、内容を証明するものではありません。内容の確認は本文で行ってください。");
+}
+
+// The QR code after the sources, its caption beside it; heading, code and caption stay on one page.
+void qrCode(Layout& layout, const exports::DoctorSummary& summary, const QrCodeGeometry& geometry)
+{
+    const double side = mm(kQrSideMm);
+    const double gap = mm(5);
+    const QString caption = qrCaption(summary, geometry);
+    const QFont f = layout.font(8.5);
+    const double h = std::max(side, layout.textHeight(caption, f, layout.width() - side - gap));
+    layout.heading(J("読み取り用QRコード"), h);
+    const QByteArray payload = QByteArray::fromStdString(summary.qrPayload);
+    layout.block(h, [&](const QRectF& r) {
+        QPainter& painter = *layout.painter();
+        painter.save();
+        // Core fitted the payload to this symbol, and the geometry was checked before the layout began.
+        (void)paintQrCode(painter, QRectF(r.left(), r.top(), side, side), payload, summaryCodeQrOptions());
+        painter.restore();
+        layout.drawText(QRectF(r.left() + side + gap, r.top(), r.width() - side - gap, h), caption, f);
+    });
+}
+
+void layOut(Layout& layout, const exports::DoctorSummary& summary, const std::optional<QrCodeGeometry>& code)
 {
     layout.startFirstPage();
     if (summary.sections.latestCheckups)
@@ -743,6 +795,8 @@ void layOut(Layout& layout, const exports::DoctorSummary& summary)
     if (summary.sections.vaccinations)
         vaccinations(layout, summary);
     sources(layout, summary);
+    if (code)
+        qrCode(layout, summary, *code);
     layout.finish();
 }
 
@@ -754,6 +808,17 @@ Result<std::string> renderOnThisThread(const exports::DoctorSummary& summary)
         return makeError(ErrorCode::Internal, "the font Noto Sans CJK JP is not installed (fonts-noto-cjk)")
             .withKey("export.pdf_font_missing");
     const JapaneseScope japanese;
+
+    // The code's size for the caption, and any error of the payload, before a page is laid out (drawn once into a
+    // throw-away picture: version and modules do not depend on the device).
+    std::optional<QrCodeGeometry> code;
+    if (!summary.qrPayload.empty()) {
+        QPicture picture;
+        QPainter probe(&picture);
+        TECHO_ASSIGN(code,
+            paintQrCode(
+                probe, QRectF(0, 0, 1000, 1000), QByteArray::fromStdString(summary.qrPayload), summaryCodeQrOptions()));
+    }
 
     QByteArray bytes;
     int pages = 0;
@@ -769,7 +834,7 @@ Result<std::string> renderOnThisThread(const exports::DoctorSummary& summary)
         writer.setCreator(QStringLiteral("Techo"));
         if (dry) {
             Layout layout(writer, nullptr, summary, 0);
-            layOut(layout, summary);
+            layOut(layout, summary, code);
             pages = layout.pages();
             continue;
         }
@@ -778,7 +843,7 @@ Result<std::string> renderOnThisThread(const exports::DoctorSummary& summary)
             return makeError(ErrorCode::Internal, "cannot start the PDF");
         painter.setRenderHint(QPainter::Antialiasing);
         Layout layout(writer, &painter, summary, pages);
-        layOut(layout, summary);
+        layOut(layout, summary, code);
         painter.end();
     }
     // Qt names some glyphs by their radical code points (⻑ for 長): put the written characters back.

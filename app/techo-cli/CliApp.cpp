@@ -58,14 +58,15 @@ Commands:
   profile rename ID NAME the name Techo shows for a profile (imports never change it)
   export --format json|csv|fhir|pdf --out PATH [--profile ID] [--from YYYY-MM-DD] [--to YYYY-MM-DD]
          [--categories checkups,vaccinations,medications,self] [--csv-headers en|ja] [--zip] [--json]
-         [--sections latest,trends,medicines,vaccinations] [--checkups N]
+         [--sections latest,trends,medicines,vaccinations,qr] [--checkups N]
                          write records out: json = one re-importable file, csv = a folder of
                          UTF-8 (BOM, CRLF) files, one per record kind (--zip, or a PATH ending
                          in .zip: the same files in one zip archive), fhir = one FHIR R4
                          Bundle with JP Core profiles, pdf = the summary for a doctor
                          (医師提出用サマリー) of one person (--profile when the vault has
-                         several), with the chosen sections and up to N (1-5, default 5)
-                         checkups side by side (docs/export-format.md).
+                         several), with the chosen sections (qr: the QR code of the key
+                         values on the last page) and up to N (1-5, default 5) checkups
+                         side by side (docs/export-format.md).
                          PATH must not exist; the export appears there complete or not at all
 
 Options:
@@ -570,11 +571,12 @@ int commandProfile(const GlobalOptions& options, const Args& args)
     return kExitOk;
 }
 
-// "latest,trends,medicines,vaccinations" (any order, no repeats) as the PDF's sections; nullopt for an unknown,
-// repeated or empty name.
+// "latest,trends,medicines,vaccinations,qr" (any order, no repeats) as the PDF's sections; nullopt for an unknown,
+// repeated or empty name. A section not named is left out, the QR code too.
 std::optional<exports::SummarySections> parseSections(std::string_view text)
 {
-    exports::SummarySections sections {false, false, false, false};
+    exports::SummarySections sections;
+    sections.latestCheckups = sections.trends = sections.medicines = sections.vaccinations = sections.qrCode = false;
     bool any = false;
     while (true) {
         const auto comma = text.find(',');
@@ -583,6 +585,7 @@ std::optional<exports::SummarySections> parseSections(std::string_view text)
             : name == "trends"        ? &sections.trends
             : name == "medicines"     ? &sections.medicines
             : name == "vaccinations"  ? &sections.vaccinations
+            : name == "qr"            ? &sections.qrCode
                                       : nullptr;
         if (!flag || *flag)
             return std::nullopt;
@@ -628,7 +631,7 @@ int commandExport(const GlobalOptions& options, const Args& args)
         } else if (arg == "--sections" && hasValue) {
             const auto sections = parseSections(args[++i]);
             if (!sections)
-                return usageError("export: --sections takes a list of latest, trends, medicines, vaccinations");
+                return usageError("export: --sections takes a list of latest, trends, medicines, vaccinations, qr");
             const int checkups = request.summary.maxCheckups;
             request.summary = *sections;
             request.summary.maxCheckups = checkups;

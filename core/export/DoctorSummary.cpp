@@ -3,6 +3,7 @@
 #include "core/clinical/ItemCatalog.h"
 #include "core/clinical/MedicationSupply.h"
 #include "core/export/ExportSource.h"
+#include "core/export/SummaryCode.h"
 
 #include <algorithm>
 #include <map>
@@ -313,6 +314,18 @@ Result<DoctorSummary> buildDoctorSummary(vault::Database& db, const ExportReques
     }
     if (manual > 0)
         summary.sources.push_back({"manual", {}, std::nullopt, manual});
+
+    // The QR code's payload, read while the source's transaction is still open: the code carries the values of the
+    // same snapshot as the pages.
+    if (summary.sections.qrCode) {
+        SummaryCodeRequest code;
+        code.profileId = person.id;
+        code.asOf = summary.referenceDay;
+        code.from = selection.from;
+        code.sections = summary.sections;
+        TECHO_ASSIGN(SummaryCode made, buildSummaryCode(db, code));
+        summary.qrPayload = std::move(made.payload);
+    }
     source->close();
     return summary;
 }

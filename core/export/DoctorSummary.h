@@ -123,7 +123,9 @@ struct DoctorSummary {
 
     std::vector<SummarySource> sources; // oldest first; self-recorded last
 
-    // A compact machine-readable copy of the key values for the QR code on the last page; empty = no QR code.
+    // A compact machine-readable copy of the key values for the QR code on the last page (buildSummaryCode for the
+    // person, referenceDay, the request's `from` and `sections`, read in the same snapshot); empty when
+    // sections.qrCode is off.
     std::string qrPayload;
 };
 

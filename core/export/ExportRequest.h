@@ -90,6 +90,9 @@ struct SummarySections {
     bool medicines = true; // current medicines and the last 6 months of dispensings
     bool vaccinations = true;
     int maxCheckups = 5; // 1..5
+    // The QR code on the last page: a compact machine-readable copy of the key values (exports::buildSummaryCode,
+    // docs/export-format.md "QR code on the summary"). Carries only what the chosen sections show.
+    bool qrCode = true;
 };
 
 struct DoctorSummary; // core/export/DoctorSummary.h
