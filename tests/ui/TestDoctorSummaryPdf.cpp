@@ -7,6 +7,7 @@
 // every page, and that the PDF is Japanese with the UI in English. Pages are saved as PNGs in
 // $TECHO_SCREENSHOT_DIR (else screenshots/ in the build folder) for looking at.
 #include "core/export/ExportJobs.h"
+#include "core/export/SummaryCode.h"
 #include "core/import/ImportJobs.h"
 #include "core/vault/ProfileRepository.h"
 #include "core/vault/Vault.h"
@@ -76,6 +77,42 @@ int pdfPages(const QString& pdf)
     const test::ProcessResult info = test::runTool(QStringLiteral("pdfinfo"), {pdf});
     const auto match = QRegularExpression(QStringLiteral("Pages:\\s+(\\d+)")).match(QString::fromUtf8(info.out));
     return match.hasMatch() ? match.captured(1).toInt() : -1;
+}
+
+// The QR codes zbarimg (zbar-tools, a decoder that shares nothing with libqrencode) reads on page `page` of `pdf`
+// rendered by pdftoppm at 200 dpi: the bytes as encoded (-Sbinary), one entry per code found.
+QList<QByteArray> codesOnPage(const QString& pdf, int page)
+{
+    const QString png = pdf + QStringLiteral("-page%1").arg(page);
+    const test::ProcessResult render = test::runTool(QStringLiteral("pdftoppm"),
+        {QStringLiteral("-r"), QStringLiteral("200"), QStringLiteral("-f"), QString::number(page), QStringLiteral("-l"),
+            QString::number(page), QStringLiteral("-png"), QStringLiteral("-singlefile"), pdf, png});
+    if (render.exitCode != 0)
+        return {QByteArray("pdftoppm failed")};
+    const test::ProcessResult run = test::runTool(QStringLiteral("zbarimg"),
+        {QStringLiteral("--raw"), QStringLiteral("-q"), QStringLiteral("-Sbinary"), png + QStringLiteral(".png")});
+    QList<QByteArray> codes;
+    if (!run.out.isEmpty()) {
+        QByteArray out = run.out;
+        if (out.endsWith('\n'))
+            out.chop(1);
+        codes.push_back(out); // the summary's payload is JSON on one line: one code, one line
+    }
+    return codes;
+}
+
+// The payload core makes for a summary of `profileId` made on `asOf` with every section (the PDF's defaults).
+QByteArray corePayload(
+    vault::Vault& vault, std::int64_t profileId, domain::Date asOf, const exports::SummarySections& sections = {})
+{
+    exports::SummaryCodeRequest request;
+    request.profileId = profileId;
+    request.asOf = asOf;
+    request.sections = sections;
+    auto code = exports::buildSummaryCode(vault.database(), request);
+    if (!code.ok())
+        return {};
+    return QByteArray::fromStdString(code->payload);
 }
 
 } // namespace
@@ -334,6 +371,13 @@ private slots:
             r.renderPdf = ui::renderDoctorSummaryPdf;
             auto done = exports::exportRecords(vault->database(), r);
             QVERIFY2(done.ok(), done.ok() ? "" : done.error().message.c_str());
+            // The last page's code is core's payload for the same person and day (a large one: four medicines).
+            const QString written = QString::fromStdString(done->path);
+            const QList<QByteArray> codes = codesOnPage(written, pdfPages(written));
+            QCOMPARE(codes.size(), 1);
+            const QByteArray expected = corePayload(*vault, person, domain::makeDate(2026, 10, 1));
+            QVERIFY(expected.size() > 1000);
+            QCOMPARE(codes.front(), expected);
         }
         const QString pdf = m_dir.filePath(QStringLiteral("sandbox.pdf"));
         savePages(pdf, QStringLiteral("pdf-sandbox"));
@@ -417,6 +461,51 @@ private slots:
         QCoreApplication::processEvents();
     }
 
+    void qrCode_onTheLastPage_holdsCoresPayload()
+    {
+        // The one person of the vault, summarised on 2024-05-10 (Japan): the code is core's payload for that day.
+        auto profiles = vault::ProfileRepository(m_one->database()).list();
+        QVERIFY(profiles.ok() && profiles->size() == 1);
+        const QByteArray expected = corePayload(*m_one, profiles->front().id, domain::makeDate(2024, 5, 10));
+        QVERIFY(expected.startsWith("{"));
+        const int pages = pdfPages(m_pdf);
+        QVERIFY(pages >= 2);
+        const QList<QByteArray> last = codesOnPage(m_pdf, pages);
+        QCOMPARE(last.size(), 1);
+        QCOMPARE(last.front(), expected);
+        // Only on the last page, and not alone there: the sources come before it on the same page.
+        for (int page = 1; page < pages; ++page)
+            QVERIFY2(codesOnPage(m_pdf, page).isEmpty(), qPrintable(QStringLiteral("a code on page %1").arg(page)));
+        const QStringList texts = m_text.split(QLatin1Char('\f'), Qt::SkipEmptyParts);
+        QCOMPARE(texts.size(), pages);
+        QVERIFY(texts.last().contains(QStringLiteral("データの出どころ")));
+        // The caption: what it holds, the format and its version, the size, and that it is not signed.
+        const QString caption = QString(texts.last()).remove(QLatin1Char('\n')).remove(QLatin1Char(' '));
+        QVERIFY2(caption.contains(QStringLiteral("読み取り用QRコード")), qPrintable(texts.last()));
+        QVERIFY(caption.contains(QStringLiteral("最新の健診日の検査値と判定")));
+        QVERIFY(caption.contains(QStringLiteral("techo-summary第1版")));
+        QVERIFY2(caption.contains(QLocale(QLocale::Japanese).toString(expected.size()).remove(QLatin1Char(' '))
+                     + QStringLiteral("バイト")),
+            qPrintable(caption));
+        QVERIFY(caption.contains(QStringLiteral("電子署名はなく")));
+    }
+
+    void qrCode_leftOut_noCodeNoCaption()
+    {
+        exports::SummarySections sections;
+        sections.qrCode = false;
+        const QString pdf = exportPdf(*m_one, QStringLiteral("no-qr.pdf"), std::nullopt, sections);
+        QVERIFY(!pdf.isEmpty());
+        const int pages = pdfPages(pdf);
+        QVERIFY(pages >= 1);
+        for (int page = 1; page <= pages; ++page)
+            QVERIFY2(codesOnPage(pdf, page).isEmpty(), qPrintable(QStringLiteral("a code on page %1").arg(page)));
+        const QString text = pdfText(pdf);
+        QVERIFY(text.contains(QStringLiteral("データの出どころ")));
+        QVERIFY(!text.contains(QStringLiteral("読み取り用QRコード")));
+        QVERIFY(!text.contains(QStringLiteral("techo-summary")));
+    }
+
     void oneSection_only()
     {
         exports::SummarySections sections;
@@ -460,8 +549,9 @@ private slots:
         const test::ProcessResult done = test::runTool(cli,
             vaultArgs
                 + QStringList {QStringLiteral("export"), QStringLiteral("--format"), QStringLiteral("pdf"),
-                    QStringLiteral("--out"), pdf, QStringLiteral("--sections"), QStringLiteral("latest,vaccinations"),
-                    QStringLiteral("--checkups"), QStringLiteral("1"), QStringLiteral("--json")},
+                    QStringLiteral("--out"), pdf, QStringLiteral("--sections"),
+                    QStringLiteral("latest,vaccinations,qr"), QStringLiteral("--checkups"), QStringLiteral("1"),
+                    QStringLiteral("--json")},
             env);
         QVERIFY2(done.exitCode == 0, done.err.constData());
         QVERIFY(done.out.contains("\"format\":\"pdf\""));
@@ -472,11 +562,29 @@ private slots:
         // One checkup side by side: the newest (2024/11/15, 体重 only), not the 2023 one.
         QVERIFY(text.contains(QStringLiteral("2024/11/15")));
         QVERIFY(!text.contains(QStringLiteral("LDLコレステロール")));
+        // `qr` named: the code is on the last page, carrying the chosen sections only (no medicines: no "rx").
+        const QList<QByteArray> codes = codesOnPage(pdf, pdfPages(pdf));
+        QCOMPARE(codes.size(), 1);
+        QVERIFY(codes.front().contains("\"vx\""));
+        QVERIFY(!codes.front().contains("\"rx\""));
+        // Not named: no code.
+        const QString noQr = m_dir.filePath(QStringLiteral("cli-no-qr.pdf"));
+        QCOMPARE(test::runTool(cli,
+                     vaultArgs
+                         + QStringList {QStringLiteral("export"), QStringLiteral("--format"), QStringLiteral("pdf"),
+                             QStringLiteral("--out"), noQr, QStringLiteral("--sections"),
+                             QStringLiteral("latest,vaccinations")},
+                     env)
+                     .exitCode,
+            0);
+        QVERIFY(codesOnPage(noQr, pdfPages(noQr)).isEmpty());
+        QVERIFY(!pdfText(noQr).contains(QStringLiteral("読み取り用QRコード")));
 
         // Bad choices are usage errors (exit 2) and write nothing.
         const QString bad = m_dir.filePath(QStringLiteral("bad.pdf"));
         for (const QStringList& args : {QStringList {QStringLiteral("--sections"), QStringLiteral("latest,latest")},
                  QStringList {QStringLiteral("--sections"), QStringLiteral("labs")},
+                 QStringList {QStringLiteral("--sections"), QStringLiteral("qr,qr")},
                  QStringList {QStringLiteral("--checkups"), QStringLiteral("6")}}) {
             const test::ProcessResult refused = test::runTool(cli,
                 vaultArgs
