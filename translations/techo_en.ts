@@ -1181,6 +1181,18 @@ Select the row to see its trend.</source>
         <source>Saving to %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;QR code of the key values on the last page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>QR code of the key values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A clinic can read the summary&apos;s key values from it without retyping them. It is not signed.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>techo::ui::ImportDialog</name>

@@ -1180,6 +1180,18 @@ Select the row to see its trend.</source>
         <source>Saving to %1</source>
         <translation>保存先：%1</translation>
     </message>
+    <message>
+        <source>&amp;QR code of the key values on the last page</source>
+        <translation>最終ページに主な値のQRコード(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>QR code of the key values</source>
+        <translation>主な値のQRコード</translation>
+    </message>
+    <message>
+        <source>A clinic can read the summary&apos;s key values from it without retyping them. It is not signed.</source>
+        <translation>医療機関で主な値を入力し直さずに読み取れます。電子署名はありません。</translation>
+    </message>
 </context>
 <context>
     <name>techo::ui::ImportDialog</name>

@@ -221,6 +221,11 @@ QWidget* ExportDialog::buildChoicePage()
     m_medicinesSection->setObjectName(QStringLiteral("medicinesSectionCheck"));
     m_vaccinationsSection = new QCheckBox(tr("&Vaccination history"), m_sectionsBox);
     m_vaccinationsSection->setObjectName(QStringLiteral("vaccinationsSectionCheck"));
+    m_qrSection = new QCheckBox(tr("&QR code of the key values on the last page"), m_sectionsBox);
+    m_qrSection->setObjectName(QStringLiteral("qrSectionCheck"));
+    m_qrSection->setAccessibleName(tr("QR code of the key values"));
+    m_qrSection->setToolTip(tr("A clinic can read the summary's key values from it without retyping them. "
+                               "It is not signed."));
     auto* latestRow = new QHBoxLayout;
     latestRow->addWidget(m_latestSection);
     latestRow->addWidget(m_maxCheckups);
@@ -229,9 +234,10 @@ QWidget* ExportDialog::buildChoicePage()
     sections->addWidget(m_trendsSection, 1, 0, 1, 2);
     sections->addWidget(m_medicinesSection, 2, 0, 1, 2);
     sections->addWidget(m_vaccinationsSection, 3, 0, 1, 2);
+    sections->addWidget(m_qrSection, 4, 0, 1, 2);
     left->addWidget(m_sectionsBox);
     for (QCheckBox* box : {m_checkups, m_medications, m_vaccinations, m_self, m_latestSection, m_trendsSection,
-             m_medicinesSection, m_vaccinationsSection})
+             m_medicinesSection, m_vaccinationsSection, m_qrSection})
         box->setChecked(true);
     left->addStretch();
     columns->addLayout(left, 3);
@@ -300,7 +306,7 @@ QWidget* ExportDialog::buildChoicePage()
     connect(m_to, &QDateEdit::dateChanged, this, changed);
     connect(m_maxCheckups, &QSpinBox::valueChanged, this, changed);
     for (QCheckBox* box : {m_checkups, m_medications, m_vaccinations, m_self, m_latestSection, m_trendsSection,
-             m_medicinesSection, m_vaccinationsSection})
+             m_medicinesSection, m_vaccinationsSection, m_qrSection})
         connect(box, &QCheckBox::toggled, this, changed);
     return page;
 }
@@ -706,6 +712,7 @@ void ExportDialog::startExport()
     request.summary.trends = m_trendsSection->isChecked();
     request.summary.medicines = m_medicinesSection->isChecked();
     request.summary.vaccinations = m_vaccinationsSection->isChecked();
+    request.summary.qrCode = m_qrSection->isChecked();
     request.summary.maxCheckups = m_maxCheckups->value();
     request.renderPdf = m_renderer;
     if (!QCoreApplication::applicationVersion().isEmpty())

@@ -146,6 +146,7 @@ private:
     QCheckBox* m_trendsSection = nullptr;
     QCheckBox* m_medicinesSection = nullptr;
     QCheckBox* m_vaccinationsSection = nullptr;
+    QCheckBox* m_qrSection = nullptr;
     QLineEdit* m_destination = nullptr;
     QLabel* m_previewNote = nullptr;
     QLabel* m_choiceError = nullptr;
