@@ -4,9 +4,11 @@
 // leave nothing behind and record no audit event; an existing destination is refused before anything starts; the
 // PDF choice without a renderer; the Japanese texts.
 #include "core/export/ExportJobs.h"
+#include "core/export/SummaryCode.h"
 #include "core/import/ImportJobs.h"
 #include "core/session/VaultSession.h"
 #include "core/vault/AuditRepository.h"
+#include "core/vault/ProfileRepository.h"
 #include "core/vault/Vault.h"
 #include "tests/support/SandboxProcess.h"
 #include "tests/support/TestSupport.h"
@@ -135,6 +137,40 @@ void clickCheckBox(QAbstractButton* box)
 QStringList entries(const QString& dir)
 {
     return QDir(dir).entryList(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot);
+}
+
+// pdftotext's text of `pdf`, NFKC (the CJK font's text layer may name a kanji by its compatibility form) and
+// without white space (the PDF breaks lines and spaces names as it lays them out).
+QString pdfWords(const QString& pdf)
+{
+    const test::ProcessResult text = test::runTool(QStringLiteral("pdftotext"), {pdf, QStringLiteral("-")});
+    if (text.exitCode != 0)
+        return {};
+    return QString::fromUtf8(text.out)
+        .normalized(QString::NormalizationForm_KC)
+        .remove(QRegularExpression(QStringLiteral("\\s")));
+}
+
+// What zbarimg reads on the last page of `pdf` rendered by pdftoppm at 200 dpi (the bytes as encoded); empty when
+// it finds no code.
+QByteArray codeOnLastPage(const QString& pdf)
+{
+    const test::ProcessResult info = test::runTool(QStringLiteral("pdfinfo"), {pdf});
+    const auto pages = QRegularExpression(QStringLiteral("Pages:\\s+(\\d+)")).match(QString::fromUtf8(info.out));
+    if (!pages.hasMatch())
+        return "pdfinfo failed";
+    const QString png = pdf + QStringLiteral("-last");
+    const test::ProcessResult render = test::runTool(QStringLiteral("pdftoppm"),
+        {QStringLiteral("-r"), QStringLiteral("200"), QStringLiteral("-f"), pages.captured(1), QStringLiteral("-l"),
+            pages.captured(1), QStringLiteral("-png"), QStringLiteral("-singlefile"), pdf, png});
+    if (render.exitCode != 0)
+        return "pdftoppm failed";
+    QByteArray out = test::runTool(QStringLiteral("zbarimg"),
+        {QStringLiteral("--raw"), QStringLiteral("-q"), QStringLiteral("-Sbinary"), png + QStringLiteral(".png")})
+                         .out;
+    if (out.endsWith('\n'))
+        out.chop(1);
+    return out;
 }
 
 } // namespace
@@ -457,6 +493,90 @@ private slots:
         QVERIFY(!dialog.selection().categories.medications);
         QTest::qWait(100); // the layout follows the new texts on the next turn of the event loop
         saveScreenshot(&dialog, QStringLiteral("export-dialog-pdf-ja"));
+    }
+
+    // The assembled app (MainWindow + AppController, as `techo` builds them) makes the PDF summary through
+    // File ▸ Export…: the PDF choice is enabled (the controller hands the dialog the real renderer), the file is
+    // written on the export's worker thread, it names the person and its sections, carries the QR code core makes
+    // for that person and day (or none when its box is cleared), and each export is audited.
+    void pdfThroughFileExport_ofTheAssembledApp()
+    {
+        Language language(QStringLiteral("ja"));
+        auto opened = session::VaultSession::open(m_vaultPath.toStdString(), test::secret(test::kTestPassphrase));
+        QVERIFY(opened.ok());
+        ui::MainWindow window(m_vaultPath);
+        ui::AppController controller(window);
+        window.showVault(std::move(opened).value());
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        const std::int64_t person = window.currentProfileId().value_or(0);
+        QVERIFY(person != 0);
+        QTemporaryDir out;
+
+        for (const bool withCode : {true, false}) {
+            window.exportAction()->trigger();
+            ui::ExportDialog* dialog = controller.exportDialog();
+            QVERIFY(dialog != nullptr);
+            QTRY_VERIFY(dialog->isVisible());
+            QRadioButton* pdfRadio = child<QRadioButton>(*dialog, "pdfRadio");
+            QVERIFY(pdfRadio->isEnabled());
+            clickCheckBox(pdfRadio);
+            QCOMPARE(dialog->format(), exports::ExportFormat::Pdf);
+            QCOMPARE(dialog->selection().profileId, std::optional<std::int64_t>(person));
+            QCheckBox* qr = child<QCheckBox>(*dialog, "qrSectionCheck");
+            QVERIFY(qr->isVisibleTo(dialog));
+            QVERIFY(qr->isChecked());
+            if (!withCode)
+                clickCheckBox(qr);
+            QCOMPARE(qr->isChecked(), withCode);
+            const QString target
+                = out.filePath(withCode ? QStringLiteral("summary.pdf") : QStringLiteral("summary-no-qr.pdf"));
+            dialog->setDestination(target);
+            const int eventsBefore = exportEvents();
+            const auto japanDay = [] {
+                return domain::Date {std::chrono::floor<std::chrono::days>(domain::nowUtc() + std::chrono::hours(9))};
+            };
+            const domain::Date dayBefore = japanDay();
+            QTest::mouseClick(child<QPushButton>(*dialog, "exportButton"), Qt::LeftButton);
+            QTRY_COMPARE_WITH_TIMEOUT(dialog->stage(), Stage::Finished, kExportTimeoutMs);
+            QVERIFY2(dialog->lastReport().has_value(), dialog->lastError() ? dialog->lastError()->message.c_str() : "");
+            const domain::Date dayAfter = japanDay();
+            QVERIFY(QFileInfo(target).isFile());
+            QVERIFY(test::readAll(target).startsWith("%PDF-"));
+            QCOMPARE(exportEvents(), eventsBefore + 1);
+
+            // Read back as a clinic would: the person's name and the section titles in the text layer.
+            auto vault = vault::Vault::open(m_vaultPath.toStdString(), test::secret(test::kTestPassphrase));
+            QVERIFY(vault.ok());
+            auto profile = vault::ProfileRepository(vault.value()->database()).get(person);
+            QVERIFY(profile.ok());
+            const QString words = pdfWords(target);
+            const QString name = QString::fromStdString(profile->shownName())
+                                     .normalized(QString::NormalizationForm_KC)
+                                     .remove(QRegularExpression(QStringLiteral("\\s")));
+            QVERIFY(!name.isEmpty());
+            QVERIFY2(words.contains(name), qPrintable(name));
+            QVERIFY(words.contains(QStringLiteral("医師提出用サマリー")));
+            QVERIFY(words.contains(QStringLiteral("最新の健診結果")));
+            QVERIFY(words.contains(QStringLiteral("予防接種歴")));
+            QCOMPARE(words.contains(QStringLiteral("読み取り用QRコード")), withCode);
+
+            const QByteArray code = codeOnLastPage(target);
+            if (!withCode) {
+                QCOMPARE(code, QByteArray());
+            } else {
+                if (dayBefore != dayAfter)
+                    QSKIP("the export ran over midnight in Japan: the summary's day is not known");
+                exports::SummaryCodeRequest request;
+                request.profileId = person;
+                request.asOf = dayAfter;
+                auto expected = exports::buildSummaryCode(vault.value()->database(), request);
+                QVERIFY(expected.ok());
+                QCOMPARE(code, QByteArray::fromStdString(expected->payload));
+            }
+            dialog->close();
+            QTRY_VERIFY(!controller.exportDialog()); // closed is deleted: the next File ▸ Export… opens a new one
+        }
     }
 
     // Every error key the export raises has Japanese text (ErrorText), never the English fallback.
