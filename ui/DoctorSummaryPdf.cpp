@@ -754,7 +754,9 @@ QString qrCaption(const exports::DoctorSummary& summary, const QrCodeGeometry& g
         + J("）を、医療機関で入力し直さずに読み取れる形で収めています。")
         + J("形式：techo-summary 第%1版（UTF-8 の JSON、項目は JLAC10 コード）。")
               .arg(exports::kSummaryCodeFormatVersion)
-        + J("大きさ：%1 バイト、バージョン %2（%3×%3 モジュール、1モジュール約 %4 mm）、誤り訂正レベル M。")
+        + J("大きさ：一辺 %1 mm（余白込み）、%2 バイト、バージョン %3（%4×%4 モジュール、1モジュール約 %5 mm）、"
+            "誤り訂正レベル M。")
+              .arg(QString::number(kQrSideMm, 'f', 0))
               .arg(QLocale(QLocale::Japanese).toString(qlonglong(summary.qrPayload.size())))
               .arg(geometry.version)
               .arg(geometry.modules)
