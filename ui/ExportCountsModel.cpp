@@ -9,10 +9,12 @@
 namespace techo::ui {
 namespace {
 
-// The reading order of the kinds core names (ExportJobs.h, FhirExport.h); anything else follows by its key.
-constexpr std::array<std::string_view, 16> kOrder = {"profiles", "checkups", "observations", "dispensings",
+// The reading order of the keys core reports (docs/export-format.md): records (JSON, CSV, countRecords), FHIR
+// resources, the PDF's sections; anything else follows by its key.
+constexpr auto kOrder = std::to_array<std::string_view>({"profiles", "checkups", "observations", "dispensings",
     "medication_lines", "vaccinations", "measurements", "institutions", "import_runs", "patients", "immunizations",
-    "medication_dispenses", "organizations", "provenances", "dispensings_not_mapped", "medication_requests"};
+    "medication_dispenses", "medication_requests", "dispensings_not_mapped", "organizations", "provenances",
+    "checkup_days", "checkup_items", "trend_charts", "current_medicines", "dispensing_lines", "duplicates"});
 
 std::size_t rank(const std::string& kind)
 {
@@ -26,13 +28,15 @@ ExportCountsModel::ExportCountsModel(QObject* parent)
     : QAbstractTableModel(parent)
 { }
 
-void ExportCountsModel::setCounts(const std::map<std::string, std::int64_t>& counts)
+void ExportCountsModel::setCounts(const std::map<std::string, std::int64_t>& counts, Counted what)
 {
     beginResetModel();
+    m_counted = what;
     m_rows.assign(counts.begin(), counts.end());
     std::stable_sort(
         m_rows.begin(), m_rows.end(), [](const auto& a, const auto& b) { return rank(a.first) < rank(b.first); });
     endResetModel();
+    emit headerDataChanged(Qt::Horizontal, KindColumn, KindColumn);
 }
 
 void ExportCountsModel::clear()
@@ -40,6 +44,12 @@ void ExportCountsModel::clear()
     beginResetModel();
     m_rows.clear();
     endResetModel();
+}
+
+void ExportCountsModel::setKindHeader(const QString& header)
+{
+    m_kindHeader = header;
+    emit headerDataChanged(Qt::Horizontal, KindColumn, KindColumn);
 }
 
 std::int64_t ExportCountsModel::count(const std::string& kind) const
@@ -50,8 +60,55 @@ std::int64_t ExportCountsModel::count(const std::string& kind) const
     return -1;
 }
 
-QString ExportCountsModel::kindText(const std::string& kind)
+QString ExportCountsModel::otherText()
 {
+    return tr("Other");
+}
+
+bool ExportCountsModel::isKnown(const std::string& kind, Counted what)
+{
+    return kindText(kind, what) != otherText();
+}
+
+QString ExportCountsModel::kindText(const std::string& kind, Counted what)
+{
+    if (what == Counted::FhirResources) {
+        // The resource's own FHIR name (what a receiving system lists), with what it holds.
+        if (kind == "patients")
+            return tr("Patient (the person)");
+        if (kind == "observations")
+            return tr("Observation (checkup results)");
+        if (kind == "immunizations")
+            return tr("Immunization (vaccinations)");
+        if (kind == "medication_dispenses")
+            return tr("MedicationDispense (medicines dispensed, one per line)");
+        if (kind == "medication_requests")
+            return tr("MedicationRequest (e-prescriptions, one per line)");
+        if (kind == "organizations")
+            return tr("Organization (institutions, pharmacies, sources)");
+        if (kind == "provenances")
+            return tr("Provenance (where the records came from)");
+        if (kind == "dispensings_not_mapped")
+            return tr("Dispensings written as no resource");
+        return otherText();
+    }
+    if (what == Counted::PdfSections) {
+        if (kind == "checkup_days")
+            return tr("Checkups side by side");
+        if (kind == "checkup_items")
+            return tr("Checkup items (rows)");
+        if (kind == "trend_charts")
+            return tr("Trend charts");
+        if (kind == "current_medicines")
+            return tr("Current medicines");
+        if (kind == "dispensing_lines")
+            return tr("Recent dispensings (medicine lines)");
+        if (kind == "duplicates")
+            return tr("Possible duplicate medicines");
+        if (kind == "vaccinations")
+            return tr("Vaccination history (rows)");
+        return otherText();
+    }
     if (kind == "profiles")
         return tr("Persons");
     if (kind == "checkups")
@@ -70,21 +127,7 @@ QString ExportCountsModel::kindText(const std::string& kind)
         return tr("Medical institutions and pharmacies");
     if (kind == "import_runs")
         return tr("Imports (provenance)");
-    if (kind == "patients")
-        return tr("FHIR Patient");
-    if (kind == "immunizations")
-        return tr("FHIR Immunization");
-    if (kind == "medication_dispenses")
-        return tr("FHIR MedicationDispense");
-    if (kind == "medication_requests")
-        return tr("FHIR MedicationRequest");
-    if (kind == "organizations")
-        return tr("FHIR Organization");
-    if (kind == "provenances")
-        return tr("FHIR Provenance");
-    if (kind == "dispensings_not_mapped")
-        return tr("Dispensings without a FHIR form");
-    return QString::fromStdString(kind);
+    return otherText();
 }
 
 int ExportCountsModel::rowCount(const QModelIndex& parent) const
@@ -103,7 +146,7 @@ QVariant ExportCountsModel::data(const QModelIndex& index, int role) const
         return {};
     const auto& [kind, n] = m_rows[static_cast<std::size_t>(index.row())];
     if (role == Qt::DisplayRole || role == Qt::AccessibleTextRole)
-        return index.column() == KindColumn ? kindText(kind) : QLocale().toString(static_cast<qlonglong>(n));
+        return index.column() == KindColumn ? kindText(kind, m_counted) : QLocale().toString(static_cast<qlonglong>(n));
     if (role == Qt::TextAlignmentRole && index.column() == CountColumn)
         return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
     if (role == Qt::UserRole && index.column() == CountColumn)
@@ -115,7 +158,19 @@ QVariant ExportCountsModel::headerData(int section, Qt::Orientation orientation,
 {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
-    return section == KindColumn ? tr("Kind of record") : tr("Number");
+    if (section == CountColumn)
+        return tr("Number");
+    if (!m_kindHeader.isEmpty())
+        return m_kindHeader;
+    switch (m_counted) {
+    case Counted::FhirResources:
+        return tr("FHIR resource");
+    case Counted::PdfSections:
+        return tr("In the summary");
+    case Counted::Records:
+        break;
+    }
+    return tr("Kind of record");
 }
 
 } // namespace techo::ui
