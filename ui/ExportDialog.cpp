@@ -34,6 +34,9 @@
 #include <QUrl>
 #include <QVBoxLayout>
 
+#include <algorithm>
+#include <cstring>
+
 namespace techo::ui {
 namespace {
 
@@ -82,7 +85,55 @@ QString fileNamePart(const QString& name)
     return part.isEmpty() ? QStringLiteral("profile") : part;
 }
 
+// The ending of the dialog's names for a format (the default name is techo-<person>-<day> + this).
+QString suffixOf(exports::ExportFormat format, bool zip)
+{
+    switch (format) {
+    case exports::ExportFormat::Pdf:
+        return QStringLiteral(".pdf");
+    case exports::ExportFormat::Json:
+        return QStringLiteral(".json");
+    case exports::ExportFormat::Csv:
+        return zip ? QStringLiteral("-csv.zip") : QStringLiteral("-csv");
+    case exports::ExportFormat::Fhir:
+        return QStringLiteral("-fhir.json");
+    }
+    return {};
+}
+
+// Whether a path's name already ends as the format's output does (a CSV folder: no file ending of another format).
+bool fitsFormat(const QString& name, exports::ExportFormat format, bool zip)
+{
+    const auto ends = [&](const char* ending) { return name.endsWith(QLatin1String(ending), Qt::CaseInsensitive); };
+    switch (format) {
+    case exports::ExportFormat::Pdf:
+        return ends(".pdf");
+    case exports::ExportFormat::Json:
+    case exports::ExportFormat::Fhir:
+        return ends(".json");
+    case exports::ExportFormat::Csv:
+        return zip ? ends(".zip") : !(ends(".pdf") || ends(".json") || ends(".zip"));
+    }
+    return true;
+}
+
 } // namespace
+
+QString ExportDialog::retargetedName(const QString& path, exports::ExportFormat format, bool zip)
+{
+    const qsizetype slash = std::max(path.lastIndexOf(QLatin1Char('/')), path.lastIndexOf(QDir::separator()));
+    const QString name = path.mid(slash + 1);
+    if (name.isEmpty() || fitsFormat(name, format, zip))
+        return path;
+    // The longest known ending first: "-csv.zip" before ".zip", "-fhir.json" before ".json".
+    QString stem = name;
+    for (const char* ending : {"-csv.zip", "-fhir.json", ".fhir.json", "-csv", ".pdf", ".json", ".zip"})
+        if (stem.endsWith(QLatin1String(ending), Qt::CaseInsensitive)) {
+            stem.chop(static_cast<qsizetype>(std::strlen(ending)));
+            break;
+        }
+    return path.left(slash + 1) + stem + suffixOf(format, zip);
+}
 
 ExportDialog::ExportDialog(session::VaultSession& session, std::optional<std::int64_t> currentProfile, QWidget* parent)
     : QDialog(parent)
@@ -98,9 +149,11 @@ ExportDialog::ExportDialog(session::VaultSession& session, std::optional<std::in
     m_pages->addWidget(buildProgressPage());
     m_pages->addWidget(buildReportPage());
     layout->addWidget(m_pages);
+    m_openFolder = [](const QUrl& url) { return QDesktopServices::openUrl(url); };
     loadProfiles(currentProfile);
     setPdfRenderer({});
     setFormat(exports::ExportFormat::Json);
+    showPage(ChoicePage);
     resize(860, 600);
 }
 
@@ -242,7 +295,9 @@ QWidget* ExportDialog::buildChoicePage()
     left->addStretch();
     columns->addLayout(left, 3);
 
-    auto* previewBox = new QGroupBox(tr("What will be written"), page);
+    m_previewBox = new QGroupBox(tr("What will be written"), page);
+    m_previewBox->setObjectName(QStringLiteral("previewBox"));
+    auto* previewBox = m_previewBox;
     auto* previewLayout = new QVBoxLayout(previewBox);
     auto* previewView
         = countsView(m_previewModel, QStringLiteral("previewView"), tr("Records to be exported, by kind"), previewBox);
@@ -279,7 +334,7 @@ QWidget* ExportDialog::buildChoicePage()
         1);
     m_exportButton = new QPushButton(tr("&Export"), page);
     m_exportButton->setObjectName(QStringLiteral("exportButton"));
-    m_exportButton->setDefault(true);
+    m_exportButton->setToolTip(tr("Starts the export (Return)"));
     auto* close = new QPushButton(tr("Close"), page);
     close->setObjectName(QStringLiteral("choiceCloseButton"));
     buttons->addWidget(m_exportButton);
@@ -290,16 +345,22 @@ QWidget* ExportDialog::buildChoicePage()
     connect(close, &QPushButton::clicked, this, &ExportDialog::reject);
     connect(browse, &QPushButton::clicked, this, &ExportDialog::chooseDestination);
     connect(m_destination, &QLineEdit::textEdited, this, [this] { m_destinationEdited = true; });
+    // A refusal names the path it refused: once the path changes, it no longer applies (Export checks again).
+    connect(m_destination, &QLineEdit::textChanged, this, [this] { showChoiceError({}); });
     const auto changed = [this] {
         updateControls();
         updatePreview();
         updateDefaultDestination();
     };
-    connect(m_formatGroup, &QButtonGroup::idToggled, this, [changed](int, bool on) {
+    const auto formatChanged = [this, changed] {
+        changed();
+        retargetTypedName();
+    };
+    connect(m_formatGroup, &QButtonGroup::idToggled, this, [formatChanged](int, bool on) {
         if (on)
-            changed();
+            formatChanged();
     });
-    connect(m_csvForm, &QComboBox::currentIndexChanged, this, changed);
+    connect(m_csvForm, &QComboBox::currentIndexChanged, this, formatChanged);
     connect(m_profile, &QComboBox::currentIndexChanged, this, changed);
     connect(m_limitDates, &QCheckBox::toggled, this, changed);
     connect(m_from, &QDateEdit::dateChanged, this, changed);
@@ -342,6 +403,8 @@ QWidget* ExportDialog::buildProgressPage()
     m_cancelButton = new QPushButton(tr("Cancel"), page);
     m_cancelButton->setObjectName(QStringLiteral("cancelButton"));
     m_cancelButton->setToolTip(tr("Stops the export; nothing is written (Esc)"));
+    // Return must not stop an export the person just started with Return: Esc, a click or Space on it does.
+    m_cancelButton->setAutoDefault(false);
     connect(m_cancelButton, &QPushButton::clicked, this, &ExportDialog::cancelExport);
     buttons->addWidget(m_cancelButton);
     layout->addLayout(buttons);
@@ -364,6 +427,10 @@ QWidget* ExportDialog::buildReportPage()
     m_whereLabel->setWordWrap(true);
     m_whereLabel->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     layout->addWidget(m_whereLabel);
+    m_reportCaption = new QLabel(page);
+    m_reportCaption->setObjectName(QStringLiteral("reportCaption"));
+    m_reportCaption->setWordWrap(true);
+    layout->addWidget(m_reportCaption);
     m_reportView = countsView(m_reportModel, QStringLiteral("reportView"), tr("Records exported, by kind"), page);
     layout->addWidget(m_reportView);
     m_digestLabel = new QLabel(page);
@@ -375,29 +442,31 @@ QWidget* ExportDialog::buildReportPage()
     m_notes->setObjectName(QStringLiteral("reportNotes"));
     m_notes->setWordWrap(true);
     layout->addWidget(m_notes);
+    m_showFailed = new QLabel(page);
+    m_showFailed->setObjectName(QStringLiteral("showInFolderFailedLabel"));
+    m_showFailed->setWordWrap(true);
+    m_showFailed->setTextFormat(Qt::PlainText);
+    m_showFailed->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    m_showFailed->hide();
+    layout->addWidget(m_showFailed);
     layout->addStretch(1);
     auto* buttons = new QHBoxLayout;
     m_showButton = new QPushButton(tr("&Show in folder"), page);
     m_showButton->setObjectName(QStringLiteral("showInFolderButton"));
     m_showButton->setToolTip(tr("Opens the folder that holds the export in the file manager"));
-    connect(m_showButton, &QPushButton::clicked, this, [this] {
-        if (m_report)
-            QDesktopServices::openUrl(
-                QUrl::fromLocalFile(QFileInfo(QString::fromStdString(m_report->path)).absolutePath()));
-    });
+    connect(m_showButton, &QPushButton::clicked, this, &ExportDialog::showInFolder);
     buttons->addWidget(m_showButton);
     buttons->addStretch();
     m_againButton = new QPushButton(tr("Export &more…"), page);
     m_againButton->setObjectName(QStringLiteral("againButton"));
     connect(m_againButton, &QPushButton::clicked, this, [this] {
-        m_pages->setCurrentIndex(ChoicePage);
+        showPage(ChoicePage);
         setStage(Stage::Choosing);
         updatePreview();
         updateDefaultDestination();
     });
     m_closeButton = new QPushButton(tr("Close"), page);
     m_closeButton->setObjectName(QStringLiteral("closeButton"));
-    m_closeButton->setDefault(true);
     connect(m_closeButton, &QPushButton::clicked, this, &ExportDialog::accept);
     buttons->addWidget(m_againButton);
     buttons->addWidget(m_closeButton);
@@ -438,6 +507,7 @@ void ExportDialog::setFormat(exports::ExportFormat format)
     updateControls();
     updatePreview();
     updateDefaultDestination();
+    retargetTypedName();
 }
 
 exports::ExportFormat ExportDialog::format() const
@@ -560,6 +630,12 @@ void ExportDialog::updatePreview()
     if (s.categories.self)
         shown["measurements"] = m_preview["measurements"];
     m_previewModel->setCounts(shown);
+    // JSON and CSV write a record as a record; FHIR writes resources (a dispensing line becomes a MedicationDispense
+    // or a MedicationRequest, some dispensings none) and the PDF a selection: for those the preview counts what is
+    // read, and says so.
+    const bool reads = format() == exports::ExportFormat::Fhir || format() == exports::ExportFormat::Pdf;
+    m_previewBox->setTitle(reads ? tr("What will be read") : tr("What will be written"));
+    m_previewModel->setKindHeader(reads ? tr("Records (to be read)") : QString());
 
     const bool anyKind
         = s.categories.checkups || s.categories.medications || s.categories.vaccinations || s.categories.self;
@@ -622,6 +698,45 @@ void ExportDialog::updateDefaultDestination()
     if (m_destinationEdited)
         return;
     m_destination->setText(defaultFileName());
+}
+
+void ExportDialog::retargetTypedName()
+{
+    if (!m_destinationEdited)
+        return; // the default name follows the choices by itself
+    const QString now = destination();
+    const QString fitted = retargetedName(now, format(), m_csvForm->currentData().toBool());
+    if (fitted != now)
+        m_destination->setText(fitted);
+}
+
+void ExportDialog::showPage(int page)
+{
+    m_pages->setCurrentIndex(page);
+    // QDialog presses the visible default button on Return. One main default per page: setDefault(true) also makes
+    // it the one QDialog restores when a focused button loses focus (a hidden page's default would swallow Return).
+    // setDefault(true) on a button that is already default (e.g. it has focus) does nothing, so both go off first.
+    m_exportButton->setDefault(false);
+    m_closeButton->setDefault(false);
+    if (page == ChoicePage)
+        m_exportButton->setDefault(true);
+    else if (page == ReportPage)
+        m_closeButton->setDefault(true);
+}
+
+void ExportDialog::showInFolder()
+{
+    if (!m_report)
+        return;
+    const QString folder = QFileInfo(QString::fromStdString(m_report->path)).absolutePath();
+    if (m_openFolder(QUrl::fromLocalFile(folder))) {
+        m_showFailed->hide();
+        return;
+    }
+    // No file manager answered (Qt logs "Unable to detect a launcher"): say so, and give the path to copy.
+    m_showFailed->setText(
+        tr("No file manager could be opened. The export is in this folder:\n%1").arg(QDir::toNativeSeparators(folder)));
+    m_showFailed->show();
 }
 
 void ExportDialog::chooseDestination()
@@ -715,6 +830,7 @@ void ExportDialog::startExport()
     request.summary.qrCode = m_qrSection->isChecked();
     request.summary.maxCheckups = m_maxCheckups->value();
     request.renderPdf = m_renderer;
+    m_runningFormat = request.format;
     if (!QCoreApplication::applicationVersion().isEmpty())
         request.generator = "Techo " + QCoreApplication::applicationVersion().toStdString();
 
@@ -736,7 +852,7 @@ void ExportDialog::startExport()
     m_progressWhere->setText(tr("Saving to %1").arg(QDir::toNativeSeparators(path)));
     m_cancelButton->setEnabled(true);
     m_cancelRequested = false;
-    m_pages->setCurrentIndex(ProgressPage);
+    showPage(ProgressPage);
     m_cancelButton->setFocus();
     setStage(Stage::Running);
     m_worker->start();
@@ -809,19 +925,45 @@ void ExportDialog::showReport(const exports::ExportReport& report)
 {
     m_report = report;
     m_error.reset();
-    m_reportModel->setCounts(report.counts);
+    using Counted = ExportCountsModel::Counted;
+    switch (m_runningFormat) {
+    case exports::ExportFormat::Fhir:
+        m_reportModel->setCounts(report.counts, Counted::FhirResources);
+        m_reportCaption->setText(tr("FHIR resources written to the Bundle:"));
+        break;
+    case exports::ExportFormat::Pdf:
+        m_reportModel->setCounts(report.counts, Counted::PdfSections);
+        m_reportCaption->setText(tr("What the summary shows:"));
+        break;
+    case exports::ExportFormat::Json:
+    case exports::ExportFormat::Csv:
+        m_reportModel->setCounts(report.counts, Counted::Records);
+        m_reportCaption->setText(tr("Records written, by kind:"));
+        break;
+    }
     const QString where = QDir::toNativeSeparators(QString::fromStdString(report.path));
     m_headline->setText(tr("Export finished."));
     m_whereLabel->setText(
         tr("Saved to %1 (%2)").arg(where, QLocale().formattedDataSize(static_cast<qint64>(report.bytes))));
     m_digestLabel->setText(tr("SHA-256: %1").arg(QString::fromStdString(report.sha256)));
     m_digestLabel->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    m_notes->setText(tr("The export is recorded in the vault's audit log. The file holds health data: keep it as "
-                        "safe as the vault, and delete it when it is no longer needed."));
-    for (QWidget* w : std::initializer_list<QWidget*> {m_whereLabel, m_reportView, m_digestLabel, m_showButton})
+    QString notes = tr("The export is recorded in the vault's audit log. The file holds health data: keep it as "
+                       "safe as the vault, and delete it when it is no longer needed.");
+    if (m_runningFormat == exports::ExportFormat::Fhir)
+        // Why these numbers differ from the preview's records (core's FhirExport, docs/export-format.md).
+        notes = tr("A record can become several resources, or none: each medicine line of a dispensing is one "
+                   "MedicationDispense, each line of an e-prescription (処方) one MedicationRequest; a claims "
+                   "dispensing superseded by the e-prescription dispensing of the same visit, and a dispensing "
+                   "without medicine lines, are written as no resource. Organizations include the sources of the "
+                   "records.")
+            + QStringLiteral("\n\n") + notes;
+    m_notes->setText(notes);
+    m_showFailed->hide();
+    for (QWidget* w :
+        std::initializer_list<QWidget*> {m_whereLabel, m_reportCaption, m_reportView, m_digestLabel, m_showButton})
         w->show();
     m_notes->show();
-    m_pages->setCurrentIndex(ReportPage);
+    showPage(ReportPage);
     m_closeButton->setFocus();
     setStage(Stage::Finished);
 }
@@ -837,9 +979,10 @@ void ExportDialog::showFailure(const Error& error)
                                   : tr("The export did not complete. Nothing was written."));
     m_notes->setText(cancelled ? QString() : describeError(error));
     m_notes->setVisible(!cancelled);
-    for (QWidget* w : std::initializer_list<QWidget*> {m_whereLabel, m_reportView, m_digestLabel, m_showButton})
+    for (QWidget* w : std::initializer_list<QWidget*> {
+             m_whereLabel, m_reportCaption, m_reportView, m_digestLabel, m_showButton, m_showFailed})
         w->hide();
-    m_pages->setCurrentIndex(ReportPage);
+    showPage(ReportPage);
     m_closeButton->setFocus();
     setStage(Stage::Finished);
 }

@@ -8,6 +8,7 @@
 #include <QDialog>
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -26,6 +27,7 @@ class QRadioButton;
 class QSpinBox;
 class QStackedWidget;
 class QTableView;
+class QUrl;
 
 namespace techo::session {
 class VaultSession;
@@ -71,12 +73,20 @@ public:
     [[nodiscard]] exports::ExportSelection selection() const;
     // The preview as last counted (empty after an error, e.g. a period that ends before it starts).
     [[nodiscard]] const std::map<std::string, std::int64_t>& previewCounts() const noexcept { return m_preview; }
+    // `path` with its name's ending made the format's (.pdf, .json, -csv.zip, -fhir.json; "-csv" for a CSV folder)
+    // when it does not end as that format's output already: "…/period.pdf" → "…/period-csv" for a CSV folder. A known
+    // ending of another format is replaced, other names get the ending added; a fitting name is returned as it is.
+    [[nodiscard]] static QString retargetedName(const QString& path, exports::ExportFormat format, bool zip);
 
     [[nodiscard]] Stage stage() const noexcept { return m_stage; }
     [[nodiscard]] const std::optional<exports::ExportReport>& lastReport() const noexcept { return m_report; }
     [[nodiscard]] const std::optional<Error>& lastError() const noexcept { return m_error; }
     // Tests: runs on the worker thread at each progress report (ExportWorker::ProgressHook).
     void setWorkerProgressHook(ExportWorker::ProgressHook hook) { m_hook = std::move(hook); }
+    // Opens a folder in the desktop's file manager; false when none could be started. QDesktopServices::openUrl
+    // unless replaced (tests: a desktop without a file manager cannot be made on demand).
+    using FolderOpener = std::function<bool(const QUrl&)>;
+    void setFolderOpener(FolderOpener opener) { m_openFolder = std::move(opener); }
 
 public slots:
     // As the Export button: checks the choices and the destination (an existing file or folder is refused before
@@ -103,6 +113,11 @@ private:
     void chooseDestination();
     void showChoiceError(const QString& message);
     void setStage(Stage stage);
+    // Shows a page and makes its main button the one Return presses (Export, none while exporting, Close).
+    void showPage(int page);
+    // After a change of format: a name the person typed gets the new format's ending (retargetedName).
+    void retargetTypedName();
+    void showInFolder();
     void onProgress(const exports::ExportProgress& progress);
     void onWorkerFinished();
     void showReport(const exports::ExportReport& report);
@@ -119,6 +134,8 @@ private:
     bool m_cancelRequested = false;
     bool m_destinationEdited = false;
     bool m_settingDestination = false;
+    exports::ExportFormat m_runningFormat = exports::ExportFormat::Json;
+    FolderOpener m_openFolder;
 
     ExportCountsModel* m_previewModel = nullptr;
     ExportCountsModel* m_reportModel = nullptr;
@@ -148,6 +165,7 @@ private:
     QCheckBox* m_vaccinationsSection = nullptr;
     QCheckBox* m_qrSection = nullptr;
     QLineEdit* m_destination = nullptr;
+    QGroupBox* m_previewBox = nullptr;
     QLabel* m_previewNote = nullptr;
     QLabel* m_choiceError = nullptr;
     QPushButton* m_exportButton = nullptr;
@@ -159,9 +177,11 @@ private:
     // report page
     QLabel* m_headline = nullptr;
     QLabel* m_whereLabel = nullptr;
+    QLabel* m_reportCaption = nullptr;
     QTableView* m_reportView = nullptr;
     QLabel* m_digestLabel = nullptr;
     QLabel* m_notes = nullptr;
+    QLabel* m_showFailed = nullptr;
     QPushButton* m_showButton = nullptr;
     QPushButton* m_againButton = nullptr;
     QPushButton* m_closeButton = nullptr;
