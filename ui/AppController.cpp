@@ -12,6 +12,9 @@
 #include "ui/TrendChartView.h"
 
 #include <QAction>
+#include <QStatusBar>
+
+#include <utility>
 
 namespace techo::ui {
 
@@ -52,9 +55,21 @@ AppController::AppController(MainWindow& window)
     // nothing is left at its destination) while the session still exists, and closes settings.
     connect(&window, &MainWindow::aboutToLock, this, [this] {
         delete m_import.data();
+        if (ExportDialog* exporting = m_export.data())
+            m_exportStoppedByLock = exporting->stage() == ExportDialog::Stage::Running;
         delete m_export.data();
         delete m_settings.data();
         m_window.clearBusyMessage();
+    });
+    // The dialog that would have said so is gone: the window says it while locked and again after unlocking (both
+    // after the window's own "locked" / "unlocked" message), until the next message replaces it.
+    connect(&window, &MainWindow::vaultLocked, this, [this] {
+        if (m_exportStoppedByLock)
+            m_window.statusBar()->showMessage(exportStoppedByLockText());
+    });
+    connect(&window, &MainWindow::vaultUnlocked, this, [this] {
+        if (std::exchange(m_exportStoppedByLock, false))
+            m_window.statusBar()->showMessage(exportStoppedByLockText());
     });
 }
 
@@ -109,6 +124,11 @@ void AppController::openImport(ImportDialog::Source source)
     // Not modal: the person keeps reading their records (and switching views) while records download.
     dialog->setWindowModality(Qt::NonModal);
     dialog->show();
+}
+
+QString AppController::exportStoppedByLockText()
+{
+    return tr("The export was cancelled by locking. Nothing was written.");
 }
 
 void AppController::openExport()

@@ -40,6 +40,8 @@ public:
     void openExport();
     // File ▸ Settings… (window-modal, returns at once).
     void openSettings();
+    // What the status bar says after locking ended a running export, while locked and again after unlocking.
+    [[nodiscard]] static QString exportStoppedByLockText();
 
 private:
     void applySettings();
@@ -52,6 +54,7 @@ private:
     QPointer<ImportDialog> m_import;
     QPointer<ExportDialog> m_export;
     QPointer<SettingsDialog> m_settings;
+    bool m_exportStoppedByLock = false; // until the next unlock has said so
 };
 
 } // namespace techo::ui
