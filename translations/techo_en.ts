@@ -107,6 +107,10 @@
         <source>Writing the import… (the views wait for it)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The export was cancelled by locking. Nothing was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>techo::ui::CheckupResultsView</name>
@@ -824,39 +828,83 @@ Select the row to see its trend.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>FHIR Patient</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>FHIR Immunization</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>FHIR MedicationDispense</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>FHIR MedicationRequest</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>FHIR Organization</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>FHIR Provenance</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Dispensings without a FHIR form</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Kind of record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patient (the person)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Observation (checkup results)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Immunization (vaccinations)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MedicationDispense (medicines dispensed, one per line)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MedicationRequest (e-prescriptions, one per line)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Organization (institutions, pharmacies, sources)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Provenance (where the records came from)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dispensings written as no resource</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checkups side by side</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checkup items (rows)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trend charts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Current medicines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recent dispensings (medicine lines)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Possible duplicate medicines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vaccination history (rows)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FHIR resource</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In the summary</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1191,6 +1239,39 @@ Select the row to see its trend.</source>
     </message>
     <message>
         <source>A clinic can read the summary&apos;s key values from it without retyping them. It is not signed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starts the export (Return)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What will be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Records (to be read)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No file manager could be opened. The export is in this folder:
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FHIR resources written to the Bundle:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the summary shows:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Records written, by kind:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A record can become several resources, or none: each medicine line of a dispensing is one MedicationDispense, each line of an e-prescription (処方) one MedicationRequest; a claims dispensing superseded by the e-prescription dispensing of the same visit, and a dispensing without medicine lines, are written as no resource. Organizations include the sources of the records.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

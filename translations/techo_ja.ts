@@ -107,6 +107,10 @@
         <source>Writing the import… (the views wait for it)</source>
         <translation>取り込みを書き込んでいます…（表示は書き込みの完了を待ちます）</translation>
     </message>
+    <message>
+        <source>The export was cancelled by locking. Nothing was written.</source>
+        <translation>書き出しはロックにより中止されました。何も書き出されていません。</translation>
+    </message>
 </context>
 <context>
     <name>techo::ui::CheckupResultsView</name>
@@ -714,15 +718,15 @@ Select the row to see its trend.</source>
     </message>
     <message>
         <source>This file is not a Techo export (it is not JSON). Nothing was imported.</source>
-        <translation>このファイルは Techo のエクスポートではありません（JSON ではありません）。何も取り込んでいません。</translation>
+        <translation>このファイルは Techo の書き出しファイルではありません（JSON ではありません）。何も取り込んでいません。</translation>
     </message>
     <message>
         <source>This Techo export cannot be imported: %1 is not as expected. Nothing was imported.</source>
-        <translation>この Techo のエクスポートは取り込めません：%1 が想定と異なります。何も取り込んでいません。</translation>
+        <translation>この Techo の書き出しファイルは取り込めません：%1 が想定と異なります。何も取り込んでいません。</translation>
     </message>
     <message>
         <source>This export was written by a newer version of Techo (format %1). Please update Techo.</source>
-        <translation>このエクスポートは新しいバージョンの Techo で書き出されています（形式 %1）。Techo を更新してください。</translation>
+        <translation>このファイルは新しいバージョンの Techo で書き出されています（形式 %1）。Techo を更新してください。</translation>
     </message>
     <message>
         <source>This person is no longer in the vault.</source>
@@ -738,11 +742,11 @@ Select the row to see its trend.</source>
     </message>
     <message>
         <source>%1 already exists. An export never replaces a file.</source>
-        <translation>%1 はすでにあります。エクスポートでファイルを置き換えることはありません。</translation>
+        <translation>%1 はすでにあります。書き出しでファイルを置き換えることはありません。</translation>
     </message>
     <message>
         <source>A record holds text that is not valid Unicode; it cannot be exported.</source>
-        <translation>記録に正しくない文字（Unicode として不正）が含まれているため、エクスポートできません。</translation>
+        <translation>記録に正しくない文字（Unicode として不正）が含まれているため、書き出せません。</translation>
     </message>
     <message>
         <source>The data is not valid JSON (it may have been cut off). Nothing was imported.</source>
@@ -824,40 +828,84 @@ Select the row to see its trend.</source>
         <translation>取り込み履歴（出典）</translation>
     </message>
     <message>
-        <source>FHIR Patient</source>
-        <translation>FHIR Patient（患者）</translation>
-    </message>
-    <message>
-        <source>FHIR Immunization</source>
-        <translation>FHIR Immunization（予防接種）</translation>
-    </message>
-    <message>
-        <source>FHIR MedicationDispense</source>
-        <translation>FHIR MedicationDispense（調剤）</translation>
-    </message>
-    <message>
-        <source>FHIR MedicationRequest</source>
-        <translation>FHIR MedicationRequest（処方）</translation>
-    </message>
-    <message>
-        <source>FHIR Organization</source>
-        <translation>FHIR Organization（医療機関・薬局）</translation>
-    </message>
-    <message>
-        <source>FHIR Provenance</source>
-        <translation>FHIR Provenance（出典）</translation>
-    </message>
-    <message>
-        <source>Dispensings without a FHIR form</source>
-        <translation>FHIR で表せない調剤</translation>
-    </message>
-    <message>
         <source>Kind of record</source>
         <translation>記録の種類</translation>
     </message>
     <message>
         <source>Number</source>
         <translation>件数</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>その他</translation>
+    </message>
+    <message>
+        <source>Patient (the person)</source>
+        <translation>Patient（本人）</translation>
+    </message>
+    <message>
+        <source>Observation (checkup results)</source>
+        <translation>Observation（健診の検査結果）</translation>
+    </message>
+    <message>
+        <source>Immunization (vaccinations)</source>
+        <translation>Immunization（予防接種）</translation>
+    </message>
+    <message>
+        <source>MedicationDispense (medicines dispensed, one per line)</source>
+        <translation>MedicationDispense（調剤された薬剤、1行に1件）</translation>
+    </message>
+    <message>
+        <source>MedicationRequest (e-prescriptions, one per line)</source>
+        <translation>MedicationRequest（電子処方箋の処方、1行に1件）</translation>
+    </message>
+    <message>
+        <source>Organization (institutions, pharmacies, sources)</source>
+        <translation>Organization（医療機関・薬局・取得元）</translation>
+    </message>
+    <message>
+        <source>Provenance (where the records came from)</source>
+        <translation>Provenance（記録の出典）</translation>
+    </message>
+    <message>
+        <source>Dispensings written as no resource</source>
+        <translation>リソースにしなかった調剤</translation>
+    </message>
+    <message>
+        <source>Checkups side by side</source>
+        <translation>並べて表示した健診</translation>
+    </message>
+    <message>
+        <source>Checkup items (rows)</source>
+        <translation>健診項目（行数）</translation>
+    </message>
+    <message>
+        <source>Trend charts</source>
+        <translation>経年変化のグラフ</translation>
+    </message>
+    <message>
+        <source>Current medicines</source>
+        <translation>現在の服薬</translation>
+    </message>
+    <message>
+        <source>Recent dispensings (medicine lines)</source>
+        <translation>直近の調剤（薬剤の行数）</translation>
+    </message>
+    <message>
+        <source>Possible duplicate medicines</source>
+        <translation>重複投薬の可能性</translation>
+    </message>
+    <message>
+        <source>Vaccination history (rows)</source>
+        <translation>予防接種歴（行数）</translation>
+    </message>
+    <message>
+        <source>FHIR resource</source>
+        <translation>FHIR リソース</translation>
+    </message>
+    <message>
+        <source>In the summary</source>
+        <translation>サマリーの内容</translation>
     </message>
 </context>
 <context>
@@ -1191,6 +1239,40 @@ Select the row to see its trend.</source>
     <message>
         <source>A clinic can read the summary&apos;s key values from it without retyping them. It is not signed.</source>
         <translation>医療機関で主な値を入力し直さずに読み取れます。電子署名はありません。</translation>
+    </message>
+    <message>
+        <source>Starts the export (Return)</source>
+        <translation>書き出しを始めます（Enter）</translation>
+    </message>
+    <message>
+        <source>What will be read</source>
+        <translation>読み込む記録</translation>
+    </message>
+    <message>
+        <source>Records (to be read)</source>
+        <translation>記録（読み込む件数）</translation>
+    </message>
+    <message>
+        <source>No file manager could be opened. The export is in this folder:
+%1</source>
+        <translation>ファイルマネージャーを開けませんでした。書き出したファイルはこのフォルダーにあります：
+%1</translation>
+    </message>
+    <message>
+        <source>FHIR resources written to the Bundle:</source>
+        <translation>Bundle に書き出した FHIR リソース：</translation>
+    </message>
+    <message>
+        <source>What the summary shows:</source>
+        <translation>サマリーに載せた内容：</translation>
+    </message>
+    <message>
+        <source>Records written, by kind:</source>
+        <translation>書き出した記録（種類別）：</translation>
+    </message>
+    <message>
+        <source>A record can become several resources, or none: each medicine line of a dispensing is one MedicationDispense, each line of an e-prescription (処方) one MedicationRequest; a claims dispensing superseded by the e-prescription dispensing of the same visit, and a dispensing without medicine lines, are written as no resource. Organizations include the sources of the records.</source>
+        <translation>1件の記録が複数のリソースになることも、リソースにならないこともあります。調剤の薬剤1行ごとに MedicationDispense が1件、電子処方箋の処方の1行ごとに MedicationRequest が1件になります。同じ受診の電子処方箋の調剤に置き換えられたレセプト由来の調剤と、薬剤の行がない調剤はリソースになりません。Organization には記録の取得元も含まれます。</translation>
     </message>
 </context>
 <context>
