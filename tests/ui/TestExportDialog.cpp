@@ -2,7 +2,9 @@
 // years): the preview against countRecords and against what the written file holds (read back by Qt's JSON parser);
 // the file complete and its digest the one shown; Cancel (Esc) during the export and locking the window during it
 // leave nothing behind and record no audit event; an existing destination is refused before anything starts; the
-// PDF choice without a renderer; the Japanese texts.
+// PDF choice without a renderer; the Japanese texts; every number any format reports under a name (FHIR resources
+// as such); Return presses Export but never Cancel; Show in folder without a file manager; a refusal cleared by an
+// edit; a typed name following the format; locking mid-export said in the window.
 #include "core/export/ExportJobs.h"
 #include "core/export/SummaryCode.h"
 #include "core/import/ImportJobs.h"
@@ -13,6 +15,7 @@
 #include "tests/support/SandboxProcess.h"
 #include "tests/support/TestSupport.h"
 #include "ui/AppController.h"
+#include "ui/DoctorSummaryPdf.h"
 #include "ui/ErrorText.h"
 #include "ui/ExportCountsModel.h"
 #include "ui/ExportDialog.h"
@@ -26,6 +29,7 @@
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFileInfo>
+#include <QGroupBox>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -40,6 +44,7 @@
 #include <QSignalSpy>
 #include <QStandardItemModel>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -460,6 +465,28 @@ private slots:
         // Locked, the action opens nothing.
         action->trigger();
         QVERIFY(!controller.exportDialog());
+
+        // The window says that the export did not happen: while locked, and again after unlocking.
+        const QString stopped = ui::AppController::exportStoppedByLockText();
+        QCOMPARE(window.statusBar()->currentMessage(), stopped);
+        auto again = session::VaultSession::open(m_vaultPath.toStdString(), test::secret(test::kTestPassphrase));
+        QVERIFY(again.ok());
+        window.showVault(std::move(again).value());
+        QCOMPARE(window.statusBar()->currentMessage(), stopped);
+        // Said once: a lock with no export running (an idle dialog open) says nothing of an export.
+        action->trigger();
+        QVERIFY(controller.exportDialog());
+        window.lockVault();
+        QVERIFY(window.statusBar()->currentMessage() != stopped);
+        auto third = session::VaultSession::open(m_vaultPath.toStdString(), test::secret(test::kTestPassphrase));
+        QVERIFY(third.ok());
+        window.showVault(std::move(third).value());
+        QVERIFY(window.statusBar()->currentMessage() != stopped);
+        {
+            Language japanese(QStringLiteral("ja"));
+            const QString ja = ui::AppController::exportStoppedByLockText();
+            QVERIFY2(hasJapanese(ja) && ja.contains(QStringLiteral("書き出し")), qPrintable(ja));
+        }
     }
 
     // Without a renderer the PDF cannot be chosen and says why; with one it can, for one person only.
@@ -587,7 +614,250 @@ private slots:
                  "export.target_exists", "export.no_such_profile", "export.bad_path", "export.not_utf8"}) {
             const QString text = ui::describeError(makeError(ErrorCode::Usage, "x").withKey(key).with("path", "/p"));
             QVERIFY2(hasJapanese(text), key);
+            // One word for export in Japanese: 書き出し, as the dialog says it.
+            QVERIFY2(!text.contains(QStringLiteral("エクスポート")), qPrintable(text));
         }
+    }
+
+    // Every number a real export of each format reports is shown under a name in the UI language — the PDF's
+    // sections, FHIR's resources (named as FHIR names them, under a heading that says so), JSON's and CSV's
+    // records — never under core's key. The preview of FHIR and the PDF says it counts the records read.
+    void everyReportedNumberHasAName_data()
+    {
+        QTest::addColumn<QString>("lang");
+        QTest::addColumn<int>("format");
+        QTest::addColumn<bool>("zip");
+        for (const char* lang : {"ja", "en"}) {
+            QTest::addRow("%s, pdf", lang) << QString::fromLatin1(lang) << int(exports::ExportFormat::Pdf) << false;
+            QTest::addRow("%s, json", lang) << QString::fromLatin1(lang) << int(exports::ExportFormat::Json) << false;
+            QTest::addRow("%s, csv", lang) << QString::fromLatin1(lang) << int(exports::ExportFormat::Csv) << false;
+            QTest::addRow("%s, csv zip", lang) << QString::fromLatin1(lang) << int(exports::ExportFormat::Csv) << true;
+            QTest::addRow("%s, fhir", lang) << QString::fromLatin1(lang) << int(exports::ExportFormat::Fhir) << false;
+        }
+    }
+    void everyReportedNumberHasAName()
+    {
+        QFETCH(QString, lang);
+        QFETCH(int, format);
+        QFETCH(bool, zip);
+        const auto chosen = static_cast<exports::ExportFormat>(format);
+        Language language(lang);
+        ui::ExportDialog dialog(*m_session, 1);
+        dialog.setPdfRenderer(&ui::renderDoctorSummaryPdf);
+        for (auto* view : dialog.findChildren<QTableView*>())
+            new QAbstractItemModelTester(view->model(), QAbstractItemModelTester::FailureReportingMode::QtTest, view);
+        dialog.setFormat(chosen);
+        QCOMPARE(dialog.format(), chosen);
+        if (chosen == exports::ExportFormat::Csv)
+            dialog.setCsvZip(zip);
+        QTemporaryDir out;
+        dialog.setDestination(out.filePath(QStringLiteral("named")));
+        dialog.setFormat(chosen); // the typed name takes the format's ending
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+
+        using Counted = ui::ExportCountsModel::Counted;
+        const bool reads = chosen == exports::ExportFormat::Fhir || chosen == exports::ExportFormat::Pdf;
+        const auto* preview = previewModel(dialog);
+        QVERIFY(preview);
+        QCOMPARE(preview->headerData(ui::ExportCountsModel::KindColumn, Qt::Horizontal, Qt::DisplayRole).toString(),
+            reads ? ui::ExportDialog::tr("Records (to be read)") : ui::ExportCountsModel::tr("Kind of record"));
+        QCOMPARE(child<QGroupBox>(dialog, "previewBox")->title(),
+            reads ? ui::ExportDialog::tr("What will be read") : ui::ExportDialog::tr("What will be written"));
+
+        QTest::mouseClick(child<QPushButton>(dialog, "exportButton"), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(dialog.stage(), Stage::Finished, kExportTimeoutMs);
+        QVERIFY2(dialog.lastReport().has_value(), dialog.lastError() ? dialog.lastError()->message.c_str() : "");
+        const auto* report
+            = qobject_cast<const ui::ExportCountsModel*>(child<QTableView>(dialog, "reportView")->model());
+        QVERIFY(report);
+        const Counted counted = chosen == exports::ExportFormat::Fhir ? Counted::FhirResources
+            : chosen == exports::ExportFormat::Pdf                    ? Counted::PdfSections
+                                                                      : Counted::Records;
+        QCOMPARE(report->counted(), counted);
+        const Counts& counts = dialog.lastReport()->counts;
+        QVERIFY(counts.size() >= 7);
+        QCOMPARE(report->rowCount(), static_cast<int>(counts.size()));
+        for (const auto& [key, n] : counts)
+            QVERIFY2(ui::ExportCountsModel::isKnown(key, counted), key.c_str());
+        QStringList names;
+        for (int row = 0; row < report->rowCount(); ++row) {
+            const QString name = report->index(row, ui::ExportCountsModel::KindColumn).data().toString();
+            names << name;
+            bool raw = false;
+            for (const auto& [key, n] : counts)
+                raw = raw || name == QString::fromStdString(key);
+            QVERIFY2(!raw, qPrintable(name));
+            QVERIFY2(name != ui::ExportCountsModel::otherText(), qPrintable(name));
+            if (lang == QLatin1String("ja"))
+                QVERIFY2(hasJapanese(name), qPrintable(name));
+        }
+        QCOMPARE(names.size(), QSet<QString>(names.begin(), names.end()).size()); // no two rows alike
+        const QString header
+            = report->headerData(ui::ExportCountsModel::KindColumn, Qt::Horizontal, Qt::DisplayRole).toString();
+        if (chosen == exports::ExportFormat::Fhir) {
+            // The resources by their FHIR names, under a heading that says they are FHIR resources, and why they
+            // differ from the records read.
+            QVERIFY2(header.contains(QStringLiteral("FHIR")), qPrintable(header));
+            for (const char* resource : {"Patient", "Observation", "MedicationDispense", "MedicationRequest",
+                     "Immunization", "Organization", "Provenance"})
+                QVERIFY2(
+                    names.filter(QRegularExpression(QStringLiteral("^%1\\b").arg(QLatin1String(resource)))).size() == 1,
+                    resource);
+            QVERIFY(child<QLabel>(dialog, "reportCaption")->text().contains(QStringLiteral("FHIR")));
+            QVERIFY(child<QLabel>(dialog, "reportNotes")->text().contains(QStringLiteral("MedicationRequest")));
+            QVERIFY(counts.at("medication_dispenses") > 0);
+            saveScreenshot(&dialog, QStringLiteral("export-dialog-fhir-report-") + lang);
+        } else if (chosen == exports::ExportFormat::Pdf) {
+            QVERIFY(counts.at("checkup_days") > 0);
+            saveScreenshot(&dialog, QStringLiteral("export-dialog-pdf-report-") + lang);
+        }
+        // The key itself can be found by name: the numbers are those core reported.
+        for (const auto& [key, n] : counts)
+            QCOMPARE(report->count(key), n);
+        // A key no format reports today shows as "Other", not as itself.
+        QCOMPARE(
+            ui::ExportCountsModel::kindText("added_in_a_later_version", counted), ui::ExportCountsModel::otherText());
+    }
+
+    // Return presses Export on the choosing page; while the export runs it presses nothing (Cancel is Esc, a click
+    // or Space); on the last page it closes.
+    void returnPressesExportButNeverCancel()
+    {
+        ui::ExportDialog dialog(*m_session, 1);
+        std::atomic<bool> reached {false};
+        std::atomic<bool> release {false};
+        dialog.setWorkerProgressHook([&](const exports::ExportProgress&, const net::CancelToken& cancel) {
+            reached = true;
+            while (!release.load() && !cancel.isCancelled())
+                QThread::msleep(1);
+        });
+        QTemporaryDir out;
+        dialog.setDestination(out.filePath(QStringLiteral("return.json")));
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QLineEdit* destination = child<QLineEdit>(dialog, "destinationEdit");
+        destination->setFocus();
+        // Focus passing through a button and away again (Tab) must not take Return away from Export.
+        child<QPushButton>(dialog, "browseButton")->setFocus();
+        destination->setFocus();
+        QTest::keyClick(destination, Qt::Key_Return);
+        QCOMPARE(dialog.stage(), Stage::Running);
+        QTRY_VERIFY_WITH_TIMEOUT(reached.load(), kExportTimeoutMs);
+        QTest::keyClick(child<QPushButton>(dialog, "cancelButton"), Qt::Key_Return);
+        QTest::keyClick(&dialog, Qt::Key_Return);
+        QCoreApplication::processEvents();
+        QVERIFY(child<QPushButton>(dialog, "cancelButton")->isEnabled()); // not cancelled
+        release = true;
+        QTRY_COMPARE_WITH_TIMEOUT(dialog.stage(), Stage::Finished, kExportTimeoutMs);
+        QVERIFY2(dialog.lastReport().has_value(), dialog.lastError() ? dialog.lastError()->message.c_str() : "");
+        QVERIFY(QFileInfo(out.filePath(QStringLiteral("return.json"))).isFile());
+        QVERIFY(dialog.isVisible());
+        QTest::keyClick(&dialog, Qt::Key_Return);
+        QTRY_VERIFY(!dialog.isVisible());
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+    }
+
+    // Show in folder on a desktop without a file manager says so, with the folder's path to copy.
+    void showInFolderWithoutAFileManagerSaysSo()
+    {
+        Language language(QStringLiteral("ja"));
+        ui::ExportDialog dialog(*m_session, 1);
+        QList<QUrl> asked;
+        dialog.setFolderOpener([&](const QUrl& url) {
+            asked << url;
+            return false; // as QDesktopServices::openUrl when Qt finds no launcher
+        });
+        QTemporaryDir out;
+        dialog.setDestination(out.filePath(QStringLiteral("shown.json")));
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QTest::mouseClick(child<QPushButton>(dialog, "exportButton"), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(dialog.stage(), Stage::Finished, kExportTimeoutMs);
+        QVERIFY(dialog.lastReport().has_value());
+        QLabel* failed = child<QLabel>(dialog, "showInFolderFailedLabel");
+        QVERIFY(failed->isHidden());
+        QTest::mouseClick(child<QPushButton>(dialog, "showInFolderButton"), Qt::LeftButton);
+        QCOMPARE(asked, QList<QUrl> {QUrl::fromLocalFile(out.path())});
+        QVERIFY(failed->isVisible());
+        QVERIFY2(failed->text().contains(QDir::toNativeSeparators(out.path())), qPrintable(failed->text()));
+        QVERIFY(hasJapanese(failed->text()));
+        QVERIFY(failed->textInteractionFlags().testFlag(Qt::TextSelectableByMouse));
+        saveScreenshot(&dialog, QStringLiteral("export-dialog-no-file-manager-ja"));
+    }
+
+    // A refusal of the destination goes once the person edits the path (Export checks it again).
+    void aRefusalGoesWhenThePathIsEdited()
+    {
+        QTemporaryDir out;
+        const QString taken = out.filePath(QStringLiteral("taken.json"));
+        QFile file(taken);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.close();
+        ui::ExportDialog dialog(*m_session, 1);
+        dialog.setDestination(taken);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QTest::mouseClick(child<QPushButton>(dialog, "exportButton"), Qt::LeftButton);
+        QLabel* error = child<QLabel>(dialog, "choiceErrorLabel");
+        QVERIFY(error->isVisible());
+        QLineEdit* destination = child<QLineEdit>(dialog, "destinationEdit");
+        destination->setCursorPosition(static_cast<int>(destination->text().size()) - 5); // before ".json"
+        QTest::keyClicks(destination, QStringLiteral("-2"));
+        QCOMPARE(dialog.destination(), out.filePath(QStringLiteral("taken-2.json")));
+        QVERIFY(error->isHidden());
+        // Export checks the new path again: still taken gives the refusal back.
+        QTest::keyClick(destination, Qt::Key_Backspace);
+        QTest::keyClick(destination, Qt::Key_Backspace);
+        QTest::keyClick(destination, Qt::Key_Return);
+        QVERIFY(error->isVisible());
+        QCOMPARE(dialog.stage(), Stage::Choosing);
+    }
+
+    // A name the person typed follows a change of format (its ending), so "Export more…" in another format is not
+    // refused for the name of the file just written.
+    void aTypedNameFollowsTheFormat()
+    {
+        using F = exports::ExportFormat;
+        QCOMPARE(ui::ExportDialog::retargetedName(QStringLiteral("/d/period.pdf"), F::Csv, false),
+            QStringLiteral("/d/period-csv"));
+        QCOMPARE(ui::ExportDialog::retargetedName(QStringLiteral("/d/period-csv"), F::Csv, true),
+            QStringLiteral("/d/period-csv.zip"));
+        QCOMPARE(ui::ExportDialog::retargetedName(QStringLiteral("/d/period-csv.zip"), F::Fhir, false),
+            QStringLiteral("/d/period-fhir.json"));
+        QCOMPARE(ui::ExportDialog::retargetedName(QStringLiteral("/d/period-fhir.json"), F::Pdf, false),
+            QStringLiteral("/d/period.pdf"));
+        QCOMPARE(ui::ExportDialog::retargetedName(QStringLiteral("/d/mine"), F::Json, false),
+            QStringLiteral("/d/mine.json"));
+        // A name that already fits stays as typed.
+        QCOMPARE(ui::ExportDialog::retargetedName(QStringLiteral("/d/a.b.json"), F::Fhir, false),
+            QStringLiteral("/d/a.b.json"));
+        QCOMPARE(ui::ExportDialog::retargetedName(QStringLiteral("/d/my.folder"), F::Csv, false),
+            QStringLiteral("/d/my.folder"));
+        QCOMPARE(ui::ExportDialog::retargetedName(QStringLiteral("/d.pdf/records.zip"), F::Csv, true),
+            QStringLiteral("/d.pdf/records.zip"));
+
+        // As the newcomer did it: a JSON export to a typed name, Export more…, CSV, Export.
+        ui::ExportDialog dialog(*m_session, 1);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QTemporaryDir out;
+        QLineEdit* destination = child<QLineEdit>(dialog, "destinationEdit");
+        destination->selectAll();
+        QTest::keyClicks(destination, out.filePath(QStringLiteral("period.json")));
+        QTest::keyClick(destination, Qt::Key_Return);
+        QTRY_COMPARE_WITH_TIMEOUT(dialog.stage(), Stage::Finished, kExportTimeoutMs);
+        QVERIFY(dialog.lastReport().has_value());
+        QTest::mouseClick(child<QPushButton>(dialog, "againButton"), Qt::LeftButton);
+        QCOMPARE(dialog.stage(), Stage::Choosing);
+        clickCheckBox(child<QRadioButton>(dialog, "csvRadio"));
+        QCOMPARE(dialog.format(), F::Csv);
+        QCOMPARE(dialog.destination(), out.filePath(QStringLiteral("period-csv")));
+        QTest::mouseClick(child<QPushButton>(dialog, "exportButton"), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(dialog.stage(), Stage::Finished, kExportTimeoutMs);
+        QVERIFY2(dialog.lastReport().has_value(), dialog.lastError() ? dialog.lastError()->message.c_str() : "");
+        QVERIFY(QFileInfo(out.filePath(QStringLiteral("period-csv"))).isDir());
+        QCOMPARE(test::readAll(out.filePath(QStringLiteral("period.json"))).left(1), QByteArray("{"));
     }
 };
 
