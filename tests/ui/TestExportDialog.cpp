@@ -724,9 +724,10 @@ private slots:
     // or Space); on the last page it closes.
     void returnPressesExportButNeverCancel()
     {
-        ui::ExportDialog dialog(*m_session, 1);
+        // Declared before the dialog: its worker's hook reads them until the dialog has ended it.
         std::atomic<bool> reached {false};
         std::atomic<bool> release {false};
+        ui::ExportDialog dialog(*m_session, 1);
         dialog.setWorkerProgressHook([&](const exports::ExportProgress&, const net::CancelToken& cancel) {
             reached = true;
             while (!release.load() && !cancel.isCancelled())
