@@ -9,17 +9,31 @@
 namespace techo::ui {
 namespace {
 
-// The reading order of the keys core reports (docs/export-format.md): records (JSON, CSV, countRecords), FHIR
-// resources, the PDF's sections; anything else follows by its key.
-constexpr auto kOrder = std::to_array<std::string_view>({"profiles", "checkups", "observations", "dispensings",
-    "medication_lines", "vaccinations", "measurements", "institutions", "import_runs", "patients", "immunizations",
-    "medication_dispenses", "medication_requests", "dispensings_not_mapped", "organizations", "provenances",
-    "checkup_days", "checkup_items", "trend_charts", "current_medicines", "dispensing_lines", "duplicates"});
+// The reading order of the keys core reports (docs/export-format.md), per vocabulary; anything else follows by its
+// key.
+constexpr auto kRecordOrder = std::to_array<std::string_view>({"profiles", "checkups", "observations", "dispensings",
+    "medication_lines", "vaccinations", "measurements", "institutions", "import_runs"});
+// The person, their records' resources, then what they refer to; the dispensings written as none last (not a resource).
+constexpr auto kFhirOrder = std::to_array<std::string_view>({"patients", "observations", "immunizations",
+    "medication_dispenses", "medication_requests", "organizations", "provenances", "dispensings_not_mapped"});
+// The summary's sections as the PDF prints them.
+constexpr auto kPdfOrder = std::to_array<std::string_view>({"checkup_days", "checkup_items", "trend_charts",
+    "current_medicines", "dispensing_lines", "duplicates", "vaccinations"});
 
-std::size_t rank(const std::string& kind)
+std::size_t rank(const std::string& kind, ExportCountsModel::Counted what)
 {
-    const auto it = std::find(kOrder.begin(), kOrder.end(), kind);
-    return static_cast<std::size_t>(it - kOrder.begin());
+    const auto find = [&](const auto& order) {
+        return static_cast<std::size_t>(std::find(order.begin(), order.end(), kind) - order.begin());
+    };
+    switch (what) {
+    case ExportCountsModel::Counted::FhirResources:
+        return find(kFhirOrder);
+    case ExportCountsModel::Counted::PdfSections:
+        return find(kPdfOrder);
+    case ExportCountsModel::Counted::Records:
+        break;
+    }
+    return find(kRecordOrder);
 }
 
 } // namespace
@@ -33,8 +47,8 @@ void ExportCountsModel::setCounts(const std::map<std::string, std::int64_t>& cou
     beginResetModel();
     m_counted = what;
     m_rows.assign(counts.begin(), counts.end());
-    std::stable_sort(
-        m_rows.begin(), m_rows.end(), [](const auto& a, const auto& b) { return rank(a.first) < rank(b.first); });
+    std::stable_sort(m_rows.begin(), m_rows.end(),
+        [what](const auto& a, const auto& b) { return rank(a.first, what) < rank(b.first, what); });
     endResetModel();
     emit headerDataChanged(Qt::Horizontal, KindColumn, KindColumn);
 }
