@@ -664,6 +664,10 @@ private slots:
             reads ? ui::ExportDialog::tr("Records (to be read)") : ui::ExportCountsModel::tr("Kind of record"));
         QCOMPARE(child<QGroupBox>(dialog, "previewBox")->title(),
             reads ? ui::ExportDialog::tr("What will be read") : ui::ExportDialog::tr("What will be written"));
+        if (chosen == exports::ExportFormat::Fhir) {
+            QTest::qWait(100); // the layout follows the new texts on the next turn of the event loop
+            saveScreenshot(&dialog, QStringLiteral("export-dialog-fhir-choose-") + lang);
+        }
 
         QTest::mouseClick(child<QPushButton>(dialog, "exportButton"), Qt::LeftButton);
         QTRY_COMPARE_WITH_TIMEOUT(dialog.stage(), Stage::Finished, kExportTimeoutMs);
@@ -707,9 +711,14 @@ private slots:
             QVERIFY(child<QLabel>(dialog, "reportCaption")->text().contains(QStringLiteral("FHIR")));
             QVERIFY(child<QLabel>(dialog, "reportNotes")->text().contains(QStringLiteral("MedicationRequest")));
             QVERIFY(counts.at("medication_dispenses") > 0);
+            QVERIFY2(
+                names.first().startsWith(QStringLiteral("Patient")), qPrintable(names.first())); // the person first
             saveScreenshot(&dialog, QStringLiteral("export-dialog-fhir-report-") + lang);
         } else if (chosen == exports::ExportFormat::Pdf) {
             QVERIFY(counts.at("checkup_days") > 0);
+            // In the order the PDF prints its sections.
+            QCOMPARE(names.first(), ui::ExportCountsModel::kindText("checkup_days", counted));
+            QCOMPARE(names.last(), ui::ExportCountsModel::kindText("vaccinations", counted));
             saveScreenshot(&dialog, QStringLiteral("export-dialog-pdf-report-") + lang);
         }
         // The key itself can be found by name: the numbers are those core reported.
