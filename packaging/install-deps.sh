@@ -16,6 +16,8 @@ packages=(
   libzxcvbn-dev
   # core: libzip for the CSV export as one .zip
   libzip-dev
+  # core: libuuid for the FHIR export's RFC 4122 version 5 ids
+  uuid-dev
   # ui: libqrencode for the QR code on the PDF summary's last page
   libqrencode-dev
   # runtime: Japanese fonts for the UI and the PDF report

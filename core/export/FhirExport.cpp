@@ -6,11 +6,11 @@
 #include "core/export/JsonExport.h"
 
 #include <nlohmann/json.hpp>
-#include <sodium.h>
 
 #include <array>
 #include <cmath>
 #include <set>
+#include <uuid/uuid.h>
 
 namespace techo::exports {
 namespace {
@@ -679,23 +679,21 @@ private:
 
 std::string fhirId(std::string_view kind, std::string_view identity)
 {
-    crypto_hash_sha256_state state {};
-    crypto_hash_sha256_init(&state);
-    const std::string prefix = std::string(kind) + kSep;
-    crypto_hash_sha256_update(&state, reinterpret_cast<const unsigned char*>(prefix.data()), prefix.size());
-    crypto_hash_sha256_update(&state, reinterpret_cast<const unsigned char*>(identity.data()), identity.size());
-    std::array<unsigned char, crypto_hash_sha256_BYTES> digest {};
-    crypto_hash_sha256_final(&state, digest.data());
-    static constexpr char kHex[] = "0123456789abcdef";
-    std::string out;
-    out.reserve(36);
-    for (std::size_t i = 0; i < 16; ++i) {
-        if (i == 4 || i == 6 || i == 8 || i == 10)
-            out += '-';
-        out += kHex[digest[i] >> 4];
-        out += kHex[digest[i] & 0x0f];
-    }
-    return out;
+    // RFC 4122 §4.3 through libuuid (util-linux): SHA-1 over the namespace and the name, version 5, variant 10xx.
+    static const std::array<unsigned char, 16> kNamespace = [] {
+        std::array<unsigned char, 16> bytes {};
+        const std::string text(kFhirIdNamespace);
+        [[maybe_unused]] const int parsed = uuid_parse(text.c_str(), bytes.data());
+        return bytes;
+    }();
+    std::string name(kind);
+    name += kSep;
+    name += identity;
+    uuid_t id {};
+    uuid_generate_sha1(id, kNamespace.data(), name.data(), name.size());
+    std::array<char, 37> text {};
+    uuid_unparse_lower(id, text.data());
+    return std::string(text.data(), 36);
 }
 
 std::optional<std::string_view> ucumCode(std::string_view canonicalUnit)

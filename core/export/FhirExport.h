@@ -36,13 +36,18 @@ inline constexpr std::string_view kBundle = "http://hl7.org/fhir/StructureDefini
 // 特定健診 item codes (17-character JLAC10 / 健診項目コード): MEDIS JLAC10 17桁, as JP Core writes it in OID form.
 inline constexpr std::string_view kJlac10System = "urn:oid:1.2.392.200119.4.504";
 
-// The FHIR id of a record: a UUID-shaped name (8-4-4-4-12 lower-case hex) made from the SHA-256 of the record's
-// identity as docs/import.md defines it (profile: source + person id; institution: kind + code, or name without a
-// code; checkup: profile, day, 健診種別, facility; observation: its checkup + item code; dispensing: profile, branch,
-// day, pharmacy, prescriber; medication line: its dispensing + RP + line; vaccination: the source's historyKey,
-// else profile, day, vaccine code or name, dose). `kind` keeps two kinds from ever sharing an id. So a record has
-// the same id in every export, in every vault that holds it (a JSON export re-imported elsewhere included), and
-// the id reveals nothing of the record. Bundle references are "urn:uuid:<id>" (entry.fullUrl).
+// The namespace of every FHIR id Techo writes (RFC 4122 §4.3): a UUID chosen once for Techo, never to change.
+inline constexpr std::string_view kFhirIdNamespace = "1adc2a52-8d0e-4cc8-ac84-667dced289b8";
+
+// The FHIR id of a record: an RFC 4122 name-based UUID, version 5 (SHA-1 over kFhirIdNamespace and the name
+// `kind` U+001F `identity`; version digit 5, variant bits 10), lower-case 8-4-4-4-12 hex, made by libuuid's
+// uuid_generate_sha1. The identity is the record's as docs/import.md defines it (profile: source + person id;
+// institution: kind + code, or name without a code; checkup: profile, day, 健診種別, facility; observation: its
+// checkup + item code; dispensing: profile, branch, day, pharmacy, prescriber; medication line: its dispensing + RP +
+// line; vaccination: the source's historyKey, else profile, day, vaccine code or name, dose). `kind` keeps two kinds
+// from ever sharing an id. So a record has the same id in every export, in every vault that holds it (a JSON export
+// re-imported elsewhere included), and the id reveals nothing of the record. Bundle references are "urn:uuid:<id>"
+// (entry.fullUrl). Until 2026-11 the ids were SHA-256-based UUID-shaped strings: each changed once then.
 [[nodiscard]] std::string fhirId(std::string_view kind, std::string_view identity);
 
 // The UCUM code (http://unitsofmeasure.org) of a canonical checkup unit (clinical::CheckupItem::unit): "mm[Hg]"

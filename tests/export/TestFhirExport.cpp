@@ -18,6 +18,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
@@ -771,6 +772,43 @@ private slots:
         }
         const QStringList moved = identities(readJson(fromFresh));
         QCOMPARE(moved.size(), identities(m_bundle).size() + 5);
+    }
+
+    // Ids are RFC 4122 name-based UUIDs, version 5 (§4.3): the version digit 5 and the variant bits 10 in every id
+    // and every urn:uuid reference, and a known identity gives the UUID that Python's uuid.uuid5 computes from
+    // Techo's namespace and the same name (an independent implementation of §4.3).
+    void idsAreRfc4122Version5()
+    {
+        static const QRegularExpression kVersion5(
+            QStringLiteral("^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$"));
+        QStringList ids;
+        for (const QJsonValue& entry : m_bundle[QStringLiteral("entry")].toArray()) {
+            const QString id = entry[QStringLiteral("resource")][QStringLiteral("id")].toString();
+            QCOMPARE(entry[QStringLiteral("fullUrl")].toString(), QStringLiteral("urn:uuid:") + id);
+            ids.append(id);
+        }
+        QStringList references;
+        collectReferences(m_bundle, references);
+        for (const QString& reference : std::as_const(references)) {
+            QVERIFY2(reference.startsWith(QStringLiteral("urn:uuid:")), qPrintable(reference));
+            ids.append(reference.mid(9));
+        }
+        QVERIFY(ids.size() > 100);
+        for (const QString& id : std::as_const(ids))
+            QVERIFY2(kVersion5.match(id).hasMatch(), qPrintable(id));
+
+        // uuid.uuid5(UUID('1adc2a52-8d0e-4cc8-ac84-667dced289b8'), 'patient\x1fmynaportal\x1fP0001\x1f') and
+        // (…, 'source\x1fmynaportal'): the person P0001 of tkk-valid.json and the source Organization.
+        QStringList patients;
+        for (const QJsonObject& r : resources(m_bundle, QStringLiteral("Patient")))
+            patients.append(r[QStringLiteral("id")].toString());
+        QVERIFY2(patients.contains(QStringLiteral("804f80dd-fa01-58f5-b71b-19223edf5722")),
+            qPrintable(patients.join(QStringLiteral(" "))));
+        QStringList sources;
+        for (const QJsonObject& r : resources(m_bundle, QStringLiteral("Organization")))
+            if (r[QStringLiteral("name")].toString() == QStringLiteral("マイナポータル（自己情報取得API）"))
+                sources.append(r[QStringLiteral("id")].toString());
+        QCOMPARE(sources, QStringList {QStringLiteral("b5c521aa-8ce4-5af4-ab0f-48a3ab1bc689")});
     }
 
     // Every FHIR export is an audit event, as JSON and CSV are.
