@@ -83,6 +83,50 @@ std::string profileIdentity(const domain::Profile& p)
     return joinIdentity({p.source, "", p.displayName, p.birthDate ? domain::formatDate(*p.birthDate) : ""});
 }
 
+// The family and given name of a name written "family given": split on its one space (U+0020 or the full-width
+// U+3000 the source may use). Nothing when there is no space or more than one, or a part would be empty: a name
+// Techo cannot split for sure keeps its text only.
+std::optional<std::pair<std::string, std::string>> splitName(std::string_view name)
+{
+    static constexpr std::string_view kIdeographicSpace = "\xE3\x80\x80"; // U+3000 in UTF-8
+    std::optional<std::pair<std::size_t, std::size_t>> space; // position and length of the one space
+    for (std::size_t i = 0; i < name.size();) {
+        std::size_t length = 0;
+        if (name[i] == ' ')
+            length = 1;
+        else if (name.substr(i).starts_with(kIdeographicSpace))
+            length = kIdeographicSpace.size();
+        if (length == 0) {
+            ++i;
+            continue;
+        }
+        if (space)
+            return std::nullopt;
+        space = std::pair {i, length};
+        i += length;
+    }
+    if (!space || space->first == 0 || space->first + space->second == name.size())
+        return std::nullopt;
+    return std::pair {
+        std::string(name.substr(0, space->first)), std::string(name.substr(space->first + space->second))};
+}
+
+// A JP_Patient HumanName (JP Core JP_HumanName: iso21090-EN-representation IDE for the kanji name, SYL for the kana
+// one; use official). When splitName can tell family and given apart: both, and the text joined by a half-width
+// space, which JP Core requires of text ("半角スペースで統一する (SHALL)", JP_HumanName notes); else the text as the
+// source wrote it, alone.
+Json humanName(const std::string& text, std::string_view representation)
+{
+    Json name {{"extension", Json::array({{{"url", kNameRepresentation}, {"valueCode", representation}}})},
+        {"use", "official"}, {"text", text}};
+    if (const auto parts = splitName(text)) {
+        name["text"] = parts->first + ' ' + parts->second;
+        name["family"] = parts->first;
+        name["given"] = Json::array({parts->second});
+    }
+    return name;
+}
+
 std::string institutionIdentity(const domain::Provider& provider)
 {
     return provider.code.empty() ? joinIdentity({toString(provider.kind), "", provider.name})
@@ -291,13 +335,10 @@ private:
     {
         const Patient& patient = m_patients.at(p.id);
         Json names = Json::array();
-        Json official {{"extension", Json::array({{{"url", kNameRepresentation}, {"valueCode", "IDE"}}})},
-            {"use", "official"}, {"text", p.displayName}};
         if (!p.displayName.empty())
-            names.push_back(std::move(official));
+            names.push_back(humanName(p.displayName, "IDE"));
         if (p.kanaName && !p.kanaName->empty())
-            names.push_back({{"extension", Json::array({{{"url", kNameRepresentation}, {"valueCode", "SYL"}}})},
-                {"use", "official"}, {"text", *p.kanaName}});
+            names.push_back(humanName(*p.kanaName, "SYL"));
         if (p.localName && !p.localName->empty())
             names.push_back({{"use", "usual"}, {"text", *p.localName}});
         // JP_Patient requires an identifier (1..*, value 1..1). Techo holds no 被保険者番号 or hospital patient number:

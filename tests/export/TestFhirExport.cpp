@@ -811,6 +811,72 @@ private slots:
         QCOMPARE(sources, QStringList {QStringLiteral("b5c521aa-8ce4-5af4-ab0f-48a3ab1bc689")});
     }
 
+    // JP_Patient names: the kanji name (IDE) and the kana (SYL) each with family and given, split on their one space
+    // (full-width as the API sends it, or half-width), the text then joined by a half-width space as JP Core's
+    // JP_HumanName requires; a name with no space or more than one keeps its text as written, alone.
+    void patientNamesHaveFamilyAndGiven()
+    {
+        const auto nameWith = [](const QJsonObject& patient, const QString& representation) {
+            for (const QJsonValue& name : patient[QStringLiteral("name")].toArray())
+                if (name[QStringLiteral("extension")][0][QStringLiteral("valueCode")].toString() == representation)
+                    return name.toObject();
+            return QJsonObject();
+        };
+        const auto given
+            = [](const QJsonObject& name) { return name[QStringLiteral("given")].toArray().toVariantList(); };
+        // tkk-valid.json: "藤田　剛" / "フジタ　ツヨシ" (U+3000).
+        QJsonObject fujita;
+        for (const QJsonObject& r : resources(m_bundle, QStringLiteral("Patient")))
+            if (r[QStringLiteral("id")].toString() == QStringLiteral("804f80dd-fa01-58f5-b71b-19223edf5722"))
+                fujita = r;
+        const QJsonObject kanji = nameWith(fujita, QStringLiteral("IDE"));
+        QCOMPARE(kanji[QStringLiteral("text")].toString(), QStringLiteral("藤田 剛"));
+        QCOMPARE(kanji[QStringLiteral("family")].toString(), QStringLiteral("藤田"));
+        QCOMPARE(given(kanji), QVariantList {QStringLiteral("剛")});
+        QCOMPARE(kanji[QStringLiteral("use")].toString(), QStringLiteral("official"));
+        const QJsonObject kana = nameWith(fujita, QStringLiteral("SYL"));
+        QCOMPARE(kana[QStringLiteral("text")].toString(), QStringLiteral("フジタ ツヨシ"));
+        QCOMPARE(kana[QStringLiteral("family")].toString(), QStringLiteral("フジタ"));
+        QCOMPARE(given(kana), QVariantList {QStringLiteral("ツヨシ")});
+
+        const QString vaultPath = path(QStringLiteral("names.techo"));
+        {
+            auto vault = test::createTestVault(vaultPath);
+            QVERIFY(vault);
+            vault::ProfileRepository profiles(vault->database());
+            const auto add = [&](const char* name, std::optional<std::string> kanaName) {
+                domain::Profile p;
+                p.displayName = name;
+                p.kanaName = std::move(kanaName);
+                p.createdAt = domain::nowUtc();
+                return profiles.insert(p).ok();
+            };
+            QVERIFY(add("山田 花子", "ヤマダ　ハナコ"));
+            QVERIFY(add("ジョン ロバート スミス", "ジョン　ロバート　スミス"));
+            QVERIFY(add("鈴木一郎", "スズキイチロウ"));
+            QVERIFY(add(" 佐藤", std::nullopt));
+        }
+        const QString out = path(QStringLiteral("names.json"));
+        exportFhir(vaultPath, out);
+        QVERIFY(validateFhir(out).exitCode == 0);
+        std::map<QString, QJsonObject> byText;
+        for (const QJsonObject& r : resources(readJson(out), QStringLiteral("Patient")))
+            for (const QJsonValue& name : r[QStringLiteral("name")].toArray())
+                byText[name[QStringLiteral("text")].toString()] = name.toObject();
+        QCOMPARE(byText.size(), std::size_t {7});
+        QCOMPARE(byText[QStringLiteral("山田 花子")][QStringLiteral("family")].toString(), QStringLiteral("山田"));
+        QCOMPARE(given(byText[QStringLiteral("山田 花子")]), QVariantList {QStringLiteral("花子")});
+        QCOMPARE(
+            byText[QStringLiteral("ヤマダ ハナコ")][QStringLiteral("family")].toString(), QStringLiteral("ヤマダ"));
+        QCOMPARE(given(byText[QStringLiteral("ヤマダ ハナコ")]), QVariantList {QStringLiteral("ハナコ")});
+        for (const QString& textOnly :
+            {QStringLiteral("ジョン ロバート スミス"), QStringLiteral("ジョン　ロバート　スミス"),
+                QStringLiteral("鈴木一郎"), QStringLiteral("スズキイチロウ"), QStringLiteral(" 佐藤")}) {
+            QVERIFY2(!byText[textOnly].contains(QStringLiteral("family")), qPrintable(textOnly));
+            QVERIFY2(!byText[textOnly].contains(QStringLiteral("given")), qPrintable(textOnly));
+        }
+    }
+
     // Every FHIR export is an audit event, as JSON and CSV are.
     void exportIsAudited()
     {
