@@ -130,7 +130,7 @@ void writeRun(std::string& out, const domain::ImportRun& r)
         .text("started_at", domain::formatTimestamp(r.startedAt))
         .timestamp("finished_at", r.finishedAt)
         .text("source", r.source)
-        .text("origin", r.origin)
+        .text("origin", exportedOrigin(r.origin))
         .open("counts");
     ObjectWriter(out)
         .integer("added", r.counts.added)
@@ -231,6 +231,16 @@ private:
 std::string exportId(std::string_view kind, std::int64_t rowId)
 {
     return std::string(kind) + "-" + std::to_string(rowId);
+}
+
+std::string exportedOrigin(std::string_view origin)
+{
+    static constexpr std::string_view kFile = "file:";
+    if (!origin.starts_with(kFile))
+        return std::string(origin);
+    const std::size_t slash = origin.rfind('/');
+    return std::string(kFile)
+        + std::string(slash == std::string_view::npos ? origin.substr(kFile.size()) : origin.substr(slash + 1));
 }
 
 Result<std::map<std::string, std::int64_t>> writeJsonExport(

@@ -21,6 +21,11 @@ inline constexpr int kJsonFormatVersion = 1;
 // import-run, checkup, observation, dispensing, medication-line, vaccination, measurement.
 [[nodiscard]] std::string exportId(std::string_view kind, std::int64_t rowId);
 
+// An import run's origin as exports write it: a file's origin ("file:/home/…/a.json") becomes "file:" and the file's
+// name alone ("file:a.json"), since a folder path may hold the person's name and no reader needs it; any other
+// origin (the API's base URL) is kept. The vault keeps the full origin; JsonImport compares runs through this too.
+[[nodiscard]] std::string exportedOrigin(std::string_view origin);
+
 // Writes the selection as one JSON document into `out`, streaming: one record per line, at most one profile's
 // records of one kind in memory. Returns the counts by kind (ExportReport::counts). Never writes a secret: the
 // vault holds no token, and the passphrase and key are not reachable from here.

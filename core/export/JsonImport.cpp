@@ -498,13 +498,15 @@ Result<import::ImportReport> importTechoExport(vault::Database& db, std::string_
     options.keepRecordProvenance = true;
     TECHO_ASSIGN(auto importer, import::Importer::begin(db, options));
 
-    // Import runs: the vault's own when it has them (same times, source, origin and counts; each stored run stands
+    // Import runs: the vault's own when it has them (same times, source, origin as exports write it — a file's name
+    // only, exportedOrigin — and counts; each stored run stands
     // for one run of the file, as two runs can start in the same second), else recreated as they were.
     const auto runKey = [](const domain::ImportRun& run) {
         return domain::formatTimestamp(run.startedAt) + '|'
             + (run.finishedAt ? domain::formatTimestamp(*run.finishedAt) : std::string("-")) + '|' + run.source + '|'
-            + run.origin + '|' + std::to_string(run.counts.added) + '|' + std::to_string(run.counts.updated) + '|'
-            + std::to_string(run.counts.unchanged) + '|' + std::to_string(run.counts.rejected);
+            + exportedOrigin(run.origin) + '|' + std::to_string(run.counts.added) + '|'
+            + std::to_string(run.counts.updated) + '|' + std::to_string(run.counts.unchanged) + '|'
+            + std::to_string(run.counts.rejected);
     };
     vault::ImportRunRepository runs(db);
     TECHO_ASSIGN(std::vector<domain::ImportRun> storedRuns, runs.listRecent(std::numeric_limits<int>::max()));

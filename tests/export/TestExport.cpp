@@ -5,6 +5,7 @@
 #include "core/import/ImportJobs.h"
 #include "core/vault/AuditRepository.h"
 #include "core/vault/CheckupRepository.h"
+#include "core/vault/ImportRunRepository.h"
 #include "core/vault/ProfileRepository.h"
 #include "core/vault/Vault.h"
 #include "tests/support/SandboxProcess.h"
@@ -780,6 +781,34 @@ print(json.dumps({"bad": bad, "entries": entries, "folder": sorted(os.listdir(fo
 
         QCOMPARE(
             cli(m_vault, {QStringLiteral("list"), QStringLiteral("checkups"), QStringLiteral("--json")}).out, before);
+    }
+
+    // An exported import run names only the file it read (file:tkk-valid.json), never its folder, which may hold
+    // the person's name; the vault keeps the whole path, and re-importing still finds the vault's own runs.
+    void exportedOriginIsTheFileNameOnly()
+    {
+        const QString file = path(QStringLiteral("origins.json"));
+        exportOk({QStringLiteral("--format"), QStringLiteral("json"), QStringLiteral("--out"), file});
+        QStringList origins;
+        for (const QJsonValue& run : readJson(file)[QStringLiteral("import_runs")].toArray())
+            origins.append(run[QStringLiteral("origin")].toString());
+        origins.sort();
+        QCOMPARE(origins,
+            (QStringList {QStringLiteral("file:01-comparator-value.json"), QStringLiteral("file:05-unit-case.json"),
+                QStringLiteral("file:07-same-day-two-prescribers.json"),
+                QStringLiteral("file:13-person-id-reused.json"), QStringLiteral("file:pmh-valid.json"),
+                QStringLiteral("file:same.json"), // reimportIntoTheSameVaultChangesNothing's run
+                QStringLiteral("file:tkk-valid.json"), QStringLiteral("file:yzk-valid.json")}));
+        const QByteArray folder = QFileInfo(apiFile("tkk-valid.json")).absolutePath().toUtf8();
+        QVERIFY(!test::readAll(file).contains(folder));
+        QVERIFY(!test::readAll(file).contains("tests/data/api"));
+
+        auto vault = vault::Vault::open(m_vault.toStdString(), test::secret(test::kTestPassphrase));
+        QVERIFY(vault.ok());
+        auto runs = vault::ImportRunRepository(vault.value()->database()).listRecent(100);
+        QVERIFY(runs.ok());
+        QVERIFY(std::any_of(runs->begin(), runs->end(),
+            [&](const domain::ImportRun& r) { return r.origin == "file:" + apiFile("tkk-valid.json").toStdString(); }));
     }
 };
 
