@@ -38,6 +38,16 @@ public:
     [[nodiscard]] const std::string& path() const noexcept { return m_path; }
     [[nodiscard]] std::string at(std::string_view key) const { return m_path + "." + std::string(key); }
 
+    // Every member the export's JSON Schema lists as required (resources/export/techo-export.schema.json, the
+    // object's "required"): present, null allowed where the schema allows it. The reads below then treat null and
+    // absent alike. TestExport derives these lists from the schema and deletes each member in turn.
+    [[nodiscard]] Status require(std::initializer_list<std::string_view> keys) const
+    {
+        for (const std::string_view key : keys)
+            if (!m_object.contains(key))
+                return badField(at(key), "is missing");
+        return {};
+    }
     [[nodiscard]] Result<const Json*> member(std::string_view key, bool required) const
     {
         const auto it = m_object.find(key);
@@ -205,6 +215,14 @@ public:
 
     Status run(const Fields& top)
     {
+        TECHO_TRY(top.require({"format", "format_version", "generator", "exported_at", "selection", "profiles",
+            "import_runs", "checkups", "dispensings", "vaccinations", "measurements", "institutions", "counts"}));
+        // Not read (the records say it all), but part of what makes the file a complete export.
+        TECHO_ASSIGN(const Fields selection, top.object("selection"));
+        TECHO_TRY(selection.require({"profile", "from", "to", "categories"}));
+        TECHO_ASSIGN(const Fields counts, top.object("counts"));
+        TECHO_TRY(counts.require({"profiles", "import_runs", "checkups", "observations", "dispensings",
+            "medication_lines", "vaccinations", "measurements", "institutions"}));
         TECHO_TRY(forEachObject(top, "institutions", [&](const Fields& f) { return institution(f); }));
         TECHO_TRY(forEachObject(top, "import_runs", [&](const Fields& f) { return importRun(f); }));
         TECHO_TRY(forEachObject(top, "profiles", [&](const Fields& f) { return profile(f); }));
@@ -230,6 +248,7 @@ private:
 
     Status institution(const Fields& f)
     {
+        TECHO_TRY(f.require({"id", "kind", "code", "name"}));
         std::string id;
         TECHO_TRY(uniqueId(f, id));
         domain::InstitutionRef ref;
@@ -242,6 +261,7 @@ private:
 
     Status importRun(const Fields& f)
     {
+        TECHO_TRY(f.require({"id", "started_at", "finished_at", "source", "origin", "counts"}));
         std::string id;
         TECHO_TRY(uniqueId(f, id));
         domain::ImportRun run;
@@ -250,6 +270,7 @@ private:
         TECHO_ASSIGN(run.source, f.text("source"));
         TECHO_ASSIGN(run.origin, f.text("origin"));
         TECHO_ASSIGN(const Fields counts, f.object("counts"));
+        TECHO_TRY(counts.require({"added", "updated", "unchanged", "rejected"}));
         TECHO_ASSIGN(run.counts.added, counts.integer("added"));
         TECHO_ASSIGN(run.counts.updated, counts.integer("updated"));
         TECHO_ASSIGN(run.counts.unchanged, counts.integer("unchanged"));
@@ -261,6 +282,8 @@ private:
 
     Status profile(const Fields& f)
     {
+        TECHO_TRY(f.require({"id", "display_name", "local_name", "kana_name", "birth_date", "sex", "relationship",
+            "source", "source_person_id", "created_at"}));
         std::string id;
         TECHO_TRY(uniqueId(f, id));
         ParsedProfile parsed;
@@ -310,6 +333,7 @@ private:
     Status provenance(const Fields& record, domain::Provenance& p)
     {
         TECHO_ASSIGN(const Fields f, record.object("provenance"));
+        TECHO_TRY(f.require({"source", "source_record_id", "fetched_at", "import_run"}));
         TECHO_ASSIGN(p.source, f.text("source"));
         TECHO_ASSIGN(p.sourceRecordId, f.optText("source_record_id"));
         TECHO_ASSIGN(p.fetchedAt, f.optTimestamp("fetched_at"));
@@ -327,6 +351,8 @@ private:
 
     Status checkup(const Fields& f)
     {
+        TECHO_TRY(f.require(
+            {"id", "profile", "performed_on", "kind", "facility", "insurer_number", "provenance", "observations"}));
         std::string id;
         TECHO_TRY(uniqueId(f, id));
         TECHO_ASSIGN(domain::RecordBatch * batch, owner(f));
@@ -337,6 +363,8 @@ private:
         TECHO_ASSIGN(record.facility, institutionRef(f, "facility", false));
         TECHO_ASSIGN(c.insurerNumber, f.optText("insurer_number"));
         const auto readObservations = [&](const Fields& o) -> Status {
+            TECHO_TRY(o.require({"id", "item_code", "item_name", "value_type", "value", "comparator", "unit",
+                "unit_as_sent", "value_code", "value_code_system", "value_label", "value_text", "range_flag"}));
             std::string childId;
             TECHO_TRY(uniqueId(o, childId));
             domain::Observation obs;
@@ -366,6 +394,8 @@ private:
 
     Status dispensing(const Fields& f)
     {
+        TECHO_TRY(f.require({"id", "profile", "kind", "dispensed_on", "prescribed_on", "pharmacy", "prescriber",
+            "in_out", "superseded_by", "provenance", "lines"}));
         std::string id;
         TECHO_TRY(uniqueId(f, id));
         TECHO_ASSIGN(domain::RecordBatch * batch, owner(f));
@@ -380,6 +410,9 @@ private:
         TECHO_ASSIGN(d.inOut, f.optEnum<domain::InOut>("in_out"));
         // superseded_by is not read: the importer links a claims record to its 電子処方箋 record itself.
         const auto readLines = [&](const Fields& l) -> Status {
+            TECHO_TRY(l.require({"id", "rp_number", "line_number", "drug_code", "drug_code_system", "drug_name",
+                "ingredient_name", "quantity", "unit", "usage_text", "special_instruction", "days", "dosage_form",
+                "claims_category"}));
             std::string childId;
             TECHO_TRY(uniqueId(l, childId));
             domain::MedicationLine line;
@@ -410,6 +443,9 @@ private:
 
     Status vaccination(const Fields& f)
     {
+        TECHO_TRY(f.require({"id", "profile", "occurred_on", "vaccine_name", "vaccine_code", "vaccine_code_system",
+            "target_disease", "dose_number", "lot_number", "manufacturer", "facility", "municipality_code", "site",
+            "status", "provenance"}));
         std::string id;
         TECHO_TRY(uniqueId(f, id));
         TECHO_ASSIGN(domain::RecordBatch * batch, owner(f));

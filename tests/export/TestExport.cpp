@@ -2,6 +2,7 @@
 // write it: Qt's JSON parser, python3-jsonschema against resources/export/techo-export.schema.json, Python's csv
 // module, sha256sum.
 #include "core/domain/Checkup.h"
+#include "core/export/JsonImport.h"
 #include "core/import/ImportJobs.h"
 #include "core/vault/AuditRepository.h"
 #include "core/vault/CheckupRepository.h"
@@ -19,6 +20,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
+#include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -781,6 +783,113 @@ print(json.dumps({"bad": bad, "entries": entries, "folder": sorted(os.listdir(fo
 
         QCOMPARE(
             cli(m_vault, {QStringLiteral("list"), QStringLiteral("checkups"), QStringLiteral("--json")}).out, before);
+    }
+
+    // Every member the export's JSON Schema requires is required by the importer too: each one (derived from the
+    // schema file, at every place of a real export it governs) deleted in turn is refused with its JSON path,
+    // and nothing is written. techo-cli says so with exit 6 (the reported case: profiles[0].sex).
+    void everyMemberTheSchemaRequiresIsRequired()
+    {
+        const QJsonObject schema
+            = readJson(test::sourcePath(QStringLiteral("resources/export/techo-export.schema.json")));
+        const QJsonObject defs = schema[QStringLiteral("$defs")].toObject();
+        const QString fullPath = path(QStringLiteral("required.json"));
+        exportOk({QStringLiteral("--format"), QStringLiteral("json"), QStringLiteral("--out"), fullPath});
+        const QJsonObject full = readJson(fullPath);
+        // (JSON path of the object, member): one per schema place and member (the first object it governs).
+        std::vector<std::pair<QStringList, QString>> cases;
+        QSet<QString> seen;
+        std::function<void(const QJsonValue&, QJsonObject, const QStringList&, const QString&)> walk;
+        walk = [&](const QJsonValue& value, QJsonObject node, const QStringList& at, const QString& place) {
+            QString where = place;
+            if (node.contains(QStringLiteral("$ref"))) {
+                where = node[QStringLiteral("$ref")].toString().section(QLatin1Char('/'), -1);
+                node = defs[where].toObject();
+            }
+            for (const QJsonValue& part : node[QStringLiteral("allOf")].toArray())
+                walk(value, part.toObject(), at, where);
+            if (value.isArray()) {
+                const QJsonArray items = value.toArray();
+                for (int i = 0; i < items.size(); ++i)
+                    walk(items[i], node[QStringLiteral("items")].toObject(), at + QStringList {QString::number(i)},
+                        where + QStringLiteral("[]"));
+                return;
+            }
+            if (!value.isObject())
+                return;
+            const QJsonObject object = value.toObject();
+            for (const QJsonValue& key : node[QStringLiteral("required")].toArray())
+                if (object.contains(key.toString()) && !seen.contains(where + QLatin1Char('.') + key.toString())) {
+                    seen.insert(where + QLatin1Char('.') + key.toString());
+                    cases.emplace_back(at, key.toString());
+                }
+            const QJsonObject properties = node[QStringLiteral("properties")].toObject();
+            for (auto it = properties.begin(); it != properties.end(); ++it)
+                if (object.contains(it.key()))
+                    walk(object[it.key()], it.value().toObject(), at + QStringList {it.key()},
+                        where + QLatin1Char('.') + it.key());
+        };
+        walk(full, schema, {}, QStringLiteral("$"));
+        QVERIFY2(cases.size() > 100, qPrintable(QString::number(cases.size())));
+
+        // Deletes `key` from the object at `at` (member names and array indexes) of `doc`.
+        std::function<QJsonValue(const QJsonValue&, const QStringList&, const QString&)> without;
+        without = [&](const QJsonValue& doc, const QStringList& at, const QString& key) -> QJsonValue {
+            if (at.isEmpty()) {
+                QJsonObject object = doc.toObject();
+                object.remove(key);
+                return object;
+            }
+            if (doc.isArray()) {
+                QJsonArray array = doc.toArray();
+                const int i = at.first().toInt();
+                array[i] = without(array[i], at.mid(1), key);
+                return array;
+            }
+            QJsonObject object = doc.toObject();
+            object[at.first()] = without(object[at.first()], at.mid(1), key);
+            return object;
+        };
+        const auto jsonPath = [](const QStringList& at, const QString& key) {
+            QString out = QStringLiteral("$");
+            for (const QString& step : at) {
+                bool index = false;
+                step.toInt(&index);
+                out += index ? QLatin1Char('[') + step + QLatin1Char(']') : QLatin1Char('.') + step;
+            }
+            return out + QLatin1Char('.') + key;
+        };
+
+        const QString fresh = path(QStringLiteral("required.techo"));
+        auto vault = test::createTestVault(fresh);
+        QVERIFY(vault);
+        for (const auto& [at, key] : cases) {
+            const QByteArray body = QJsonDocument(without(full, at, key).toObject()).toJson(QJsonDocument::Compact);
+            const auto imported = exports::importTechoExport(
+                vault->database(), body.toStdString(), "file:required.json", {}, nullptr, {});
+            const QString expected = jsonPath(at, key);
+            QVERIFY2(!imported.ok(), qPrintable(expected + QStringLiteral(" deleted and still imported")));
+            QCOMPARE(imported.error().code, ErrorCode::InvalidData);
+            QVERIFY2(imported.error().message.find(expected.toStdString() + " is missing") != std::string::npos,
+                imported.error().message.c_str());
+        }
+        QCOMPARE(vault::ProfileRepository(vault->database()).list()->size(), std::size_t {0});
+        vault.reset();
+
+        QJsonObject noSex = full;
+        QJsonArray profiles = noSex[QStringLiteral("profiles")].toArray();
+        QJsonObject first = profiles[0].toObject();
+        first.remove(QStringLiteral("sex"));
+        profiles[0] = first;
+        noSex[QStringLiteral("profiles")] = profiles;
+        const QString noSexPath = path(QStringLiteral("no-sex.json"));
+        QFile out(noSexPath);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(QJsonDocument(noSex).toJson());
+        out.close();
+        const test::ProcessResult refused = cli(fresh, {QStringLiteral("import"), QStringLiteral("--file"), noSexPath});
+        QCOMPARE(refused.exitCode, 6);
+        QVERIFY2(refused.err.contains("$.profiles[0].sex is missing"), refused.err.constData());
     }
 
     // An exported import run names only the file it read (file:tkk-valid.json), never its folder, which may hold
