@@ -788,6 +788,26 @@ Select the row to see its trend.</source>
         <source>The Japanese font for the PDF (Noto Sans CJK JP, package fonts-noto-cjk) is not installed.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 is a FHIR file. Techo imports its own JSON export and Mynaportal-style responses, not FHIR. Nothing was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is a CSV file. Techo cannot import CSV: import its JSON export or a Mynaportal-style response instead. Nothing was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is a folder of a Techo CSV export. Techo cannot import CSV: import its JSON export instead. Nothing was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is a folder. Choose one file: a Techo JSON export or a Mynaportal-style response. Nothing was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is a zip archive (a CSV export can be one). Techo imports its own JSON export and Mynaportal-style responses, not zip or CSV. Nothing was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>techo::ui::ExportCountsModel</name>

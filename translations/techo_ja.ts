@@ -788,6 +788,26 @@ Select the row to see its trend.</source>
         <source>The Japanese font for the PDF (Noto Sans CJK JP, package fonts-noto-cjk) is not installed.</source>
         <translation>PDF用の日本語フォント（Noto Sans CJK JP、パッケージ fonts-noto-cjk）がインストールされていません。</translation>
     </message>
+    <message>
+        <source>%1 is a FHIR file. Techo imports its own JSON export and Mynaportal-style responses, not FHIR. Nothing was imported.</source>
+        <translation>%1 は FHIR のファイルです。Techo が取り込めるのは、Techo 自身の JSON エクスポートとマイナポータル形式の応答ファイルで、FHIR は取り込めません。何も取り込んでいません。</translation>
+    </message>
+    <message>
+        <source>%1 is a CSV file. Techo cannot import CSV: import its JSON export or a Mynaportal-style response instead. Nothing was imported.</source>
+        <translation>%1 は CSV ファイルです。Techo は CSV を取り込めません。代わりに Techo の JSON エクスポートかマイナポータル形式の応答ファイルを取り込んでください。何も取り込んでいません。</translation>
+    </message>
+    <message>
+        <source>%1 is a folder of a Techo CSV export. Techo cannot import CSV: import its JSON export instead. Nothing was imported.</source>
+        <translation>%1 は Techo の CSV エクスポートのフォルダです。Techo は CSV を取り込めません。代わりに JSON エクスポートを取り込んでください。何も取り込んでいません。</translation>
+    </message>
+    <message>
+        <source>%1 is a folder. Choose one file: a Techo JSON export or a Mynaportal-style response. Nothing was imported.</source>
+        <translation>%1 はフォルダです。Techo の JSON エクスポートかマイナポータル形式の応答ファイルを 1 つ選んでください。何も取り込んでいません。</translation>
+    </message>
+    <message>
+        <source>%1 is a zip archive (a CSV export can be one). Techo imports its own JSON export and Mynaportal-style responses, not zip or CSV. Nothing was imported.</source>
+        <translation>%1 は zip ファイルです（CSV エクスポートを zip にしたものなど）。Techo が取り込めるのは、Techo 自身の JSON エクスポートとマイナポータル形式の応答ファイルで、zip や CSV は取り込めません。何も取り込んでいません。</translation>
+    </message>
 </context>
 <context>
     <name>techo::ui::ExportCountsModel</name>

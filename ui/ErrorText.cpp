@@ -110,6 +110,27 @@ QString describeError(const Error& error)
                              "imported.");
     if (key == "import.cannot_read")
         return ErrorText::tr("The file %1 cannot be read.").arg(param(error, "path"));
+    // Another kind of file than Techo imports (core/import/ImportJobs.cpp, recogniseOtherFile).
+    if (key == "import.file_is_fhir")
+        return ErrorText::tr("%1 is a FHIR file. Techo imports its own JSON export and Mynaportal-style responses, "
+                             "not FHIR. Nothing was imported.")
+            .arg(param(error, "name"));
+    if (key == "import.file_is_csv")
+        return ErrorText::tr("%1 is a CSV file. Techo cannot import CSV: import its JSON export or a "
+                             "Mynaportal-style response instead. Nothing was imported.")
+            .arg(param(error, "name"));
+    if (key == "import.folder_is_csv")
+        return ErrorText::tr("%1 is a folder of a Techo CSV export. Techo cannot import CSV: import its JSON export "
+                             "instead. Nothing was imported.")
+            .arg(param(error, "name"));
+    if (key == "import.file_is_folder")
+        return ErrorText::tr("%1 is a folder. Choose one file: a Techo JSON export or a Mynaportal-style response. "
+                             "Nothing was imported.")
+            .arg(param(error, "name"));
+    if (key == "import.file_is_zip")
+        return ErrorText::tr("%1 is a zip archive (a CSV export can be one). Techo imports its own JSON export and "
+                             "Mynaportal-style responses, not zip or CSV. Nothing was imported.")
+            .arg(param(error, "name"));
     if (key == "import.malformed_response") {
         const QString path = param(error, "path");
         const QString reason = describeRejectionReason(error.param("reason"), error.params);

@@ -6,6 +6,11 @@
 #include "core/mynaportal/ResultEnvelope.h"
 #include "core/vault/Database.h"
 
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
 #include <fstream>
 #include <map>
 #include <sstream>
@@ -24,6 +29,39 @@ Status checkCancel(const net::CancelToken* cancel)
         return makeError(ErrorCode::Cancelled, "the import was cancelled; nothing was changed")
             .withKey("import.cancelled");
     return {};
+}
+
+// What a file that is neither a Techo JSON export nor a Mynaportal-style response is, when Techo can tell: another
+// of its own exports (a CSV file or folder, the CSV zip, the FHIR bundle) or a zip archive. Each error says what
+// the file is and what Techo can import instead (docs/export-format.md, "Reading an export back"). Nothing for a
+// file Techo does not recognise: the caller keeps the reader's own error then.
+std::optional<Error> recogniseOtherFile(const std::string& path, std::string_view body)
+{
+    const std::string name = std::filesystem::path(path).filename().string();
+    // "<name> is <what>; …": the file's name only (its folder may hold the person's name).
+    const auto is = [&](const std::string& what) {
+        return makeError(ErrorCode::InvalidData,
+            name + " is " + what
+                + "; Techo imports its own JSON export and Mynaportal-style JSON responses. Nothing was imported.");
+    };
+    if (body.starts_with("PK\x03\x04") || body.starts_with("PK\x05\x06"))
+        return is("a zip archive (a CSV export made with --zip is one)")
+            .withKey("import.file_is_zip")
+            .with("name", name);
+    std::string lower = name;
+    std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
+    std::string_view text = body;
+    if (text.starts_with("\xEF\xBB\xBF"))
+        text.remove_prefix(3);
+    // A Techo CSV file (English or Japanese headers: every one starts with the profile id) or any .csv file.
+    if (lower.ends_with(".csv") || text.starts_with("profile_id,") || text.starts_with("プロファイルID,"))
+        return is("a CSV file").withKey("import.file_is_csv").with("name", name);
+    const nlohmann::json doc = nlohmann::json::parse(body, nullptr, false);
+    if (doc.is_object() && doc.contains("resourceType") && doc["resourceType"].is_string())
+        return is("a FHIR resource (" + doc["resourceType"].get<std::string>() + ")")
+            .withKey("import.file_is_fhir")
+            .with("name", name);
+    return std::nullopt;
 }
 
 } // namespace
@@ -115,6 +153,18 @@ Result<ImportReport> importFromApi(vault::Database& db, const ApiImportRequest& 
 Result<ImportReport> importFromFile(vault::Database& db, const std::string& path, const ProgressHandler& progress,
     const net::CancelToken* cancel, const ImportPolicy& policy)
 {
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec)) {
+        const std::string name = std::filesystem::path(path).filename().string();
+        // A CSV export folder always holds profiles.csv (docs/export-format.md).
+        const bool csvExport = std::filesystem::exists(std::filesystem::path(path) / "profiles.csv", ec);
+        return makeError(ErrorCode::InvalidData,
+            name + " is a folder" + (csvExport ? " (a Techo CSV export)" : "")
+                + "; Techo imports one file: its own JSON export or a Mynaportal-style JSON response. Nothing was "
+                  "imported.")
+            .withKey(csvExport ? "import.folder_is_csv" : "import.file_is_folder")
+            .with("name", name);
+    }
     std::ifstream file(path, std::ios::binary);
     if (!file)
         return makeError(ErrorCode::NotFound, "cannot read " + path).withKey("import.cannot_read").with("path", path);
@@ -126,7 +176,13 @@ Result<ImportReport> importFromFile(vault::Database& db, const std::string& path
     if (exports::looksLikeTechoExport(body)) // Techo's own JSON export (docs/export-format.md)
         return exports::importTechoExport(db, body, "file:" + path, progress, cancel, policy);
 
-    TECHO_ASSIGN(mynaportal::ResultPart part, mynaportal::parseResultPart(body, std::nullopt, {policy.clock}));
+    auto parsed = mynaportal::parseResultPart(body, std::nullopt, {policy.clock});
+    if (!parsed.ok()) {
+        if (std::optional<Error> other = recogniseOtherFile(path, body))
+            return std::move(*other);
+        return parsed.error();
+    }
+    mynaportal::ResultPart part = std::move(parsed).value();
     TECHO_TRY(checkCancel(cancel));
     ImportOptions options;
     options.source = "mynaportal";

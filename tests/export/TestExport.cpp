@@ -919,6 +919,36 @@ print(json.dumps({"bad": bad, "entries": entries, "folder": sorted(os.listdir(fo
         QVERIFY(std::any_of(runs->begin(), runs->end(),
             [&](const domain::ImportRun& r) { return r.origin == "file:" + apiFile("tkk-valid.json").toStdString(); }));
     }
+
+    // Other files than Techo imports are named for what they are, with what Techo can import instead: the FHIR
+    // bundle, the CSV folder, the CSV zip, one CSV file, any folder. Nothing is imported (exit 6).
+    void otherKindsOfFileAreNamed()
+    {
+        const QString fhir = path(QStringLiteral("kinds.fhir.json"));
+        const QString csv = path(QStringLiteral("kinds-csv"));
+        const QString zip = path(QStringLiteral("kinds.zip"));
+        exportOk({QStringLiteral("--format"), QStringLiteral("fhir"), QStringLiteral("--out"), fhir});
+        exportOk({QStringLiteral("--format"), QStringLiteral("csv"), QStringLiteral("--out"), csv});
+        exportOk({QStringLiteral("--format"), QStringLiteral("csv"), QStringLiteral("--out"), zip});
+        const QString plain = path(QStringLiteral("kinds-empty"));
+        QVERIFY(QDir().mkpath(plain));
+        const QString fresh = path(QStringLiteral("kinds.techo"));
+        QVERIFY(test::createTestVault(fresh));
+        const std::vector<std::pair<QString, QByteArray>> expected {
+            {fhir, "kinds.fhir.json is a FHIR resource (Bundle); Techo imports its own JSON export"},
+            {csv, "kinds-csv is a folder (a Techo CSV export)"},
+            {zip, "kinds.zip is a zip archive"},
+            {csv + QStringLiteral("/profiles.csv"), "profiles.csv is a CSV file"},
+            {plain, "kinds-empty is a folder;"},
+        };
+        for (const auto& [file, text] : expected) {
+            const test::ProcessResult r = cli(fresh, {QStringLiteral("import"), QStringLiteral("--file"), file});
+            QCOMPARE(r.exitCode, 6);
+            QVERIFY2(r.err.contains(text), r.err.constData());
+        }
+        QVERIFY(cli(fresh, {QStringLiteral("list"), QStringLiteral("profiles"), QStringLiteral("--json")})
+                    .out.contains("[]"));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestExport)
