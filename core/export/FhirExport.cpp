@@ -724,6 +724,8 @@ std::string fhirId(std::string_view kind, std::string_view identity)
     static const std::array<unsigned char, 16> kNamespace = [] {
         std::array<unsigned char, 16> bytes {};
         const std::string text(kFhirIdNamespace);
+        // A constant in the right form: uuid_parse cannot fail on it (test_fhir_export checks known ids against
+        // Python's uuid.uuid5 with the same namespace, so a typo in it would show).
         [[maybe_unused]] const int parsed = uuid_parse(text.c_str(), bytes.data());
         return bytes;
     }();

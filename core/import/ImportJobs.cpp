@@ -31,18 +31,24 @@ Status checkCancel(const net::CancelToken* cancel)
     return {};
 }
 
+// The last part of a path ("records" for "/home/…/records/" too): what messages name, never the folders above it.
+std::string fileName(const std::string& path)
+{
+    const std::filesystem::path p(path);
+    return (p.has_filename() ? p.filename() : p.parent_path().filename()).string();
+}
+
 // What a file that is neither a Techo JSON export nor a Mynaportal-style response is, when Techo can tell: another
 // of its own exports (a CSV file or folder, the CSV zip, the FHIR bundle) or a zip archive. Each error says what
 // the file is and what Techo can import instead (docs/export-format.md, "Reading an export back"). Nothing for a
 // file Techo does not recognise: the caller keeps the reader's own error then.
 std::optional<Error> recogniseOtherFile(const std::string& path, std::string_view body)
 {
-    const std::string name = std::filesystem::path(path).filename().string();
+    const std::string name = fileName(path);
     // "<name> is <what>; …": the file's name only (its folder may hold the person's name).
     const auto is = [&](const std::string& what) {
         return makeError(ErrorCode::InvalidData,
-            name + " is " + what
-                + "; Techo imports its own JSON export and Mynaportal-style JSON responses. Nothing was imported.");
+            name + " is " + what + "; Techo imports its own JSON export and Mynaportal-style JSON responses");
     };
     if (body.starts_with("PK\x03\x04") || body.starts_with("PK\x05\x06"))
         return is("a zip archive (a CSV export made with --zip is one)")
@@ -155,13 +161,12 @@ Result<ImportReport> importFromFile(vault::Database& db, const std::string& path
 {
     std::error_code ec;
     if (std::filesystem::is_directory(path, ec)) {
-        const std::string name = std::filesystem::path(path).filename().string();
+        const std::string name = fileName(path);
         // A CSV export folder always holds profiles.csv (docs/export-format.md).
         const bool csvExport = std::filesystem::exists(std::filesystem::path(path) / "profiles.csv", ec);
         return makeError(ErrorCode::InvalidData,
             name + " is a folder" + (csvExport ? " (a Techo CSV export)" : "")
-                + "; Techo imports one file: its own JSON export or a Mynaportal-style JSON response. Nothing was "
-                  "imported.")
+                + "; Techo imports one file: its own JSON export or a Mynaportal-style JSON response")
             .withKey(csvExport ? "import.folder_is_csv" : "import.file_is_folder")
             .with("name", name);
     }

@@ -54,7 +54,10 @@ struct ApiImportRequest {
     const ProgressHandler& progress = {}, const net::CancelToken* cancel = nullptr);
 
 // Imports a saved /result response body (as the API returned it) with the same rules, or a Techo JSON export
-// (exports::importTechoExport), told apart by the file's content.
+// (exports::importTechoExport), told apart by the file's content. Errors: NotFound / Io (import.cannot_read); the
+// readers' own errors; InvalidData naming what the file is instead, by its name only, when it is a folder
+// (import.folder_is_csv for a CSV export folder, import.file_is_folder), a zip (import.file_is_zip), a CSV file
+// (import.file_is_csv) or a FHIR resource (import.file_is_fhir) — docs/export-format.md, "Re-import".
 [[nodiscard]] Result<ImportReport> importFromFile(vault::Database& db, const std::string& path,
     const ProgressHandler& progress = {}, const net::CancelToken* cancel = nullptr, const ImportPolicy& policy = {});
 
