@@ -644,17 +644,20 @@ void medicines(Layout& layout, const exports::DoctorSummary& summary)
     std::vector<Column> current {{J("成分（薬剤名）"), 3.2}, {J("用量・用法"), 2.2}, {J("開始"), 1.2},
         {J("最終調剤"), 1.2}, {J("手持ちの目安"), 1.3}, {J("薬局・医療機関"), 2.6}};
     std::vector<Row> currentRows;
+    // One row per supply that covers the day (core's CurrentMedicine::supplies): each product with its own dose,
+    // prescriber and end, so two clinics prescribing one ingredient are never merged into one attribution.
     for (const auto& m : summary.currentMedicines) {
         const auto& c = m.medicine;
-        QStringList names;
-        for (const auto& n : c.drugNames)
-            names << S(n);
-        const QString usage
-            = (doseText(c.lastLine) + QLatin1Char(' ') + S(c.lastLine.usageText.value_or(""))).trimmed();
-        currentRows.push_back(
-            {{{S(c.ingredient) + QLatin1Char('\n') + names.join(J("、"))}, {usage}, {dateText(c.start)},
-                {dateText(c.lastDispensed)}, {dateText(c.until) + (c.untilEstimated ? J("（推定）") : QString())},
-                {institutionsText(m.pharmacy, m.prescriber)}}});
+        for (std::size_t i = 0; i < c.supplies.size(); ++i) {
+            const auto& supply = c.supplies[i];
+            const auto& names = m.supplies[i];
+            const QString usage
+                = (doseText(supply.line) + QLatin1Char(' ') + S(supply.line.usageText.value_or(""))).trimmed();
+            currentRows.push_back({{{S(c.ingredient) + QLatin1Char('\n') + S(supply.line.drugName)}, {usage},
+                {dateText(c.start)}, {dateText(supply.dispensedOn)},
+                {dateText(supply.until) + (supply.untilEstimated ? J("（推定）") : QString())},
+                {institutionsText(names.pharmacy, names.prescriber)}}});
+        }
     }
     layout.heading(J("服薬"), layout.lineHeight(layout.font(10, true)) + layout.tableStart(current, currentRows));
     layout.subheading(

@@ -231,8 +231,12 @@ Result<DoctorSummary> buildDoctorSummary(vault::Database& db, const ExportReques
         for (clinical::CurrentMedicine& m :
             clinical::currentMedicines(dispensings, summary.referenceDay, clinical::MedicationRules {})) {
             SummaryMedicine shown;
-            TECHO_ASSIGN(shown.pharmacy, nameOf(m.pharmacyId));
-            TECHO_ASSIGN(shown.prescriber, nameOf(m.prescriberId));
+            for (const clinical::MedicineSupply& supply : m.supplies) {
+                SummarySupplyNames names;
+                TECHO_ASSIGN(names.pharmacy, nameOf(supply.pharmacyId));
+                TECHO_ASSIGN(names.prescriber, nameOf(supply.prescriberId));
+                shown.supplies.push_back(std::move(names));
+            }
             shownDispensings.insert(m.dispensingIds.begin(), m.dispensingIds.end());
             shown.medicine = std::move(m);
             summary.currentMedicines.push_back(std::move(shown));

@@ -53,11 +53,16 @@ struct SummaryTrend {
     std::vector<clinical::TrendSeries> series;
 };
 
-// A current medicine with the names of where it came from.
+// Where one supply of a current medicine came from (clinical::MedicineSupply's institutions by name).
+struct SummarySupplyNames {
+    std::string pharmacy;
+    std::string prescriber; // "" when unknown
+};
+
+// A current medicine with the names of where each of its supplies came from.
 struct SummaryMedicine {
     clinical::CurrentMedicine medicine;
-    std::string pharmacy; // of the newest dispensing
-    std::string prescriber; // "" when unknown
+    std::vector<SummarySupplyNames> supplies; // one per medicine.supplies, in its order
 };
 
 // One drug line of a dispensing in the last six months.

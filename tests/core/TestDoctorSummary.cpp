@@ -240,7 +240,8 @@ private slots:
         QCOMPARE(s.currentMedicines.size(), std::size_t(1));
         QCOMPARE(text(s.currentMedicines[0].medicine.ingredient), QByteArray("アムロジピンベシル酸塩"));
         QCOMPARE(iso(s.currentMedicines[0].medicine.until), QByteArray("2024-02-29"));
-        QCOMPARE(text(s.currentMedicines[0].pharmacy), QByteArray("ゆうひ調剤薬局"));
+        QCOMPARE(s.currentMedicines[0].supplies.size(), std::size_t(1));
+        QCOMPARE(text(s.currentMedicines[0].supplies[0].pharmacy), QByteArray("ゆうひ調剤薬局"));
         QCOMPARE(s.recentDispensings.size(), std::size_t(4));
         QCOMPARE(iso(s.recentDispensings.back().dispensedOn), QByteArray("2023-10-05"));
         // The period's end also ends the checkups and vaccinations: the 2024-11-15 checkup and the 2025
