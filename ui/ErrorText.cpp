@@ -156,6 +156,10 @@ QString describeError(const Error& error)
         return ErrorText::tr("This is not a file or folder name.");
     if (key == "export.target_exists")
         return ErrorText::tr("%1 already exists. An export never replaces a file.").arg(param(error, "path"));
+    if (key == "export.name_too_long")
+        return ErrorText::tr(
+            "The file name %1 is too long for this disk (%2 bytes; at most %3). Choose a shorter name.")
+            .arg(param(error, "name"), param(error, "bytes"), param(error, "max"));
     if (key == "export.cancelled")
         return ErrorText::tr("The export was cancelled. Nothing was written.");
     if (key == "export.zip_failed")
