@@ -788,6 +788,14 @@ Select the row to see its trend.</source>
         <source>The Japanese font for the PDF (Noto Sans CJK JP, package fonts-noto-cjk) is not installed.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The file name %1 is too long for this disk (%2 bytes; at most %3). Choose a shorter name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The summary would be empty: this person has no records of the chosen parts in this period. Choose other parts or a longer period.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>techo::ui::ExportCountsModel</name>

@@ -788,6 +788,14 @@ Select the row to see its trend.</source>
         <source>The Japanese font for the PDF (Noto Sans CJK JP, package fonts-noto-cjk) is not installed.</source>
         <translation>PDF用の日本語フォント（Noto Sans CJK JP、パッケージ fonts-noto-cjk）がインストールされていません。</translation>
     </message>
+    <message>
+        <source>The file name %1 is too long for this disk (%2 bytes; at most %3). Choose a shorter name.</source>
+        <translation>ファイル名「%1」はこのディスクには長すぎます（%2 バイト、上限 %3 バイト）。短い名前にしてください。</translation>
+    </message>
+    <message>
+        <source>The summary would be empty: this person has no records of the chosen parts in this period. Choose other parts or a longer period.</source>
+        <translation>サマリーに載せる内容がありません：この期間に、選んだ項目の記録がありません。別の項目を選ぶか、期間を広げてください。</translation>
+    </message>
 </context>
 <context>
     <name>techo::ui::ExportCountsModel</name>

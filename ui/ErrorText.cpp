@@ -175,6 +175,9 @@ QString describeError(const Error& error)
         return ErrorText::tr("A summary for a doctor is about one person: choose whose records it shows.");
     if (key == "export.summary_no_profile")
         return ErrorText::tr("The vault holds no records of a person yet: there is nothing to summarise.");
+    if (key == "export.summary_empty")
+        return ErrorText::tr("The summary would be empty: this person has no records of the chosen parts in this "
+                             "period. Choose other parts or a longer period.");
     if (key == "export.bad_checkup_count")
         return ErrorText::tr("Between 1 and 5 checkups can be shown side by side.");
     if (key == "export.pdf_unavailable")

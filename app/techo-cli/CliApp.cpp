@@ -65,8 +65,8 @@ Commands:
                          Bundle with JP Core profiles, pdf = the summary for a doctor
                          (医師提出用サマリー) of one person (--profile when the vault has
                          several), with the chosen sections (qr: the QR code of the key
-                         values on the last page) and up to N (1-5, default 5) checkups
-                         side by side (docs/export-format.md).
+                         values on the last page; --categories is not for pdf) and up to N
+                         (1-5, default 5) checkups side by side (docs/export-format.md).
                          PATH must not exist; the export appears there complete or not at all
 
 Options:
@@ -612,6 +612,7 @@ int commandExport(const GlobalOptions& options, const Args& args)
     std::optional<std::string> format;
     std::string error;
     bool pdfOnly = false; // an option only the PDF takes was given
+    bool categoriesGiven = false; // --categories was given (not for the PDF, whose parts are its --sections)
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string& arg = args[i];
         const bool hasValue = i + 1 < args.size();
@@ -632,6 +633,7 @@ int commandExport(const GlobalOptions& options, const Args& args)
             if (!categories)
                 return usageError("export: --categories takes a list of checkups, vaccinations, medications, self");
             request.selection.categories = *categories;
+            categoriesGiven = true;
         } else if (arg == "--sections" && hasValue) {
             const auto sections = parseSections(args[++i]);
             if (!sections)
@@ -684,6 +686,10 @@ int commandExport(const GlobalOptions& options, const Args& args)
     }
     if (pdfOnly && request.format != exports::ExportFormat::Pdf)
         return usageError("export: --sections and --checkups are for --format pdf");
+    // The PDF chooses what it shows by --sections; kinds of record on top of that could only hide a chosen section
+    // (--sections latest --categories vaccinations made a PDF with nothing in it).
+    if (categoriesGiven && request.format == exports::ExportFormat::Pdf)
+        return usageError("export: --categories is not for --format pdf: choose its parts with --sections");
     if (request.format == exports::ExportFormat::Pdf)
         request.renderPdf = pdfRenderer(); // empty without the GUI build: exportRecords says so
 

@@ -289,6 +289,14 @@ Result<DoctorSummary> buildDoctorSummary(vault::Database& db, const ExportReques
         }
     }
 
+    // A summary with nothing in it would print a header and an empty sources section a doctor cannot use: refuse
+    // it before anything is laid out, saying why (no record of the chosen kinds in the period).
+    if (summary.latestCheckups.days.empty() && summary.trends.empty() && summary.currentMedicines.empty()
+        && summary.recentDispensings.empty() && summary.duplicates.empty() && summary.vaccinations.empty())
+        return makeError(ErrorCode::Usage,
+            "the summary would be empty: the person has no record of the chosen sections in the period")
+            .withKey("export.summary_empty");
+
     summary.periodFrom = selection.from ? selection.from : first;
     summary.periodTo = selection.to ? selection.to : last;
 

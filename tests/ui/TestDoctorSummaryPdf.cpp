@@ -589,7 +589,9 @@ private slots:
         for (const QStringList& args : {QStringList {QStringLiteral("--sections"), QStringLiteral("latest,latest")},
                  QStringList {QStringLiteral("--sections"), QStringLiteral("labs")},
                  QStringList {QStringLiteral("--sections"), QStringLiteral("qr,qr")},
-                 QStringList {QStringLiteral("--checkups"), QStringLiteral("6")}}) {
+                 QStringList {QStringLiteral("--checkups"), QStringLiteral("6")},
+                 // The PDF's parts are its sections: kinds of record could only hide a chosen one.
+                 QStringList {QStringLiteral("--categories"), QStringLiteral("vaccinations")}}) {
             const test::ProcessResult refused = test::runTool(cli,
                 vaultArgs
                     + QStringList {QStringLiteral("export"), QStringLiteral("--format"), QStringLiteral("pdf"),
