@@ -413,6 +413,13 @@ private slots:
         QVERIFY(text.contains(QStringLiteral("重複投薬の可能性")));
         QVERIFY(text.contains(QStringLiteral("デモサーバー")));
         QVERIFY(text.contains(QStringLiteral("収縮期血圧")));
+        // All five checkups are at one facility: named once above the table, never in the column headers.
+        QCOMPARE(text.count(QStringLiteral("けやき健診センター")), 1);
+        QVERIFY(text.contains(QStringLiteral("健診機関:けやき健診センター")));
+        // The duplicate notice follows the dispensings it is about and names their period; the sources' count
+        // column says what it counts.
+        QVERIFY(text.indexOf(QStringLiteral("重複投薬の可能性(")) > text.indexOf(QStringLiteral("直近6か月の調剤(")));
+        QVERIFY(text.contains(QStringLiteral("掲載した記録数")));
     }
 
     void renders_fromAWorkerThread()
