@@ -709,7 +709,8 @@ void medicines(Layout& layout, const exports::DoctorSummary& summary)
     if (!summary.duplicates.empty()) {
         layout.subheading(J("重複投薬の可能性（") + dateText(summary.dispensingsFrom) + J(" 〜 ")
                 + dateText(summary.referenceDay) + J(" の調剤）"),
-            layout.lineHeight(layout.font(kFontFamilyPoints)) * 2);
+            // kept with the whole first notice (two lines, and the space after it), never a heading ending a page
+            layout.lineHeight(layout.font(kFontFamilyPoints)) * 3 + mm(2));
         for (const auto& d : summary.duplicates) {
             const auto& f = d.finding;
             layout.paragraph(J("⚠ ") + S(f.ingredient) + J("：") + S(f.first.drugName) + J("（") + S(d.firstInstitution)

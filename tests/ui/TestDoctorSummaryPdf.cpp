@@ -406,7 +406,8 @@ private slots:
             QVERIFY2(!headings.contains(beforeFooter),
                 qPrintable(QStringLiteral("page %1 ends with %2").arg(i + 1).arg(beforeFooter)));
             QVERIFY2(!beforeFooter.startsWith(QStringLiteral("現在の薬("))
-                    && !beforeFooter.startsWith(QStringLiteral("直近6か月の調剤(")),
+                    && !beforeFooter.startsWith(QStringLiteral("直近6か月の調剤("))
+                    && !beforeFooter.startsWith(QStringLiteral("重複投薬の可能性(")),
                 qPrintable(beforeFooter));
         }
         // The sandbox's duplicate medication, and the source named as the demo server.
