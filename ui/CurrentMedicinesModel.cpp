@@ -8,6 +8,8 @@
 #include <QStringList>
 #include <QStyle>
 
+#include <algorithm>
+
 namespace techo::ui {
 namespace {
 
@@ -23,6 +25,25 @@ QString quantityText(const domain::MedicationLine& line)
     QLocale locale;
     locale.setNumberOptions(QLocale::OmitGroupSeparator);
     return locale.toString(*line.quantity, 'f', QLocale::FloatingPointShortest) + fromStd(line.unit.value_or(""));
+}
+
+// 調剤数量 as a person reads it: 日分 for 内服, 回分 for 屯服, none for 外用.
+QString supplyText(const domain::MedicationLine& line)
+{
+    switch (clinical::supplyKindOf(line)) {
+    case clinical::SupplyKind::Daily:
+        return line.days ? (*line.days == 1 ? CurrentMedicinesModel::tr("1 day")
+                                            : CurrentMedicinesModel::tr("%1 days").arg(*line.days))
+                         : QString();
+    case clinical::SupplyKind::AsNeeded:
+        if (!line.days)
+            return CurrentMedicinesModel::tr("as needed");
+        return *line.days == 1 ? CurrentMedicinesModel::tr("1 dose, as needed")
+                               : CurrentMedicinesModel::tr("%1 doses, as needed").arg(*line.days);
+    case clinical::SupplyKind::Topical:
+        return CurrentMedicinesModel::tr("external use");
+    }
+    return {};
 }
 
 } // namespace
@@ -56,9 +77,9 @@ int CurrentMedicinesModel::columnCount(const QModelIndex& parent) const
     return parent.isValid() ? 0 : ColumnCount;
 }
 
-QString CurrentMedicinesModel::institutionText(const clinical::CurrentMedicine& medicine) const
+QString CurrentMedicinesModel::institutionText(const clinical::MedicineSupply& supply) const
 {
-    const std::int64_t id = medicine.prescriberId.value_or(medicine.pharmacyId);
+    const std::int64_t id = supply.prescriberId.value_or(supply.pharmacyId);
     const auto it = m_providers.find(id);
     return it == m_providers.end() || it->second.name.empty() ? tr("unknown institution") : fromStd(it->second.name);
 }
@@ -73,17 +94,21 @@ QVariant CurrentMedicinesModel::data(const QModelIndex& index, int role) const
         return duplicate;
     if (role == IngredientKeyRole)
         return fromStd(medicine.ingredientKey);
-    const domain::MedicationLine& line = medicine.lastLine;
+    // One line per supply in every column, in the same order, so a product, its 用法, its prescriber and its end
+    // date read across one line (two clinics prescribing the ingredient are two lines, never one merged claim).
+    const auto perSupply = [&](const auto& text) {
+        QStringList lines;
+        for (const clinical::MedicineSupply& supply : medicine.supplies)
+            lines << text(supply);
+        return lines.join(QLatin1Char('\n'));
+    };
     switch (index.column()) {
     case MedicineColumn: {
-        QStringList names;
-        for (const std::string& name : medicine.drugNames)
-            names << fromStd(name);
+        QString names = perSupply([](const clinical::MedicineSupply& s) { return fromStd(s.line.drugName); });
         if (names.isEmpty())
-            names << fromStd(medicine.ingredient);
+            names = fromStd(medicine.ingredient);
         if (role == Qt::DisplayRole)
-            return duplicate ? tr("%1 — prescribed twice").arg(names.join(QStringLiteral(" / ")))
-                             : names.join(QStringLiteral(" / "));
+            return duplicate ? tr("%1 — prescribed twice").arg(names) : names;
         if (role == Qt::DecorationRole && duplicate)
             return QApplication::style()->standardIcon(QStyle::SP_MessageBoxWarning);
         if (role == Qt::ToolTipRole) {
@@ -96,40 +121,36 @@ QVariant CurrentMedicinesModel::data(const QModelIndex& index, int role) const
         break;
     }
     case UsageColumn:
-        if (role == Qt::DisplayRole || role == Qt::ToolTipRole) {
-            QStringList parts;
-            if (line.usageText && !line.usageText->empty())
-                parts << fromStd(*line.usageText);
-            const QString quantity = quantityText(line);
-            if (!quantity.isEmpty())
-                parts << quantity;
-            return parts.join(QStringLiteral(" · "));
-        }
+        if (role == Qt::DisplayRole || role == Qt::ToolTipRole)
+            return perSupply([](const clinical::MedicineSupply& s) {
+                QStringList parts;
+                if (s.line.usageText && !s.line.usageText->empty())
+                    parts << fromStd(*s.line.usageText);
+                const QString quantity = quantityText(s.line);
+                if (!quantity.isEmpty())
+                    parts << quantity;
+                return parts.join(QStringLiteral(" · "));
+            });
         break;
     case SupplyColumn:
-        if (role == Qt::DisplayRole) {
-            switch (clinical::supplyKindOf(line)) {
-            case clinical::SupplyKind::Daily:
-                return line.days ? (*line.days == 1 ? tr("1 day") : tr("%1 days").arg(*line.days)) : QString();
-            case clinical::SupplyKind::AsNeeded:
-                if (!line.days)
-                    return tr("as needed");
-                return *line.days == 1 ? tr("1 dose, as needed") : tr("%1 doses, as needed").arg(*line.days);
-            case clinical::SupplyKind::Topical:
-                return tr("external use");
-            }
-        }
+        if (role == Qt::DisplayRole)
+            return perSupply([](const clinical::MedicineSupply& s) { return supplyText(s.line); });
         if (role == Qt::ToolTipRole)
-            return tr("Dispensed on %1").arg(dateText(medicine.lastDispensed));
+            return perSupply(
+                [](const clinical::MedicineSupply& s) { return tr("Dispensed on %1").arg(dateText(s.dispensedOn)); });
         break;
     case InstitutionColumn:
         if (role == Qt::DisplayRole || role == Qt::ToolTipRole)
-            return institutionText(medicine);
+            return perSupply([this](const clinical::MedicineSupply& s) { return institutionText(s); });
         break;
     case UntilColumn:
         if (role == Qt::DisplayRole)
-            return medicine.untilEstimated ? tr("about %1").arg(dateText(medicine.until)) : dateText(medicine.until);
-        if (role == Qt::ToolTipRole && medicine.untilEstimated)
+            return perSupply([](const clinical::MedicineSupply& s) {
+                return s.untilEstimated ? tr("about %1").arg(dateText(s.until)) : dateText(s.until);
+            });
+        if (role == Qt::ToolTipRole
+            && std::any_of(medicine.supplies.begin(), medicine.supplies.end(),
+                [](const clinical::MedicineSupply& s) { return s.untilEstimated; }))
             return tr("The record does not say how long this medicine lasts; Techo counts %1 days from the dispensing.")
                 .arg(clinical::MedicationRules {}.asNeededDays);
         break;

@@ -15,9 +15,10 @@ namespace techo::ui {
 
 // The dashboard's "medicines at hand" table: one row per ingredient current today
 // (HealthRecordQueries::currentMedicines, newest dispensing first, as core orders them).
-// Columns: medicine (the products of the course; the ingredient in the tooltip), 用法 and dose of the newest
-// line ("1日1回朝食後 · 1錠"), supply ("28 days" for 内服, "10 doses" for 屯服, "topical" for 外用), the
-// institution (the prescriber, else the pharmacy: 院内処方), and the last day the supply covers (marked as an
+// Every column has one line per supply that covers today (CurrentMedicine::supplies: two clinics prescribing one
+// ingredient are two lines, each with its own institution and end): the product (the ingredient in the tooltip),
+// 用法 and dose ("1日1回朝食後 · 1錠"), supply ("28 days" for 内服, "10 doses" for 屯服, "topical" for 外用), the
+// institution (the prescriber, else the pharmacy: 院内処方), and the last day that supply covers (marked as an
 // estimate when core estimated it). A row whose ingredient is in an active duplicate finding carries a
 // warning icon and text, and DuplicateRole. Holds no vault handle; clear() forgets everything (locking).
 class CurrentMedicinesModel final : public QAbstractTableModel {
@@ -43,7 +44,7 @@ public:
     [[nodiscard]] QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
 
 private:
-    [[nodiscard]] QString institutionText(const clinical::CurrentMedicine& medicine) const;
+    [[nodiscard]] QString institutionText(const clinical::MedicineSupply& supply) const;
 
     std::vector<clinical::CurrentMedicine> m_medicines;
     std::map<std::int64_t, domain::Provider> m_providers;

@@ -269,9 +269,11 @@ void DashboardView::showMedicines(session::VaultSession& session, std::int64_t p
     }
     std::vector<std::int64_t> ids;
     for (const auto& medicine : *medicines) {
-        ids.push_back(medicine.pharmacyId);
-        if (medicine.prescriberId)
-            ids.push_back(*medicine.prescriberId);
+        for (const auto& supply : medicine.supplies) {
+            ids.push_back(supply.pharmacyId);
+            if (supply.prescriberId)
+                ids.push_back(*supply.prescriberId);
+        }
     }
     for (const auto& finding : *duplicates) {
         ids.push_back(finding.first.institutionId);

@@ -151,7 +151,8 @@ QString institutionsText(const std::string& pharmacy, const std::string& prescri
 {
     if (prescriber.empty() || prescriber == pharmacy)
         return S(pharmacy);
-    return S(pharmacy) + J("（処方：") + S(prescriber) + J("）");
+    // The prescriber on its own line: in a narrow column "（処方：" was broken from its name mid-word.
+    return S(pharmacy) + QLatin1Char('\n') + J("処方：") + S(prescriber);
 }
 
 QString timestampText(domain::Timestamp at)
@@ -538,11 +539,28 @@ void latestCheckups(Layout& layout, const exports::DoctorSummary& summary)
 {
     const auto& latest = summary.latestCheckups;
     std::vector<Column> columns {{J("項目"), 2.6}, {J("単位"), 1.1}, {J("判定値"), 1.7}};
+    // The column headers hold the date alone; the facilities are named once above the table (a name in every
+    // narrow header was repeated and broken mid-word: けやき健診セ/ンター). One facility: its name; several: each
+    // with its days, in the table's order.
+    std::vector<std::pair<std::string, QStringList>> facilities;
     for (const auto& day : latest.days) {
-        QString title = dateText(day.date);
-        if (!day.facility.empty())
-            title += QLatin1Char('\n') + S(day.facility);
-        columns.push_back({title, 1.5, Qt::AlignLeft});
+        columns.push_back({dateText(day.date), 1.5, Qt::AlignLeft});
+        if (day.facility.empty())
+            continue;
+        auto it = std::find_if(
+            facilities.begin(), facilities.end(), [&](const auto& f) { return f.first == day.facility; });
+        if (it == facilities.end())
+            it = facilities.insert(facilities.end(), {day.facility, {}});
+        it->second << dateText(day.date);
+    }
+    QString facilityLine;
+    if (facilities.size() == 1 && facilities.front().second.size() == qsizetype(latest.days.size())) {
+        facilityLine = J("健診機関：") + S(facilities.front().first);
+    } else if (!facilities.empty()) {
+        QStringList parts;
+        for (const auto& [name, days] : facilities)
+            parts << S(name) + J("（") + days.join(J("、")) + J("）");
+        facilityLine = J("健診機関：") + parts.join(J("　"));
     }
     std::vector<Row> rows;
     std::optional<clinical::ItemGroup> group;
@@ -572,11 +590,13 @@ void latestCheckups(Layout& layout, const exports::DoctorSummary& summary)
     }
     const QString legend = J("判定：○ 基準範囲内　△ 保健指導判定値　▲ 受診勧奨判定値（太字）　? 判定できず　"
                              "記号なし 判定基準のない項目　— 未実施");
-    layout.heading(J("最新の健診結果"), layout.lineHeight(layout.font(8)) * 2 + layout.tableStart(columns, rows));
+    layout.heading(J("最新の健診結果"), layout.lineHeight(layout.font(8)) * 3 + layout.tableStart(columns, rows));
     if (latest.rows.empty()) {
         layout.paragraph(J("対象期間に健診結果の記録はありません。"));
         return;
     }
+    if (!facilityLine.isEmpty())
+        layout.paragraph(facilityLine, 8);
     layout.paragraph(legend, 8);
     layout.table(columns, rows);
 }
@@ -644,17 +664,20 @@ void medicines(Layout& layout, const exports::DoctorSummary& summary)
     std::vector<Column> current {{J("成分（薬剤名）"), 3.2}, {J("用量・用法"), 2.2}, {J("開始"), 1.2},
         {J("最終調剤"), 1.2}, {J("手持ちの目安"), 1.3}, {J("薬局・医療機関"), 2.6}};
     std::vector<Row> currentRows;
+    // One row per supply that covers the day (core's CurrentMedicine::supplies): each product with its own dose,
+    // prescriber and end, so two clinics prescribing one ingredient are never merged into one attribution.
     for (const auto& m : summary.currentMedicines) {
         const auto& c = m.medicine;
-        QStringList names;
-        for (const auto& n : c.drugNames)
-            names << S(n);
-        const QString usage
-            = (doseText(c.lastLine) + QLatin1Char(' ') + S(c.lastLine.usageText.value_or(""))).trimmed();
-        currentRows.push_back(
-            {{{S(c.ingredient) + QLatin1Char('\n') + names.join(J("、"))}, {usage}, {dateText(c.start)},
-                {dateText(c.lastDispensed)}, {dateText(c.until) + (c.untilEstimated ? J("（推定）") : QString())},
-                {institutionsText(m.pharmacy, m.prescriber)}}});
+        for (std::size_t i = 0; i < c.supplies.size(); ++i) {
+            const auto& supply = c.supplies[i];
+            const auto& names = m.supplies[i];
+            const QString usage
+                = (doseText(supply.line) + QLatin1Char(' ') + S(supply.line.usageText.value_or(""))).trimmed();
+            currentRows.push_back({{{S(c.ingredient) + QLatin1Char('\n') + S(supply.line.drugName)}, {usage},
+                {dateText(c.start)}, {dateText(supply.dispensedOn)},
+                {dateText(supply.until) + (supply.untilEstimated ? J("（推定）") : QString())},
+                {institutionsText(names.pharmacy, names.prescriber)}}});
+        }
     }
     layout.heading(J("服薬"), layout.lineHeight(layout.font(10, true)) + layout.tableStart(current, currentRows));
     layout.subheading(
@@ -663,17 +686,6 @@ void medicines(Layout& layout, const exports::DoctorSummary& summary)
         layout.paragraph(J("この日に手持ちと推定される薬はありません。"));
     else
         layout.table(current, currentRows);
-
-    // Duplicate-medication notices.
-    if (!summary.duplicates.empty()) {
-        layout.subheading(J("重複投薬の可能性"), layout.lineHeight(layout.font(kFontFamilyPoints)) * 2);
-        for (const auto& d : summary.duplicates) {
-            const auto& f = d.finding;
-            layout.paragraph(J("⚠ ") + S(f.ingredient) + J("：") + S(f.first.drugName) + J("（") + S(d.firstInstitution)
-                + J("）と ") + S(f.second.drugName) + J("（") + S(d.secondInstitution) + J("）の期間が ")
-                + dateText(f.overlapFrom) + J(" 〜 ") + dateText(f.overlapUntil) + J(" に重なっています。"));
-        }
-    }
 
     // Six months of dispensings.
     std::vector<Column> dispensed {{J("調剤日"), 1.25}, {J("薬剤名"), 3.2}, {J("用量"), 0.9}, {J("用法"), 2.2},
@@ -693,6 +705,19 @@ void medicines(Layout& layout, const exports::DoctorSummary& summary)
         layout.paragraph(J("この期間の調剤の記録はありません。"));
     else
         layout.table(dispensed, rows);
+    // Duplicate-medication notices: about the dispensings listed above, so they follow them, naming that period.
+    if (!summary.duplicates.empty()) {
+        layout.subheading(J("重複投薬の可能性（") + dateText(summary.dispensingsFrom) + J(" 〜 ")
+                + dateText(summary.referenceDay) + J(" の調剤）"),
+            // kept with the whole first notice (two lines, and the space after it), never a heading ending a page
+            layout.lineHeight(layout.font(kFontFamilyPoints)) * 3 + mm(2));
+        for (const auto& d : summary.duplicates) {
+            const auto& f = d.finding;
+            layout.paragraph(J("⚠ ") + S(f.ingredient) + J("：") + S(f.first.drugName) + J("（") + S(d.firstInstitution)
+                + J("）と ") + S(f.second.drugName) + J("（") + S(d.secondInstitution) + J("）の期間が ")
+                + dateText(f.overlapFrom) + J(" 〜 ") + dateText(f.overlapUntil) + J(" に重なっています。"));
+        }
+    }
 }
 
 void vaccinations(Layout& layout, const exports::DoctorSummary& summary)
@@ -718,7 +743,8 @@ void vaccinations(Layout& layout, const exports::DoctorSummary& summary)
 
 void sources(Layout& layout, const exports::DoctorSummary& summary)
 {
-    std::vector<Column> columns {{J("情報の出どころ"), 5}, {J("取得日時"), 2}, {J("件数"), 1, Qt::AlignRight}};
+    std::vector<Column> columns {
+        {J("情報の出どころ"), 5}, {J("取得日時"), 2}, {J("掲載した記録数"), 1.3, Qt::AlignRight}};
     std::vector<Row> rows;
     for (const auto& s : summary.sources)
         rows.push_back({{{sourceText(s)}, {s.fetchedAt ? timestampText(*s.fetchedAt) : QStringLiteral("—")},
@@ -727,7 +753,8 @@ void sources(Layout& layout, const exports::DoctorSummary& summary)
     if (!rows.empty())
         layout.table(columns, rows);
     layout.paragraph(
-        J("判定値：厚生労働省「標準的な健診・保健指導プログラム（令和6年度版）」第2編 別紙5"
+        J("掲載した記録数：このサマリーに載せた健診・調剤・予防接種の記録のうち、その取り込みで得たものの数。"
+          "判定値：厚生労働省「標準的な健診・保健指導プログラム（令和6年度版）」第2編 別紙5"
           "（腹囲・BMI は第3章 階層化の基準）。判定は受診者の性別の基準による。"
           "現在の薬は調剤日と日数からの推定（頓服・外用は30日）。"
           "このサマリーは本人が Techo（健康手帳）で記録から作成したもので、医療機関の証明書ではありません。"),

@@ -177,6 +177,10 @@ QString describeError(const Error& error)
         return ErrorText::tr("This is not a file or folder name.");
     if (key == "export.target_exists")
         return ErrorText::tr("%1 already exists. An export never replaces a file.").arg(param(error, "path"));
+    if (key == "export.name_too_long")
+        return ErrorText::tr(
+            "The file name %1 is too long for this disk (%2 bytes; at most %3). Choose a shorter name.")
+            .arg(param(error, "name"), param(error, "bytes"), param(error, "max"));
     if (key == "export.cancelled")
         return ErrorText::tr("The export was cancelled. Nothing was written.");
     if (key == "export.zip_failed")
@@ -192,6 +196,9 @@ QString describeError(const Error& error)
         return ErrorText::tr("A summary for a doctor is about one person: choose whose records it shows.");
     if (key == "export.summary_no_profile")
         return ErrorText::tr("The vault holds no records of a person yet: there is nothing to summarise.");
+    if (key == "export.summary_empty")
+        return ErrorText::tr("The summary would be empty: this person has no records of the chosen parts in this "
+                             "period. Choose other parts or a longer period.");
     if (key == "export.bad_checkup_count")
         return ErrorText::tr("Between 1 and 5 checkups can be shown side by side.");
     if (key == "export.pdf_unavailable")

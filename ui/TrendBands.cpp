@@ -66,7 +66,19 @@ TrendBands::ValueAxis TrendBands::valueAxis(
         extent = std::max(std::abs(low) * 0.2, 1.0);
     // A margin on both sides: a threshold or a value is never on the axis end.
     double from = low - extent * 0.12;
-    const double to = high + extent * 0.12;
+    double to = high + extent * 0.12;
+    // Room for the outermost bands (below the lowest threshold, above the highest): each takes at least 15 % of the
+    // axis, enough for its label. Values just above eGFR's 45 once gave an axis from 40, and the 受診勧奨 band
+    // (<45) was a sliver too thin for its name, in the app and in the PDF.
+    if (thresholds.guidance || thresholds.referral) {
+        constexpr double kOuterBand = 0.15;
+        const double total = to - from;
+        const auto [tLow, tHigh]
+            = std::minmax(thresholds.guidance ? thresholds.guidance->value : thresholds.referral->value,
+                thresholds.referral ? thresholds.referral->value : thresholds.guidance->value);
+        from = std::min(from, tLow - kOuterBand * total);
+        to = std::max(to, tHigh + kOuterBand * total);
+    }
     if (low >= 0 && from < 0)
         from = 0;
     ValueAxis axis;

@@ -46,8 +46,9 @@ public:
 
     // The value axis for `values` (the plotted numbers, bounds included) and the item's thresholds: it always
     // holds every threshold strictly inside (a band edge is never on or beyond the axis end, so no band is
-    // hidden) and every value, with a margin, on round ticks. A range that is all non-negative never goes
-    // below 0. With no values and no thresholds: [0, 1].
+    // hidden) and every value, with a margin, on round ticks; the bands beyond the lowest and the highest threshold
+    // each get at least 15 % of the axis (room for their label) unless that would go below 0. A range that is all
+    // non-negative never goes below 0. With no values and no thresholds: [0, 1].
     [[nodiscard]] static ValueAxis valueAxis(
         std::span<const double> values, const clinical::AppliedThresholds& thresholds);
 

@@ -65,8 +65,8 @@ Commands:
                          Bundle with JP Core profiles, pdf = the summary for a doctor
                          (医師提出用サマリー) of one person (--profile when the vault has
                          several), with the chosen sections (qr: the QR code of the key
-                         values on the last page) and up to N (1-5, default 5) checkups
-                         side by side (docs/export-format.md).
+                         values on the last page; --categories is not for pdf) and up to N
+                         (1-5, default 5) checkups side by side (docs/export-format.md).
                          PATH must not exist; the export appears there complete or not at all
 
 Options:
@@ -90,7 +90,7 @@ TECHO_NEW_PASSPHRASE, else a prompt (asked twice).
 
 Exit codes:
   0  success
-  1  any other failure (I/O error, disk full, internal error)
+  1  any other failure (a profile id the vault does not hold, I/O error, disk full, internal error)
   2  usage error (bad arguments, no passphrase available)
   3  wrong passphrase
   4  not a Techo vault, damaged vault, or a vault from a newer Techo
@@ -316,8 +316,12 @@ Status openInBrowser(const std::string& url)
 std::optional<domain::Date> dateOption(const std::string& text, std::string& error)
 {
     auto date = domain::parseDate(text);
-    if (!date)
-        error = "'" + text + "' is not a date of the form YYYY-MM-DD";
+    if (!date) {
+        // 2026-02-30 has the form but is no day of the calendar: say which of the two is wrong.
+        const bool form = text.size() == 10 && text[4] == '-' && text[7] == '-'
+            && std::all_of(text.begin(), text.end(), [](char c) { return c == '-' || (c >= '0' && c <= '9'); });
+        error = "'" + text + (form ? "' is not a date that exists" : "' is not a date of the form YYYY-MM-DD");
+    }
     return date;
 }
 
@@ -608,6 +612,7 @@ int commandExport(const GlobalOptions& options, const Args& args)
     std::optional<std::string> format;
     std::string error;
     bool pdfOnly = false; // an option only the PDF takes was given
+    bool categoriesGiven = false; // --categories was given (not for the PDF, whose parts are its --sections)
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string& arg = args[i];
         const bool hasValue = i + 1 < args.size();
@@ -628,6 +633,7 @@ int commandExport(const GlobalOptions& options, const Args& args)
             if (!categories)
                 return usageError("export: --categories takes a list of checkups, vaccinations, medications, self");
             request.selection.categories = *categories;
+            categoriesGiven = true;
         } else if (arg == "--sections" && hasValue) {
             const auto sections = parseSections(args[++i]);
             if (!sections)
@@ -667,15 +673,23 @@ int commandExport(const GlobalOptions& options, const Args& args)
         return usageError("export: --csv-headers is for --format csv");
     if (request.zip && request.format != exports::ExportFormat::Csv)
         return usageError("export: --zip is for --format csv");
-    // A CSV export to "….zip" is a zip archive: a folder named like an archive would only mislead.
-    if (request.format == exports::ExportFormat::Csv && request.outPath.size() > 4) {
+    // A CSV export to "….zip" is a zip archive: a folder named like an archive would only mislead; so would a JSON,
+    // FHIR or PDF file named like one, which is refused.
+    if (request.outPath.size() > 4) {
         std::string suffix = request.outPath.substr(request.outPath.size() - 4);
         std::transform(suffix.begin(), suffix.end(), suffix.begin(),
             [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+        if (suffix == ".zip" && request.format != exports::ExportFormat::Csv)
+            return usageError(
+                "export: only --format csv writes a .zip file; give the " + *format + " file another name");
         request.zip = request.zip || suffix == ".zip";
     }
     if (pdfOnly && request.format != exports::ExportFormat::Pdf)
         return usageError("export: --sections and --checkups are for --format pdf");
+    // The PDF chooses what it shows by --sections; kinds of record on top of that could only hide a chosen section
+    // (--sections latest --categories vaccinations made a PDF with nothing in it).
+    if (categoriesGiven && request.format == exports::ExportFormat::Pdf)
+        return usageError("export: --categories is not for --format pdf: choose its parts with --sections");
     if (request.format == exports::ExportFormat::Pdf)
         request.renderPdf = pdfRenderer(); // empty without the GUI build: exportRecords says so
 

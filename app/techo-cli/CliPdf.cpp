@@ -4,6 +4,32 @@
 #include "ui/DoctorSummaryPdf.h"
 
 #include <QApplication>
+#include <QString>
+
+#include <string_view>
+
+namespace {
+
+QtMessageHandler g_previousHandler = nullptr;
+
+// Messages the offscreen platform prints while a PDF is laid out that tell the person nothing and are harmless:
+// every shown widget (the charts are widgets) asks for size hints the offscreen platform has no use for, and
+// QStandardPaths notes a missing XDG_RUNTIME_DIR (a shell without a login session) though nothing is written there.
+bool isOffscreenNoise(const QString& message)
+{
+    return message == QLatin1String("This plugin does not support propagateSizeHints()")
+        || message.startsWith(QLatin1String("QStandardPaths: XDG_RUNTIME_DIR not set"));
+}
+
+// Drops the known noise and hands every other message (a real warning) to Qt's handler as before.
+void cliMessageHandler(QtMsgType type, const QMessageLogContext& context, const QString& message)
+{
+    if (type != QtFatalMsg && type != QtCriticalMsg && isOffscreenNoise(message))
+        return;
+    g_previousHandler(type, context, message);
+}
+
+} // namespace
 
 #endif
 
@@ -21,8 +47,11 @@ exports::PdfRenderer pdfRenderer()
         static char* argv[] = {name, platformOption, platform, nullptr};
         // Never destroyed: destroying it among the static destructors at exit crashes (Qt's own globals may be gone
         // by then); the process ends right after the export.
-        if (!QCoreApplication::instance())
+        if (!QCoreApplication::instance()) {
+            // Only for the PDF path: a CLI prints what the person needs, not the offscreen platform's chatter.
+            g_previousHandler = qInstallMessageHandler(cliMessageHandler);
             new QApplication(argc, argv); // NOLINT(cppcoreguidelines-owning-memory)
+        }
         return ui::renderDoctorSummaryPdf(summary);
     };
 #else

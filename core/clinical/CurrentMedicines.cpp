@@ -53,8 +53,20 @@ std::vector<CurrentMedicine> currentMedicines(
         m.lastDispensed = newest.period.from;
         m.lastLine = *newest.line;
         m.lastDispensingId = newest.dispensing->id;
-        m.pharmacyId = newest.dispensing->pharmacyId;
-        m.prescriberId = newest.dispensing->prescriberId;
+        for (std::size_t i = courseStart; i < upToDay.size(); ++i) {
+            const SupplyLine& s = *upToDay[i];
+            if (s.period.until < day)
+                continue;
+            m.supplies.push_back({s.dispensing->id, s.period.from, *s.line, s.dispensing->pharmacyId,
+                s.dispensing->prescriberId, s.period.until, s.period.estimated});
+        }
+        std::sort(m.supplies.begin(), m.supplies.end(), [](const MedicineSupply& a, const MedicineSupply& b) {
+            if (a.dispensedOn != b.dispensedOn)
+                return a.dispensedOn > b.dispensedOn;
+            if (a.until != b.until)
+                return a.until > b.until;
+            return std::pair(a.dispensingId, a.line.id) < std::pair(b.dispensingId, b.line.id);
+        });
         out.push_back(std::move(m));
     }
     std::stable_sort(out.begin(), out.end(), [](const CurrentMedicine& a, const CurrentMedicine& b) {

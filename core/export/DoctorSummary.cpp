@@ -231,8 +231,12 @@ Result<DoctorSummary> buildDoctorSummary(vault::Database& db, const ExportReques
         for (clinical::CurrentMedicine& m :
             clinical::currentMedicines(dispensings, summary.referenceDay, clinical::MedicationRules {})) {
             SummaryMedicine shown;
-            TECHO_ASSIGN(shown.pharmacy, nameOf(m.pharmacyId));
-            TECHO_ASSIGN(shown.prescriber, nameOf(m.prescriberId));
+            for (const clinical::MedicineSupply& supply : m.supplies) {
+                SummarySupplyNames names;
+                TECHO_ASSIGN(names.pharmacy, nameOf(supply.pharmacyId));
+                TECHO_ASSIGN(names.prescriber, nameOf(supply.prescriberId));
+                shown.supplies.push_back(std::move(names));
+            }
             shownDispensings.insert(m.dispensingIds.begin(), m.dispensingIds.end());
             shown.medicine = std::move(m);
             summary.currentMedicines.push_back(std::move(shown));
@@ -284,6 +288,14 @@ Result<DoctorSummary> buildDoctorSummary(vault::Database& db, const ExportReques
             summary.vaccinations.push_back(std::move(shown));
         }
     }
+
+    // A summary with nothing in it would print a header and an empty sources section a doctor cannot use: refuse
+    // it before anything is laid out, saying why (no record of the chosen kinds in the period).
+    if (summary.latestCheckups.days.empty() && summary.trends.empty() && summary.currentMedicines.empty()
+        && summary.recentDispensings.empty() && summary.duplicates.empty() && summary.vaccinations.empty())
+        return makeError(ErrorCode::Usage,
+            "the summary would be empty: the person has no record of the chosen sections in the period")
+            .withKey("export.summary_empty");
 
     summary.periodFrom = selection.from ? selection.from : first;
     summary.periodTo = selection.to ? selection.to : last;

@@ -53,11 +53,16 @@ struct SummaryTrend {
     std::vector<clinical::TrendSeries> series;
 };
 
-// A current medicine with the names of where it came from.
+// Where one supply of a current medicine came from (clinical::MedicineSupply's institutions by name).
+struct SummarySupplyNames {
+    std::string pharmacy;
+    std::string prescriber; // "" when unknown
+};
+
+// A current medicine with the names of where each of its supplies came from.
 struct SummaryMedicine {
     clinical::CurrentMedicine medicine;
-    std::string pharmacy; // of the newest dispensing
-    std::string prescriber; // "" when unknown
+    std::vector<SummarySupplyNames> supplies; // one per medicine.supplies, in its order
 };
 
 // One drug line of a dispensing in the last six months.
@@ -135,8 +140,8 @@ struct DoctorSummary {
 // from every dispensing up to referenceDay, so a course begun before the period still counts. request.progress hears
 // of the records read, and request.cancel stops the read (Cancelled, key "export.cancelled").
 // Errors: Usage "export.summary_needs_profile" (several profiles and no profileId), Usage "export.summary_no_profile"
-// (an empty vault), Usage "export.bad_checkup_count" (maxCheckups outside 1..5), NotFound (the profile), database
-// errors.
+// (an empty vault), Usage "export.bad_checkup_count" (maxCheckups outside 1..5), Usage "export.summary_empty" (no
+// section shown has a record: nothing for a doctor to read), NotFound (the profile), database errors.
 [[nodiscard]] Result<DoctorSummary> buildDoctorSummary(vault::Database& db, const ExportRequest& request);
 
 // The records of a summary by kind, for the export's audit event and report: "checkup_days", "checkup_items",

@@ -5,6 +5,7 @@
 #include <sodium.h>
 
 #include <cerrno>
+#include <climits>
 #include <cstdlib>
 #include <dirent.h>
 #include <fcntl.h>
@@ -24,6 +25,21 @@ std::string baseName(const std::string& path)
         --end;
     const std::size_t slash = path.find_last_of('/', end - 1);
     return path.substr(slash == std::string::npos ? 0 : slash + 1, end - (slash == std::string::npos ? 0 : slash + 1));
+}
+
+// The NAME part of the staging name ".NAME.partial-XXXXXX": the target's name, cut so the whole staging name fits
+// in `nameMax` bytes (a legal 245-byte target would otherwise fail with ENAMETOOLONG). The cut falls on a UTF-8
+// character boundary (never inside a multi-byte kanji), so the leftover name of a crash stays readable.
+std::string stagingStem(const std::string& name, std::size_t nameMax)
+{
+    constexpr std::size_t kAround = std::string_view(".").size() + std::string_view(".partial-XXXXXX").size();
+    const std::size_t room = nameMax > kAround ? nameMax - kAround : 0;
+    if (name.size() <= room)
+        return name;
+    std::size_t end = room;
+    while (end > 0 && (static_cast<unsigned char>(name[end]) & 0xC0) == 0x80)
+        --end; // name[end] is a continuation byte: the character it belongs to starts earlier
+    return name.substr(0, end);
 }
 
 std::string hex(const unsigned char* bytes, std::size_t n)
@@ -146,7 +162,19 @@ Result<StagedOutput> StagedOutput::create(const std::string& target, Kind kind)
             .withKey("export.target_exists")
             .with("path", target);
     const std::string dir = vault::parentDirectory(target);
-    std::string pattern = (dir == "/" ? "" : dir) + "/." + name + ".partial-XXXXXX";
+    // The file system's longest name (NAME_MAX, 255 bytes on ext4, btrfs, tmpfs); a target longer than that can
+    // never be made, whatever its folder, so say so naming the file.
+    const long pathMax = ::pathconf(dir.c_str(), _PC_NAME_MAX);
+    const std::size_t nameMax = pathMax > 0 ? std::size_t(pathMax) : std::size_t(NAME_MAX);
+    if (name.size() > nameMax)
+        return makeError(ErrorCode::Usage,
+            "the file name '" + name + "' is too long (" + std::to_string(name.size())
+                + " bytes; the file system allows " + std::to_string(nameMax) + ")")
+            .withKey("export.name_too_long")
+            .with("name", name)
+            .with("bytes", std::to_string(name.size()))
+            .with("max", std::to_string(nameMax));
+    std::string pattern = (dir == "/" ? "" : dir) + "/." + stagingStem(name, nameMax) + ".partial-XXXXXX";
     if (kind == Kind::File) {
         UniqueFd fd(::mkstemp(pattern.data()));
         if (!fd.valid())

@@ -42,7 +42,8 @@ private:
 };
 
 // Where an export is written until it is complete: a hidden file or folder beside the target
-// (".<name>.partial-XXXXXX", made with mkstemp/mkdtemp, mode 0600/0700), moved to the target by publish() only
+// (".<name>.partial-XXXXXX", <name> cut on a UTF-8 boundary so the whole stays within the file system's NAME_MAX;
+// made with mkstemp/mkdtemp, mode 0600/0700), moved to the target by publish() only
 // once every byte is synced. Until then, and whenever anything fails, destruction removes it: the target is either
 // absent or complete, never half-written, and no partial copy is left behind.
 class StagedOutput final {
@@ -54,7 +55,8 @@ public:
     StagedOutput& operator=(StagedOutput&&) = delete;
     ~StagedOutput();
 
-    // Refuses a target that exists (AlreadyExists) or whose folder is missing or not writable (NotFound, Io).
+    // Refuses a target that exists (AlreadyExists), whose name is longer than the file system allows (Usage,
+    // key "export.name_too_long" with name, bytes, max), or whose folder is missing or not writable (NotFound, Io).
     [[nodiscard]] static Result<StagedOutput> create(const std::string& target, Kind kind);
 
     // Kind::File: the staged file, open for writing (call once). Kind::Folder: a new file `name` in the folder.

@@ -674,6 +674,44 @@ private slots:
         QCOMPARE(current[0].drugNames.size(), std::size_t {2});
     }
 
+    void eachSupplyNamesItsOwnPrescriberAndEnd()
+    {
+        // The demo's 藤田 剛 on 2026-07-23: one pharmacy (50) dispenses カルボシステイン twice the same day, 7 days
+        // prescribed by clinic 61 and 5 days by clinic 60 (stored second, so it is "the newest dispensing").
+        MedicationLine sevenDays = drugLine(11, "2233002F1020", DrugCodeSystem::Yj,
+            "カルボシステイン錠５００ｍｇ「サワイ」", "Ｌ－カルボシステイン", 7);
+        MedicationLine fiveDays = sevenDays;
+        fiveDays.id = 21;
+        fiveDays.days = 5;
+        fiveDays.drugName = "ムコダイン錠５００ｍｇ";
+        const std::vector<Dispensing> ds {
+            dispensing(1, makeDate(2026, 7, 23), 50, 61, {sevenDays}),
+            dispensing(2, makeDate(2026, 7, 23), 50, 60, {fiveDays}),
+        };
+        const auto current = currentMedicines(ds, makeDate(2026, 7, 25));
+        QCOMPARE(current.size(), std::size_t {1});
+        const CurrentMedicine& m = current[0];
+        QCOMPARE(iso(m.until), QByteArray("2026-07-29"));
+        QCOMPARE(m.drugNames.size(), std::size_t {2});
+        // Both supplies, each with its own product, prescriber and end; the one lasting longer first.
+        QCOMPARE(m.supplies.size(), std::size_t {2});
+        QCOMPARE(m.supplies[0].dispensingId, std::int64_t {1});
+        QCOMPARE(m.supplies[0].prescriberId, std::optional<std::int64_t> {61});
+        QCOMPARE(m.supplies[0].pharmacyId, std::int64_t {50});
+        QCOMPARE(iso(m.supplies[0].until), QByteArray("2026-07-29"));
+        QCOMPARE(name(m.supplies[0].line.drugName), name("カルボシステイン錠５００ｍｇ「サワイ」"));
+        QCOMPARE(m.supplies[1].dispensingId, std::int64_t {2});
+        QCOMPARE(m.supplies[1].prescriberId, std::optional<std::int64_t> {60});
+        QCOMPARE(iso(m.supplies[1].until), QByteArray("2026-07-27"));
+        QCOMPARE(*m.supplies[1].line.days, 5);
+        QCOMPARE(name(m.supplies[1].line.drugName), name("ムコダイン錠５００ｍｇ"));
+        // On the 28th only clinic 61's supply still covers the day.
+        const auto later = currentMedicines(ds, makeDate(2026, 7, 28));
+        QCOMPARE(later.size(), std::size_t {1});
+        QCOMPARE(later[0].supplies.size(), std::size_t {1});
+        QCOMPARE(later[0].supplies[0].prescriberId, std::optional<std::int64_t> {61});
+    }
+
     // ---- duplicate medication ----
 
     void sameIngredientFromTwoClinicsOverlappingIsADuplicate()

@@ -240,7 +240,8 @@ private slots:
         QCOMPARE(s.currentMedicines.size(), std::size_t(1));
         QCOMPARE(text(s.currentMedicines[0].medicine.ingredient), QByteArray("アムロジピンベシル酸塩"));
         QCOMPARE(iso(s.currentMedicines[0].medicine.until), QByteArray("2024-02-29"));
-        QCOMPARE(text(s.currentMedicines[0].pharmacy), QByteArray("ゆうひ調剤薬局"));
+        QCOMPARE(s.currentMedicines[0].supplies.size(), std::size_t(1));
+        QCOMPARE(text(s.currentMedicines[0].supplies[0].pharmacy), QByteArray("ゆうひ調剤薬局"));
         QCOMPARE(s.recentDispensings.size(), std::size_t(4));
         QCOMPARE(iso(s.recentDispensings.back().dispensedOn), QByteArray("2023-10-05"));
         // The period's end also ends the checkups and vaccinations: the 2024-11-15 checkup and the 2025
@@ -274,6 +275,43 @@ private slots:
         QVERIFY(!s.sections.vaccinations && s.vaccinations.empty());
         QVERIFY(s.sections.latestCheckups && !s.latestCheckups.rows.empty());
         QVERIFY(s.sections.medicines);
+    }
+
+    void emptySummary_isRefused_beforeAnythingIsLaidOut()
+    {
+        // Only the checkup table, but only vaccinations selected: no section can be shown.
+        exports::ExportRequest r = request("2025-02-01T03:00:00Z");
+        r.summary = {true, false, false, false};
+        r.selection.categories = {false, true, false, false};
+        auto none = exports::buildDoctorSummary(m_one->database(), r);
+        QVERIFY(!none.ok());
+        QCOMPARE(none.error().code, ErrorCode::Usage);
+        QCOMPARE(text(none.error().key), QByteArray("export.summary_empty"));
+        // Vaccinations only, in a period without any: nothing either.
+        exports::ExportRequest later = request("2025-02-01T03:00:00Z");
+        later.summary = {false, false, false, true};
+        later.selection.from = makeDate(2025, 1, 21);
+        auto empty = exports::buildDoctorSummary(m_one->database(), later);
+        QVERIFY(!empty.ok());
+        QCOMPARE(text(empty.error().key), QByteArray("export.summary_empty"));
+        // The PDF branch of the export stops there too: nothing written, the renderer never called.
+        const QString out = m_dir.filePath(QStringLiteral("empty.pdf"));
+        later.format = exports::ExportFormat::Pdf;
+        later.outPath = out.toStdString();
+        bool rendered = false;
+        later.renderPdf = [&](const exports::DoctorSummary&) -> Result<std::string> {
+            rendered = true;
+            return std::string("%PDF-");
+        };
+        auto report = exports::exportRecords(m_one->database(), later);
+        QVERIFY(!report.ok());
+        QCOMPARE(text(report.error().key), QByteArray("export.summary_empty"));
+        QVERIFY(!rendered);
+        QVERIFY(!QFile::exists(out));
+        // One day earlier the 2025-01-20 vaccination is in the period: a summary.
+        later.selection.from = makeDate(2025, 1, 20);
+        ASSIGN_OK(const exports::DoctorSummary one, exports::buildDoctorSummary(m_one->database(), later));
+        QCOMPARE(one.vaccinations.size(), std::size_t(1));
     }
 
     void sources_theImportRunsOfWhatIsShown()

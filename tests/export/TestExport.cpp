@@ -948,6 +948,63 @@ print(json.dumps({"bad": bad, "entries": entries, "folder": sorted(os.listdir(fo
         }
         QVERIFY(cli(fresh, {QStringLiteral("list"), QStringLiteral("profiles"), QStringLiteral("--json")})
                     .out.contains("[]"));
+    // A long but legal name (80 kanji + ".json" = 245 bytes, NAME_MAX is 255) is written: the hidden staging name
+    // ".NAME.partial-XXXXXX" is cut to fit instead of failing with "File name too long" for the folder. A name the
+    // file system cannot hold is refused naming the file (exit 2), and nothing is left behind either way.
+    void longFileNames_areWritten_orRefusedByName()
+    {
+        QTemporaryDir out(m_dir.filePath(QStringLiteral("long-XXXXXX")));
+        QVERIFY(out.isValid());
+        const QString name = QString(80, QChar(0x5065)) + QStringLiteral(".json"); // 健 × 80
+        QCOMPARE(name.toUtf8().size(), 245);
+        const QJsonObject done = exportOk(
+            {QStringLiteral("--format"), QStringLiteral("json"), QStringLiteral("--out"), out.filePath(name)});
+        QCOMPARE(done[QStringLiteral("path")].toString(), out.filePath(name));
+        QCOMPARE(entries(out.path()), QStringList {name});
+        QCOMPARE(readJson(out.filePath(name))[QStringLiteral("format")].toString(), QStringLiteral("techo-export"));
+
+        const QString tooLong = QString(85, QChar(0x5065)) + QStringLiteral(".json"); // 260 bytes
+        const test::ProcessResult refused = cli(m_vault,
+            {QStringLiteral("export"), QStringLiteral("--format"), QStringLiteral("json"), QStringLiteral("--out"),
+                out.filePath(tooLong)});
+        QCOMPARE(refused.exitCode, 2);
+        QVERIFY2(refused.err.contains(tooLong.toUtf8()) && refused.err.contains("too long"), refused.err.constData());
+        QVERIFY2(!refused.err.contains("cannot write in"), refused.err.constData());
+        QCOMPARE(entries(out.path()), QStringList {name});
+        QCOMPARE(exportEventsIn(m_vault), m_exportsDone);
+    }
+
+    // techo-cli's small refusals: a JSON (FHIR, PDF) file named like a zip archive, a date of the right form that
+    // does not exist (said as such), and a profile id the vault does not hold (exit 1: NotFound, not a usage error).
+    void cliRefusals_sayWhatIsWrong()
+    {
+        const QString zip = path(QStringLiteral("records.zip"));
+        for (const char* format : {"json", "fhir", "pdf"}) {
+            const test::ProcessResult r = cli(m_vault,
+                {QStringLiteral("export"), QStringLiteral("--format"), QString::fromLatin1(format),
+                    QStringLiteral("--out"), zip});
+            QCOMPARE(r.exitCode, 2);
+            QVERIFY2(r.err.contains("only --format csv writes a .zip file"), r.err.constData());
+            QVERIFY(!QFile::exists(zip));
+        }
+        const QString json = path(QStringLiteral("refused.json"));
+        const test::ProcessResult noSuchDay = cli(m_vault,
+            {QStringLiteral("export"), QStringLiteral("--format"), QStringLiteral("json"), QStringLiteral("--out"),
+                json, QStringLiteral("--from"), QStringLiteral("2026-02-30")});
+        QCOMPARE(noSuchDay.exitCode, 2);
+        QVERIFY2(noSuchDay.err.contains("'2026-02-30' is not a date that exists"), noSuchDay.err.constData());
+        const test::ProcessResult badForm = cli(m_vault,
+            {QStringLiteral("export"), QStringLiteral("--format"), QStringLiteral("json"), QStringLiteral("--out"),
+                json, QStringLiteral("--to"), QStringLiteral("2026-2-3")});
+        QCOMPARE(badForm.exitCode, 2);
+        QVERIFY2(badForm.err.contains("not a date of the form YYYY-MM-DD"), badForm.err.constData());
+        const test::ProcessResult noSuchProfile = cli(m_vault,
+            {QStringLiteral("export"), QStringLiteral("--format"), QStringLiteral("json"), QStringLiteral("--out"),
+                json, QStringLiteral("--profile"), QStringLiteral("999")});
+        QCOMPARE(noSuchProfile.exitCode, 1);
+        QVERIFY2(noSuchProfile.err.contains("no profile has the id 999"), noSuchProfile.err.constData());
+        QVERIFY(!QFile::exists(json));
+        QCOMPARE(exportEventsIn(m_vault), m_exportsDone);
     }
 };
 

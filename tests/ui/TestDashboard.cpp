@@ -251,6 +251,30 @@ private slots:
             }
         QCOMPARE(marked, 1);
 
+        // That row is the sandbox's カルボシステイン of 2026-07-23 from two clinics the same day: なのはな耳鼻咽喉科
+        // 7 days (to 07/29) and はなみずき総合病院 5 days (to 07/27). Each institution stands on the line of its own
+        // supply and end date, never one clinic with the other's end.
+        for (int i = 0; i < s.medicines->rowCount(); ++i) {
+            if (!s.medicines->index(i, 0).data(ui::CurrentMedicinesModel::DuplicateRole).toBool())
+                continue;
+            using MM = ui::CurrentMedicinesModel;
+            const QStringList institutions
+                = s.medicines->index(i, MM::InstitutionColumn).data().toString().split(QLatin1Char('\n'));
+            const QStringList until = s.medicines->index(i, MM::UntilColumn).data().toString().split(QLatin1Char('\n'));
+            const QStringList supply
+                = s.medicines->index(i, MM::SupplyColumn).data().toString().split(QLatin1Char('\n'));
+            QCOMPARE(institutions.size(), 2);
+            QCOMPARE(until.size(), 2);
+            QCOMPARE(supply.size(), 2);
+            const qsizetype nanohana = institutions.indexOf(QStringLiteral("なのはな耳鼻咽喉科"));
+            const qsizetype hanamizuki = institutions.indexOf(QStringLiteral("はなみずき総合病院"));
+            QVERIFY2(nanohana >= 0 && hanamizuki >= 0, qPrintable(institutions.join(QLatin1Char('|'))));
+            QCOMPARE(until[nanohana], ui::dateText(domain::makeDate(2026, 7, 29)));
+            QCOMPARE(until[hanamizuki], ui::dateText(domain::makeDate(2026, 7, 27)));
+            QCOMPARE(supply[nanohana], ui::CurrentMedicinesModel::tr("%1 days").arg(7));
+            QCOMPARE(supply[hanamizuki], ui::CurrentMedicinesModel::tr("%1 days").arg(5));
+        }
+
         // The newest vaccination first: the latest date among all of this person's vaccinations.
         const auto all = records.latestVaccinations(tsuyoshi, 1000);
         QVERIFY(all.ok() && !all->empty());

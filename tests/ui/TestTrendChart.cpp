@@ -759,6 +759,28 @@ private slots:
             saveScreenshot(&view, QStringLiteral("trend-%1-%2").arg(QString::fromLatin1(name), language));
         }
     }
+
+    // eGFR just above its 受診勧奨判定値 (<45): the axis once began at 40, leaving the 受診勧奨 band a sliver too thin
+    // for its label (in the app and in the PDF). The bands beyond the outer thresholds get room for a label.
+    void outerBands_getRoomForTheirLabels()
+    {
+        clinical::AppliedThresholds egfr;
+        egfr.guidance = clinical::AppliedThreshold {clinical::Direction::Below, 60};
+        egfr.referral = clinical::AppliedThreshold {clinical::Direction::Below, 45};
+        const std::vector<double> values {52, 58, 66, 71, 85};
+        const ui::TrendBands::ValueAxis axis = ui::TrendBands::valueAxis(values, egfr);
+        const double total = axis.max - axis.min;
+        QVERIFY2((45 - axis.min) / total >= 0.12, qPrintable(QStringLiteral("%1..%2").arg(axis.min).arg(axis.max)));
+        QVERIFY2((axis.max - 60) / total >= 0.12, qPrintable(QStringLiteral("%1..%2").arg(axis.min).arg(axis.max)));
+        // HbA1c far below 6.5 (the woman's 5.4, 5.5): the 受診勧奨 band above 6.5 has room too.
+        clinical::AppliedThresholds hba1c;
+        hba1c.guidance = clinical::AppliedThreshold {clinical::Direction::AtLeast, 5.6};
+        hba1c.referral = clinical::AppliedThreshold {clinical::Direction::AtLeast, 6.5};
+        const std::vector<double> low {5.4, 5.5};
+        const ui::TrendBands::ValueAxis a1c = ui::TrendBands::valueAxis(low, hba1c);
+        QVERIFY2((a1c.max - 6.5) / (a1c.max - a1c.min) >= 0.12,
+            qPrintable(QStringLiteral("%1..%2").arg(a1c.min).arg(a1c.max)));
+    }
 };
 
 QTEST_MAIN(TestTrendChart)
