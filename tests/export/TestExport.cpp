@@ -948,6 +948,8 @@ print(json.dumps({"bad": bad, "entries": entries, "folder": sorted(os.listdir(fo
         }
         QVERIFY(cli(fresh, {QStringLiteral("list"), QStringLiteral("profiles"), QStringLiteral("--json")})
                     .out.contains("[]"));
+    }
+
     // A long but legal name (80 kanji + ".json" = 245 bytes, NAME_MAX is 255) is written: the hidden staging name
     // ".NAME.partial-XXXXXX" is cut to fit instead of failing with "File name too long" for the folder. A name the
     // file system cannot hold is refused naming the file (exit 2), and nothing is left behind either way.
