@@ -28,7 +28,7 @@
         <translation>判定できず：このアプリでは読み取れない結果コードです。</translation>
     </message>
     <message>
-        <source>Not judged: the judgement values differ for men and women, and this profile's sex is not recorded.</source>
+        <source>Not judged: the judgement values differ for men and women, and this profile&apos;s sex is not recorded.</source>
         <translation>判定できず：判定値が男女で異なり、このプロフィールには性別が登録されていません。</translation>
     </message>
     <message>
@@ -131,7 +131,7 @@
         <translation>年ごとの健診結果</translation>
     </message>
     <message>
-        <source>Items as rows, checkups as columns, newest first. Select a row to see the item's trend.</source>
+        <source>Items as rows, checkups as columns, newest first. Select a row to see the item&apos;s trend.</source>
         <translation>行が検査項目、列が健診（新しい順）です。行を選ぶと、その項目の経過が表示されます。</translation>
     </message>
     <message>
@@ -264,7 +264,7 @@ Select the row to see its trend.</source>
         <translation>特定健診の結果の順に並べ替えます</translation>
     </message>
     <message>
-        <source>Click to sort by this checkup's judgements, most serious first</source>
+        <source>Click to sort by this checkup&apos;s judgements, most serious first</source>
         <translation>クリックすると、この健診の判定が重い順に並べ替えます</translation>
     </message>
 </context>
@@ -395,7 +395,7 @@ Select the row to see its trend.</source>
     </message>
     <message>
         <source>Last import: %1 from %2 — %3 added, %4 updated, %5 unchanged, %6 rejected</source>
-        <translation>最終取り込み：%1　取り込み元：%2 — 追加 %3 件・更新 %4 件・変更なし %5 件・除外 %6 件</translation>
+        <translation>最終取り込み：%1&#x3000;取り込み元：%2 — 追加 %3 件・更新 %4 件・変更なし %5 件・除外 %6 件</translation>
     </message>
     <message>
         <source>the demo server on this computer (%1)</source>
@@ -453,7 +453,7 @@ Select the row to see its trend.</source>
         <translation>ファイルを読み書きできませんでした（権限、ディスクの空き容量、ファイルの有無を確認してください）。</translation>
     </message>
     <message>
-        <source>Techo could not get the records from the service: the connection, its certificate (check the CA file) or the service's answer failed. Nothing was changed.</source>
+        <source>Techo could not get the records from the service: the connection, its certificate (check the CA file) or the service&apos;s answer failed. Nothing was changed.</source>
         <translation>サービスから記録を取得できませんでした。接続、証明書（CA ファイルを確認してください）、またはサービスの応答に問題があります。何も変更されていません。</translation>
     </message>
     <message>
@@ -497,11 +497,11 @@ Select the row to see its trend.</source>
         <translation>個人 %1 は %2（%3、%4 生まれ）として保存されていますが、新しい記録では %5（%6、%7 生まれ）となっています。何も取り込んでいません。</translation>
     </message>
     <message>
-        <source>The service gave access to no person's records. Nothing was imported.</source>
+        <source>The service gave access to no person&apos;s records. Nothing was imported.</source>
         <translation>サービスから誰の記録へのアクセスも許可されませんでした。何も取り込んでいません。</translation>
     </message>
     <message>
-        <source>The service sent another person's records than the ones asked for. Nothing was imported.</source>
+        <source>The service sent another person&apos;s records than the ones asked for. Nothing was imported.</source>
         <translation>サービスが要求と異なる人の記録を送ってきました。何も取り込んでいません。</translation>
     </message>
     <message>
@@ -537,7 +537,7 @@ Select the row to see its trend.</source>
         <translation>マイナンバーカードの電子証明書の有効期限が切れています。お住まいの市区町村の窓口で更新してから、もう一度お試しください。</translation>
     </message>
     <message>
-        <source>Techo's access to your health data has ended. Authorize Techo again, then import.</source>
+        <source>Techo&apos;s access to your health data has ended. Authorize Techo again, then import.</source>
         <translation>Techo による健康データへのアクセス期間が終了しました。もう一度 Techo を許可してから取り込んでください。</translation>
     </message>
     <message>
@@ -593,7 +593,7 @@ Select the row to see its trend.</source>
         <translation>%1 が未来の日付です。</translation>
     </message>
     <message>
-        <source>%1 is before the person's date of birth.</source>
+        <source>%1 is before the person&apos;s date of birth.</source>
         <translation>%1 が生年月日より前です。</translation>
     </message>
     <message>
@@ -629,7 +629,7 @@ Select the row to see its trend.</source>
         <translation>%1 がこの項目で使わないコード体系を示しています。</translation>
     </message>
     <message>
-        <source>%1 is not a code of this item's code system.</source>
+        <source>%1 is not a code of this item&apos;s code system.</source>
         <translation>%1 がこの項目のコード体系にないコードです。</translation>
     </message>
     <message>
@@ -757,7 +757,7 @@ Select the row to see its trend.</source>
         <translation>書き出しを中止しました。何も書き出していません。</translation>
     </message>
     <message>
-        <source>The summary's QR code cannot hold even the person and the dates.</source>
+        <source>The summary&apos;s QR code cannot hold even the person and the dates.</source>
         <translation>サマリーの QR コードには、本人と日付の情報さえ収まりません。</translation>
     </message>
     <message>
@@ -808,7 +808,7 @@ Select the row to see its trend.</source>
         <source>%1 is a zip archive (a CSV export can be one). Techo imports its own JSON export and Mynaportal-style responses, not zip or CSV. Nothing was imported.</source>
         <translation>%1 は zip ファイルです（CSV エクスポートを zip にしたものなど）。Techo が取り込めるのは、Techo 自身の JSON エクスポートとマイナポータル形式の応答ファイルで、zip や CSV は取り込めません。何も取り込んでいません。</translation>
     </message>
-<message>
+    <message>
         <source>The file name %1 is too long for this disk (%2 bytes; at most %3). Choose a shorter name.</source>
         <translation>ファイル名「%1」はこのディスクには長すぎます（%2 バイト、上限 %3 バイト）。短い名前にしてください。</translation>
     </message>
@@ -1044,7 +1044,7 @@ Select the row to see its trend.</source>
     </message>
     <message>
         <source>&amp;Latest checkups side by side, up to</source>
-        <translation>最近の健診結果の比較(&amp;L)　最大</translation>
+        <translation>最近の健診結果の比較(&amp;L)&#x3000;最大</translation>
     </message>
     <message>
         <source>Number of checkups side by side</source>
@@ -1087,7 +1087,7 @@ Select the row to see its trend.</source>
         <translation>書き出しの保存先を選ぶ</translation>
     </message>
     <message>
-        <source>An export never replaces a file. It is recorded in the vault's audit log (what, when, how many; never the data).</source>
+        <source>An export never replaces a file. It is recorded in the vault&apos;s audit log (what, when, how many; never the data).</source>
         <translation>既存のファイルを上書きすることはありません。書き出しは保管庫の監査ログに記録されます（内容・日時・件数のみで、データそのものは記録しません）。</translation>
     </message>
     <message>
@@ -1237,7 +1237,7 @@ Select the row to see its trend.</source>
         <translation>SHA-256：%1</translation>
     </message>
     <message>
-        <source>The export is recorded in the vault's audit log. The file holds health data: keep it as safe as the vault, and delete it when it is no longer needed.</source>
+        <source>The export is recorded in the vault&apos;s audit log. The file holds health data: keep it as safe as the vault, and delete it when it is no longer needed.</source>
         <translation>この書き出しは保管庫の監査ログに記録されました。ファイルには健康情報が含まれます。保管庫と同じように大切に扱い、不要になったら削除してください。</translation>
     </message>
     <message>
@@ -1265,7 +1265,7 @@ Select the row to see its trend.</source>
         <translation>主な値のQRコード</translation>
     </message>
     <message>
-        <source>A clinic can read the summary's key values from it without retyping them. It is not signed.</source>
+        <source>A clinic can read the summary&apos;s key values from it without retyping them. It is not signed.</source>
         <translation>医療機関で主な値を入力し直さずに読み取れます。電子署名はありません。</translation>
     </message>
     <message>
@@ -1342,7 +1342,7 @@ Select the row to see its trend.</source>
         <translation>CA ファイル</translation>
     </message>
     <message>
-        <source>the system's certificates</source>
+        <source>the system&apos;s certificates</source>
         <translation>システムの証明書</translation>
     </message>
     <message>
@@ -1462,8 +1462,8 @@ Select the row to see its trend.</source>
         <translation>接続しています…</translation>
     </message>
     <message>
-        <source>If your browser did not open, open this address: &lt;a href="%1"&gt;%2&lt;/a&gt;</source>
-        <translation>ブラウザが開かない場合は、次のアドレスを開いてください：&lt;a href="%1"&gt;%2&lt;/a&gt;</translation>
+        <source>If your browser did not open, open this address: &lt;a href=&quot;%1&quot;&gt;%2&lt;/a&gt;</source>
+        <translation>ブラウザが開かない場合は、次のアドレスを開いてください：&lt;a href=&quot;%1&quot;&gt;%2&lt;/a&gt;</translation>
     </message>
     <message>
         <source>log in and consent</source>
@@ -1729,7 +1729,7 @@ Select the row to see its trend.</source>
         <translation>最新の健診結果</translation>
     </message>
     <message>
-        <source>No one's records are in this vault yet. Import them first (File ▸ Import…).</source>
+        <source>No one&apos;s records are in this vault yet. Import them first (File ▸ Import…).</source>
         <translation>この保管庫にはまだ誰の記録もありません。先に取り込んでください（ファイル ▸ 取り込み…）。</translation>
     </message>
     <message>
@@ -1738,11 +1738,11 @@ Select the row to see its trend.</source>
     </message>
     <message>
         <source>Checkup of %1 — previous: %2</source>
-        <translation>健診日：%1　前回：%2</translation>
+        <translation>健診日：%1&#x3000;前回：%2</translation>
     </message>
     <message>
         <source>Checkup of %1 — the first one</source>
-        <translation>健診日：%1　初回の健診</translation>
+        <translation>健診日：%1&#x3000;初回の健診</translation>
     </message>
 </context>
 <context>
@@ -1958,7 +1958,7 @@ Select the row to see its trend.</source>
         <translation>Techo について</translation>
     </message>
     <message>
-        <source>&lt;p&gt;&lt;b&gt;Techo (健康手帳)&lt;/b&gt; %1&lt;/p&gt;&lt;p&gt;A personal health record for people in Japan: your own and your family's checkups, medicines and vaccinations in an encrypted file on this computer.&lt;/p&gt;</source>
+        <source>&lt;p&gt;&lt;b&gt;Techo (健康手帳)&lt;/b&gt; %1&lt;/p&gt;&lt;p&gt;A personal health record for people in Japan: your own and your family&apos;s checkups, medicines and vaccinations in an encrypted file on this computer.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;Techo（健康手帳）&lt;/b&gt; %1&lt;/p&gt;&lt;p&gt;ご自身とご家族の健診結果・お薬・予防接種を、このコンピューター上の暗号化されたファイルにまとめて保管する、個人のための健康記録（PHR）です。&lt;/p&gt;</translation>
     </message>
     <message>
@@ -2060,7 +2060,7 @@ Select the row to see its trend.</source>
         <translation>別の人として分ける：新しいプロフィールに取り込む(&amp;K)</translation>
     </message>
     <message>
-        <source>&amp;Skip: leave this person's new records out of this import</source>
+        <source>&amp;Skip: leave this person&apos;s new records out of this import</source>
         <translation>除外する：この人の新しい記録は今回取り込まない(&amp;S)</translation>
     </message>
     <message>
@@ -2141,7 +2141,7 @@ Select the row to see its trend.</source>
         <translation>表示言語</translation>
     </message>
     <message>
-        <source>The system's language</source>
+        <source>The system&apos;s language</source>
         <translation>システムの言語</translation>
     </message>
     <message>
@@ -2201,7 +2201,7 @@ Select the row to see its trend.</source>
         <translation>CA 証明書ファイル</translation>
     </message>
     <message>
-        <source>the system's certificate authorities</source>
+        <source>the system&apos;s certificate authorities</source>
         <translation>システムの認証局を使用</translation>
     </message>
     <message>
@@ -2300,7 +2300,7 @@ Select the row to see its trend.</source>
 <context>
     <name>techo::ui::TrendChartView</name>
     <message>
-        <source>A value reported as a bound ("&lt;5"): drawn at the bound, open, the arrow pointing to where the value lies</source>
+        <source>A value reported as a bound (&quot;&lt;5&quot;): drawn at the bound, open, the arrow pointing to where the value lies</source>
         <translation>不等号つきで報告された値（「&lt;5」など）：その数値の位置に白抜きで描き、矢印が実際の値のある側を指します</translation>
     </message>
     <message>
@@ -2363,7 +2363,7 @@ Select the row to see its trend.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n point(s) are the mean of the day's 1st and 2nd readings, as the specific health checkup (特定健診) judges blood pressure; other days show the one reading taken.</source>
+        <source>%n point(s) are the mean of the day&apos;s 1st and 2nd readings, as the specific health checkup (特定健診) judges blood pressure; other days show the one reading taken.</source>
         <translation>
             <numerusform>%n件は、特定健診の血圧の判定と同じく、その日の1回目と2回目の測定値の平均です。ほかの日は測定した1回の値です。</numerusform>
         </translation>
@@ -2375,11 +2375,11 @@ Select the row to see its trend.</source>
         </translation>
     </message>
     <message>
-        <source>Judged for: a man (the profile's sex).</source>
+        <source>Judged for: a man (the profile&apos;s sex).</source>
         <translation>判定の対象：男性（プロフィールの性別）。</translation>
     </message>
     <message>
-        <source>Judged for: a woman (the profile's sex).</source>
+        <source>Judged for: a woman (the profile&apos;s sex).</source>
         <translation>判定の対象：女性（プロフィールの性別）。</translation>
     </message>
     <message>
@@ -2490,7 +2490,7 @@ Select the row to see its trend.</source>
         <translation>Techo（健康手帳）へようこそ</translation>
     </message>
     <message>
-        <source>Techo keeps your and your family's checkup results, medicines and vaccinations in one encrypted file on this computer. Nothing leaves it unless you share it.</source>
+        <source>Techo keeps your and your family&apos;s checkup results, medicines and vaccinations in one encrypted file on this computer. Nothing leaves it unless you share it.</source>
         <translation>Techo は、ご自身とご家族の健診結果・お薬・予防接種を、このコンピューター上の暗号化された 1 つのファイルに保管します。ご自身で共有しない限り、外に出ることはありません。</translation>
     </message>
     <message>
@@ -2522,7 +2522,7 @@ Select the row to see its trend.</source>
         <translation>強さ:</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Keep your passphrase safe.&lt;/b&gt; If you forget it, nobody can open the vault — not you, not Techo's makers — and the records in it are lost. Write it down and keep it somewhere only you can reach.</source>
+        <source>&lt;b&gt;Keep your passphrase safe.&lt;/b&gt; If you forget it, nobody can open the vault — not you, not Techo&apos;s makers — and the records in it are lost. Write it down and keep it somewhere only you can reach.</source>
         <translation>&lt;b&gt;パスフレーズは大切に保管してください。&lt;/b&gt;忘れてしまうと、ご本人も Techo の開発者も保管庫を開けなくなり、中の記録は失われます。紙に書いて、ご自身だけが取り出せる場所に保管してください。</translation>
     </message>
     <message>
@@ -2550,7 +2550,7 @@ Select the row to see its trend.</source>
         <translation>デモの記録で試す</translation>
     </message>
     <message>
-        <source>Made-up records of a demo family from Techo's built-in test server, to look around safely.</source>
+        <source>Made-up records of a demo family from Techo&apos;s built-in test server, to look around safely.</source>
         <translation>Techo に内蔵されたテスト用サーバーから、架空の家族の記録を取り込みます。安心して操作を試せます。</translation>
     </message>
     <message>
@@ -2558,7 +2558,7 @@ Select the row to see its trend.</source>
         <translation>利用している健康記録サービスから</translation>
     </message>
     <message>
-        <source>Sign in at your service's own page in the browser and import your records.</source>
+        <source>Sign in at your service&apos;s own page in the browser and import your records.</source>
         <translation>ブラウザーでサービスのページにログインし、ご自身の記録を取り込みます。</translation>
     </message>
     <message>
