@@ -575,35 +575,6 @@ int commandProfile(const GlobalOptions& options, const Args& args)
     return kExitOk;
 }
 
-// "latest,trends,medicines,vaccinations,qr" (any order, no repeats) as the PDF's sections; nullopt for an unknown,
-// repeated or empty name. A section not named is left out, the QR code too.
-std::optional<exports::SummarySections> parseSections(std::string_view text)
-{
-    exports::SummarySections sections;
-    sections.latestCheckups = sections.trends = sections.medicines = sections.vaccinations = sections.qrCode = false;
-    bool any = false;
-    while (true) {
-        const auto comma = text.find(',');
-        const std::string_view name = text.substr(0, comma);
-        bool* flag = name == "latest" ? &sections.latestCheckups
-            : name == "trends"        ? &sections.trends
-            : name == "medicines"     ? &sections.medicines
-            : name == "vaccinations"  ? &sections.vaccinations
-            : name == "qr"            ? &sections.qrCode
-                                      : nullptr;
-        if (!flag || *flag)
-            return std::nullopt;
-        *flag = true;
-        any = true;
-        if (comma == std::string_view::npos)
-            break;
-        text.remove_prefix(comma + 1);
-    }
-    if (!any)
-        return std::nullopt;
-    return sections;
-}
-
 // techo-cli export: one file (json, fhir, pdf) or one folder (csv), written atomically and recorded in the audit log.
 int commandExport(const GlobalOptions& options, const Args& args)
 {
@@ -635,7 +606,7 @@ int commandExport(const GlobalOptions& options, const Args& args)
             request.selection.categories = *categories;
             categoriesGiven = true;
         } else if (arg == "--sections" && hasValue) {
-            const auto sections = parseSections(args[++i]);
+            const auto sections = exports::SummarySections::parse(args[++i]);
             if (!sections)
                 return usageError("export: --sections takes a list of latest, trends, medicines, vaccinations, qr");
             const int checkups = request.summary.maxCheckups;

@@ -93,7 +93,17 @@ struct SummarySections {
     // The QR code on the last page: a compact machine-readable copy of the key values (exports::buildSummaryCode,
     // docs/export-format.md "QR code on the summary"). Carries only what the chosen sections show.
     bool qrCode = true;
+
+    // "latest,trends,medicines,vaccinations,qr" (any order, no repeats; techo-cli --sections) as the sections; a
+    // section not named is left out, the QR code too. nullopt for an unknown, repeated or empty name. maxCheckups
+    // keeps its default.
+    [[nodiscard]] static std::optional<SummarySections> parse(std::string_view text);
 };
+
+// Splits a comma-separated list ("a,b,c") and hands each name to `take`, which returns false for a name it refuses
+// (unknown, or repeated). False when a name is refused or empty, or the list is empty. The one list syntax of
+// --categories and --sections.
+[[nodiscard]] bool parseNameList(std::string_view text, const std::function<bool(std::string_view)>& take);
 
 struct DoctorSummary; // core/export/DoctorSummary.h
 // Lays a summary out as PDF bytes. Core builds the summary; the ui renders it (ui/DoctorSummaryPdf.h), so a core

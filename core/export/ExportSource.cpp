@@ -30,15 +30,26 @@ bool ExportCategories::contains(ExportCategory category) const noexcept
     return false;
 }
 
+bool parseNameList(std::string_view text, const std::function<bool(std::string_view)>& take)
+{
+    while (true) {
+        const auto comma = text.find(',');
+        const std::string_view name = text.substr(0, comma);
+        if (name.empty() || !take(name))
+            return false;
+        if (comma == std::string_view::npos)
+            return true;
+        text.remove_prefix(comma + 1);
+    }
+}
+
 std::optional<ExportCategories> ExportCategories::parse(std::string_view text)
 {
     ExportCategories set {false, false, false, false};
-    bool any = false;
-    while (true) {
-        const auto comma = text.find(',');
-        const auto category = fromString<ExportCategory>(text.substr(0, comma));
+    const bool ok = parseNameList(text, [&set](std::string_view name) {
+        const auto category = fromString<ExportCategory>(name);
         if (!category || set.contains(*category))
-            return std::nullopt;
+            return false;
         switch (*category) {
         case ExportCategory::Checkups:
             set.checkups = true;
@@ -53,14 +64,28 @@ std::optional<ExportCategories> ExportCategories::parse(std::string_view text)
             set.self = true;
             break;
         }
-        any = true;
-        if (comma == std::string_view::npos)
-            break;
-        text.remove_prefix(comma + 1);
-    }
-    if (!any)
-        return std::nullopt;
-    return set;
+        return true;
+    });
+    return ok ? std::optional<ExportCategories>(set) : std::nullopt;
+}
+
+std::optional<SummarySections> SummarySections::parse(std::string_view text)
+{
+    SummarySections sections;
+    sections.latestCheckups = sections.trends = sections.medicines = sections.vaccinations = sections.qrCode = false;
+    const bool ok = parseNameList(text, [&sections](std::string_view name) {
+        bool* flag = name == "latest" ? &sections.latestCheckups
+            : name == "trends"        ? &sections.trends
+            : name == "medicines"     ? &sections.medicines
+            : name == "vaccinations"  ? &sections.vaccinations
+            : name == "qr"            ? &sections.qrCode
+                                      : nullptr;
+        if (!flag || *flag)
+            return false;
+        *flag = true;
+        return true;
+    });
+    return ok ? std::optional<SummarySections>(sections) : std::nullopt;
 }
 
 std::string ExportCategories::toString() const
