@@ -25,31 +25,11 @@
 using namespace techo;
 using namespace techo::domain;
 
-#define ASSIGN_OK(decl, expr) ASSIGN_OK_IMPL(TECHO_CONCAT(okResult_, __LINE__), decl, expr)
-#define ASSIGN_OK_IMPL(tmp, decl, expr)                                                                                \
-    auto tmp = (expr);                                                                                                 \
-    QVERIFY2(tmp.ok(), tmp.ok() ? "" : tmp.error().message.c_str());                                                   \
-    decl = std::move(tmp).value()
+using test::iso;
+using test::text;
+using test::ts;
 
 namespace {
-
-QByteArray iso(Date d)
-{
-    return QByteArray::fromStdString(formatDate(d));
-}
-
-QByteArray text(std::string_view s)
-{
-    return QByteArray(s.data(), static_cast<qsizetype>(s.size()));
-}
-
-Timestamp ts(const char* value)
-{
-    const auto parsed = parseTimestamp(value);
-    if (!parsed)
-        qFatal("bad timestamp literal %s", value);
-    return *parsed;
-}
 
 Observation pq(const char* code, double value, const char* unit)
 {

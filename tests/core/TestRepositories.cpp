@@ -26,12 +26,6 @@ using namespace techo;
 using namespace techo::domain;
 using namespace std::chrono_literals;
 
-// Binds the value of a successful Result or fails the test with its message.
-#define ASSIGN_OK(decl, expr) ASSIGN_OK_IMPL(TECHO_CONCAT(okResult_, __LINE__), decl, expr)
-#define ASSIGN_OK_IMPL(tmp, decl, expr)                                                                                \
-    auto tmp = (expr);                                                                                                 \
-    QVERIFY2(tmp.ok(), tmp.ok() ? "" : tmp.error().message.c_str());                                                   \
-    decl = std::move(tmp).value()
 #define VERIFY_OK(expr)                                                                                                \
     do {                                                                                                               \
         const auto& okStatus_ = (expr);                                                                                \
@@ -53,6 +47,8 @@ using namespace std::chrono_literals;
         QVERIFY2((actual) == (expected), "a field not compared above differs");                                        \
     } while (false)
 
+using test::ts;
+
 namespace {
 
 QByteArray codeName(ErrorCode code)
@@ -64,14 +60,6 @@ QByteArray codeName(ErrorCode code)
 QString q(const std::string& text)
 {
     return QString::fromStdString(text);
-}
-
-Timestamp ts(const char* iso)
-{
-    const auto parsed = parseTimestamp(iso);
-    if (!parsed)
-        qFatal("bad timestamp literal in test: %s", iso);
-    return *parsed;
 }
 
 // 17-character JLAC10 codes from shared/research/mynaportal.md (b1).

@@ -68,4 +68,22 @@ ProcessResult runTool(const QString& program, const QStringList& args, const QSt
     return result;
 }
 
+QByteArray iso(domain::Date date)
+{
+    return QByteArray::fromStdString(domain::formatDate(date));
+}
+
+QByteArray text(std::string_view s)
+{
+    return QByteArray(s.data(), static_cast<qsizetype>(s.size()));
+}
+
+domain::Timestamp ts(const char* value)
+{
+    const auto parsed = domain::parseTimestamp(value);
+    if (!parsed)
+        qFatal("bad timestamp literal in test: %s", value);
+    return *parsed;
+}
+
 } // namespace techo::test
