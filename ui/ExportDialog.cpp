@@ -2,6 +2,7 @@
 
 #include "core/session/VaultSession.h"
 #include "ui/DateText.h"
+#include "ui/DialogLabels.h"
 #include "ui/ErrorText.h"
 #include "ui/ExportCountsModel.h"
 
@@ -45,10 +46,7 @@ constexpr qlonglong kEveryone = -1; // the person combo's "everyone" entry
 
 QLabel* hint(const QString& text, QWidget* parent)
 {
-    auto* label = new QLabel(text, parent);
-    label->setWordWrap(true);
-    label->setForegroundRole(QPalette::PlaceholderText); // quieter than the choice it explains, in any palette
-    return label;
+    return noteLabel(text, parent);
 }
 
 QTableView* countsView(QAbstractItemModel* model, const QString& name, const QString& accessible, QWidget* parent)
@@ -376,12 +374,7 @@ QWidget* ExportDialog::buildProgressPage()
 {
     auto* page = new QWidget(this);
     auto* layout = new QVBoxLayout(page);
-    m_stageLabel = new QLabel(page);
-    m_stageLabel->setObjectName(QStringLiteral("stageLabel"));
-    m_stageLabel->setWordWrap(true);
-    QFont bold = m_stageLabel->font();
-    bold.setBold(true);
-    m_stageLabel->setFont(bold);
+    m_stageLabel = boldLabel(page, QStringLiteral("stageLabel"));
     layout->addWidget(m_stageLabel);
     m_progressBar = new QProgressBar(page);
     m_progressBar->setObjectName(QStringLiteral("exportProgressBar"));
@@ -415,12 +408,7 @@ QWidget* ExportDialog::buildReportPage()
 {
     auto* page = new QWidget(this);
     auto* layout = new QVBoxLayout(page);
-    m_headline = new QLabel(page);
-    m_headline->setObjectName(QStringLiteral("reportHeadline"));
-    m_headline->setWordWrap(true);
-    QFont bold = m_headline->font();
-    bold.setBold(true);
-    m_headline->setFont(bold);
+    m_headline = boldLabel(page, QStringLiteral("reportHeadline"));
     layout->addWidget(m_headline);
     m_whereLabel = new QLabel(page);
     m_whereLabel->setObjectName(QStringLiteral("whereLabel"));

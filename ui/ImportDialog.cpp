@@ -3,6 +3,7 @@
 #include "core/session/VaultSession.h"
 #include "ui/AppSettings.h"
 #include "ui/DateText.h"
+#include "ui/DialogLabels.h"
 #include "ui/ErrorText.h"
 #include "ui/ImportProgressModel.h"
 #include "ui/ImportRejectionModel.h"
@@ -52,10 +53,8 @@ protected:
 
 QLabel* hint(const QString& text, QWidget* parent)
 {
-    auto* label = new QLabel(text, parent);
-    label->setWordWrap(true);
-    label->setForegroundRole(QPalette::PlaceholderText); // quieter than the choice it explains, in any palette
-    label->setIndent(24);
+    QLabel* label = noteLabel(text, parent);
+    label->setIndent(24); // under the radio button it explains
     return label;
 }
 
@@ -257,12 +256,7 @@ QWidget* ImportDialog::buildProgressPage()
 {
     auto* page = new QWidget(this);
     auto* layout = new QVBoxLayout(page);
-    m_stageLabel = new QLabel(page);
-    m_stageLabel->setObjectName(QStringLiteral("stageLabel"));
-    m_stageLabel->setWordWrap(true);
-    QFont bold = m_stageLabel->font();
-    bold.setBold(true);
-    m_stageLabel->setFont(bold);
+    m_stageLabel = boldLabel(page, QStringLiteral("stageLabel"));
     layout->addWidget(m_stageLabel);
     m_browserLink = new QLabel(page);
     m_browserLink->setObjectName(QStringLiteral("browserLinkLabel"));
@@ -301,12 +295,7 @@ QWidget* ImportDialog::buildReportPage()
 {
     auto* page = new QWidget(this);
     auto* layout = new QVBoxLayout(page);
-    m_headline = new QLabel(page);
-    m_headline->setObjectName(QStringLiteral("reportHeadline"));
-    m_headline->setWordWrap(true);
-    QFont bold = m_headline->font();
-    bold.setBold(true);
-    m_headline->setFont(bold);
+    m_headline = boldLabel(page, QStringLiteral("reportHeadline"));
     layout->addWidget(m_headline);
     m_countsView = tableView(m_reportModel, QStringLiteral("countsView"), page);
     m_countsView->setAccessibleName(tr("Imported records per kind"));

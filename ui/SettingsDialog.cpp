@@ -4,6 +4,7 @@
 #include "core/net/Url.h"
 #include "ui/AppSettings.h"
 #include "ui/DateText.h"
+#include "ui/DialogLabels.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -24,11 +25,7 @@ namespace {
 
 QLabel* makeNote(QWidget* parent, const QString& objectName)
 {
-    auto* label = new QLabel(parent);
-    label->setObjectName(objectName);
-    label->setWordWrap(true);
-    label->setForegroundRole(QPalette::PlaceholderText);
-    return label;
+    return noteLabel({}, parent, objectName);
 }
 
 // A problem is said in words (and marked with ⚠), never by colour alone.

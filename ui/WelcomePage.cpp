@@ -2,6 +2,7 @@
 
 #include "core/crypto/PassphraseStrength.h"
 #include "core/session/VaultSession.h"
+#include "ui/DialogLabels.h"
 #include "ui/ErrorText.h"
 #include "ui/Icons.h"
 
@@ -130,12 +131,7 @@ WelcomePage::WelcomePage(const QString& vaultPath, QWidget* parent)
     where->setObjectName(QStringLiteral("vaultLocationLabel"));
     boxLayout->addWidget(iconLine(QStringLiteral("file"), where, box));
 
-    m_error = new QLabel(box);
-    m_error->setObjectName(QStringLiteral("createErrorLabel"));
-    m_error->setWordWrap(true);
-    QFont bold = m_error->font();
-    bold.setBold(true);
-    m_error->setFont(bold);
+    m_error = boldLabel(box, QStringLiteral("createErrorLabel"));
     m_error->hide();
     boxLayout->addWidget(m_error);
     m_busyLabel = new QLabel(tr("Creating the vault…"), box);
